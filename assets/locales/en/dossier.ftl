@@ -1,0 +1,76 @@
+# Dossier messages (command line and app). Both languages must define the same ids: a test checks it.
+
+err-wrong-passphrase = Wrong passphrase, or this file is not a dossier: { $path }. Nothing was changed.
+err-no-dossier = No dossier at { $path }. Create one with "dossier init".
+err-already-exists = A file already exists at { $path }; it was not overwritten.
+err-weak-passphrase = The passphrase must have at least { $min } characters.
+err-passphrase-mismatch = The two passphrases you typed differ.
+err-not-found = { $kind } not found: { $id }.
+err-ambiguous-id = The id "{ $id }" matches several records; give more of its characters.
+err-in-use = Cannot delete { $kind } { $id }: still referred to by { $by }.
+err-image = Image refused ({ $path }): { $reason }
+img-not-an-image = this file is not an image (JPEG or PNG expected).
+img-unsupported = unsupported format (JPEG or PNG expected).
+img-too-large = the file is { $mb } MB, the limit is { $max } MB.
+img-too-many-pixels = the image is { $w } × { $h } pixels, over the limit of { $max } megapixels.
+img-corrupt = the file is damaged or incomplete.
+err-file-missing = File not found: { $path }.
+err-read = Cannot read { $path }: { $detail }
+err-write = Cannot write { $path }: { $detail }
+err-disk-full = The disk is full: the operation was cancelled and nothing already saved was lost. Free some space and try again.
+err-corrupt = The dossier is damaged ({ $detail }). Restore a backup.
+err-too-new = This dossier was written by a newer version of Libertas Dossier; update the app.
+err-database = Database error: { $detail }
+
+inv-empty = The field "{ $field }" cannot be empty.
+inv-too-long = The field "{ $field }" is longer than { $max } characters.
+inv-unknown = Unknown value for "{ $field }": "{ $value }". Accepted values: { $allowed }.
+inv-bad-date = Invalid date for "{ $field }": "{ $value }" (expected YYYY-MM-DD, YYYY-MM, YYYY or ~YYYY-MM-DD).
+inv-capture-before-birth = The capture date is before the birth date.
+inv-in-future = The date in "{ $field }" is in the future.
+inv-bad-number = Invalid number for "{ $field }": "{ $value }".
+inv-bad-email = Invalid email address in "{ $field }".
+inv-no-such-field = Unknown field: "{ $field }". Available fields: { $known }.
+inv-malformed = Invalid value for "{ $field }": { $detail }
+inv-inconsistent = Inconsistent value for "{ $field }": { $detail }
+
+field-name = name
+field-name-hy = Armenian name
+field-other-names = other spellings
+field-category = category
+field-born = birth date
+field-captured = capture date
+field-status = status
+field-sex = sex
+field-phone = phone
+field-email = email
+field-kind = kind
+field-stage = stage
+field-commitments = commitments
+field-signatory = signatory
+field-title = title
+field-body = body
+field-end-reason = end reason
+field-successor-id = successor sponsorship
+field-author = author
+
+kind-detainee = Detainee
+kind-contact = Family contact
+kind-media = Image
+kind-source = Source
+kind-event = Event
+kind-sponsor = Sponsor
+kind-sponsorship = Sponsorship
+kind-press-release = Press release
+kind-profile = Collective profile
+
+cli-passphrase = Dossier passphrase:
+cli-passphrase-new = New passphrase (at least 8 characters):
+cli-passphrase-again = Type it again:
+cli-passphrase-warning = Warning: a lost passphrase cannot be recovered, and the dossier would then be unreadable. Write it down somewhere safe.
+cli-created = Dossier created: { $path }
+cli-demo-done = Fictional sample added: { $detainees } detainees, { $sponsors } sponsors, { $sponsorships } sponsorships.
+cli-no-results = No results.
+cli-deleted = Deleted.
+cli-no-passphrase = No passphrase: set DOSSIER_PASSPHRASE or run the command in a terminal.
+cli-confidential = CONFIDENTIAL — never publish

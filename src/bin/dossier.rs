@@ -1,0 +1,709 @@
+//! `dossier`: the campaign's records from the command line. Parses arguments, calls the library, prints.
+//! Exit status: 0 success, 1 refused input or failed operation (one message on stderr, in the user's language),
+//! 2 usage error.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use dossier::error::{Invalid, Reason};
+use dossier::i18n::{tr, Arg};
+use dossier::model::{
+    self, Category, Choice, Contact, Detainee, Disclosure, Media, PartialDate, Record, RecordKind, SituationEntry,
+    Sponsor, SponsorKind, Sponsorship, Stage, Status, Stored,
+};
+use dossier::store::DetaineeFilter;
+use dossier::{Dossier, Error, Lang};
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "Libertas Dossier: the campaign's records, in one encrypted file")]
+struct Cli {
+    /// The dossier file (default: in the OS's data directory).
+    #[arg(long, global = true, env = "DOSSIER_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Language of messages: fr or en (default: the system's).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new encrypted dossier (never overwrites a file).
+    Init,
+    /// Fill the dossier with a fictional sample.
+    Demo {
+        /// Also add N synthetic detainees (for benchmarks).
+        #[arg(long, default_value_t = 0)]
+        scale: u32,
+    },
+    /// Detainees.
+    #[command(subcommand)]
+    Detainee(DetaineeCmd),
+    /// Confidential family contacts of a detainee.
+    #[command(subcommand)]
+    Contact(ContactCmd),
+    /// Photos of detainees.
+    #[command(subcommand)]
+    Photo(PhotoCmd),
+    /// Sponsors (cities, NGOs, public figures, parliamentarians, institutions).
+    #[command(subcommand)]
+    Sponsor(SponsorCmd),
+    /// Sponsorships of one detainee or of the whole group.
+    #[command(subcommand)]
+    Sponsorship(SponsorshipCmd),
+    /// Find people and sponsors by any of their names.
+    Search {
+        text: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+    },
+    /// The change history of one record.
+    History {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum DetaineeCmd {
+    /// Add a detainee; prints the new id on the last line.
+    Add(DetaineeAdd),
+    /// List detainees in name order.
+    List {
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        /// Only people with (yes) or without (no) an individual sponsorship.
+        #[arg(long)]
+        sponsored: Option<String>,
+        /// Only people whose names match.
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long, default_value_t = 10_000)]
+        limit: u64,
+        #[arg(long, default_value_t = 0)]
+        offset: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one detainee's whole record.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields: --set name=... --set born=1990-04 --set status=sentenced --set public=name,biography
+    Edit(EditArgs),
+    /// Delete a detainee with their contacts and photos.
+    Delete { id: String },
+}
+
+#[derive(Args)]
+struct DetaineeAdd {
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    name_hy: Option<String>,
+    #[arg(long)]
+    category: String,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    born: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    captured: Option<String>,
+    #[arg(long)]
+    status: Option<String>,
+    #[arg(long)]
+    sex: Option<String>,
+    #[arg(long)]
+    birth_place: Option<String>,
+    #[arg(long)]
+    capture_place: Option<String>,
+    #[arg(long)]
+    role: Option<String>,
+}
+
+#[derive(Args)]
+struct EditArgs {
+    id: String,
+    #[arg(long = "set", value_name = "FIELD=VALUE", required = true, value_parser = parse_set)]
+    sets: Vec<(String, String)>,
+}
+
+fn parse_set(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(k, v)| (k.trim().to_owned(), v.to_owned()))
+        .filter(|(k, _)| !k.is_empty())
+        .ok_or_else(|| format!("expected FIELD=VALUE, got {s:?}"))
+}
+
+#[derive(Subcommand)]
+enum ContactCmd {
+    /// Add a confidential family contact; prints the new id on the last line.
+    Add {
+        #[arg(long)]
+        detainee: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        relation: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// List a detainee's family contacts.
+    List {
+        #[arg(long)]
+        detainee: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Edit(EditArgs),
+    Delete { id: String },
+}
+
+#[derive(Subcommand)]
+enum PhotoCmd {
+    /// Import a photo (JPEG or PNG); its metadata (EXIF, GPS, XMP) is removed. Prints the new id on the last line.
+    Add {
+        #[arg(long)]
+        detainee: String,
+        file: PathBuf,
+        /// The family consents to publishing this photo.
+        #[arg(long)]
+        public: bool,
+    },
+    /// List a detainee's photos.
+    List {
+        #[arg(long)]
+        detainee: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a photo: --set public=true --set consent=given --set crop=0.1,0,0.8,0.6 --set caption=...
+    Edit(EditArgs),
+    /// Write a photo's stored bytes (without metadata) to a file.
+    Export {
+        id: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    Delete { id: String },
+}
+
+#[derive(Subcommand)]
+enum SponsorCmd {
+    /// Add a sponsor; prints the new id on the last line.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        signatory: Option<String>,
+        #[arg(long)]
+        signatory_title: Option<String>,
+        #[arg(long)]
+        logo: Option<PathBuf>,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        website: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Edit(EditArgs),
+    Delete { id: String },
+}
+
+#[derive(Subcommand)]
+enum SponsorshipCmd {
+    /// Add a sponsorship; prints the new id on the last line.
+    Add {
+        #[arg(long)]
+        sponsor: String,
+        #[arg(long, conflicts_with = "whole_group", required_unless_present = "whole_group")]
+        detainee: Option<String>,
+        #[arg(long)]
+        whole_group: bool,
+        /// Comma-separated: logo, banner, public-signing, public-events, media, lobbying, meet-family,
+        /// solidarity-events, material-support.
+        #[arg(long)]
+        commitments: Option<String>,
+        #[arg(long)]
+        stage: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        sponsor: Option<String>,
+        #[arg(long)]
+        detainee: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields: --set stage=signed --set ceremony.date=2026-12-10 --set commitment.banner=done
+    Edit(EditArgs),
+    Delete { id: String },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
+    match run(cli, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn default_db() -> PathBuf {
+    directories::ProjectDirs::from("org", "Libertas", "Libertas Dossier")
+        .map(|d| d.data_dir().join("libertas.dossier"))
+        .unwrap_or_else(|| PathBuf::from("libertas.dossier"))
+}
+
+/// The passphrase: `DOSSIER_PASSPHRASE`, or asked on the terminal without echo.
+fn passphrase(lang: Lang, new: bool) -> Result<Zeroizing<String>, Error> {
+    if let Ok(p) = std::env::var("DOSSIER_PASSPHRASE") {
+        return Ok(Zeroizing::new(p));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(cli_error(lang, "cli-no-passphrase"));
+    }
+    let ask = |key: &str| -> Result<Zeroizing<String>, Error> {
+        rpassword::prompt_password(format!("{} ", tr(lang, key, &[])))
+            .map(Zeroizing::new)
+            .map_err(|_| cli_error(lang, "cli-no-passphrase"))
+    };
+    if !new {
+        return ask("cli-passphrase");
+    }
+    eprintln!("{}", tr(lang, "cli-passphrase-warning", &[]));
+    let first = ask("cli-passphrase-new")?;
+    let second = ask("cli-passphrase-again")?;
+    if *first != *second {
+        return Err(Error::PassphraseMismatch);
+    }
+    Ok(first)
+}
+
+fn cli_error(lang: Lang, key: &str) -> Error {
+    Error::Invalid(Invalid::new("passphrase", Reason::Malformed { detail: tr(lang, key, &[]) }))
+}
+
+fn open(db: &Path, lang: Lang) -> Result<Dossier, Error> {
+    if !db.exists() {
+        return Err(Error::NoDossier(db.to_owned()));
+    }
+    Dossier::open(db, &passphrase(lang, false)?)
+}
+
+fn parse<T: Choice + PartialEq>(field: &str, v: &str) -> Result<T, Error> {
+    Ok(T::parse_choice(field, v)?)
+}
+
+fn date(field: &str, v: &Option<String>) -> Result<Option<PartialDate>, Error> {
+    v.as_deref()
+        .map(|s| s.parse::<PartialDate>().map_err(|_| Invalid::new(field, Reason::BadDate { value: s.to_owned() }).into()))
+        .transpose()
+}
+
+fn print_json<T: Serialize + ?Sized>(v: &T) {
+    let mut out = std::io::stdout().lock();
+    let _ = serde_json::to_writer_pretty(&mut out, v);
+    let _ = writeln!(out);
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
+    let db = cli.db.clone().unwrap_or_else(default_db);
+    match cli.command {
+        Command::Init => {
+            if db.exists() {
+                return Err(Error::AlreadyExists(db));
+            }
+            let pass = passphrase(lang, true)?;
+            Dossier::create(&db, &pass)?;
+            println!("{}", tr(lang, "cli-created", &[("path", Arg::from(&db.display().to_string()))]));
+        }
+        Command::Demo { scale } => {
+            let mut d = open(&db, lang)?;
+            let s = dossier::demo::fill(&mut d, scale)?;
+            println!(
+                "{}",
+                tr(
+                    lang,
+                    "cli-demo-done",
+                    &[
+                        ("detainees", Arg::from(s.detainees)),
+                        ("sponsors", Arg::from(s.sponsors)),
+                        ("sponsorships", Arg::from(s.sponsorships))
+                    ]
+                )
+            );
+        }
+        Command::Detainee(cmd) => detainee(cmd, &db, lang)?,
+        Command::Contact(cmd) => contact(cmd, &db, lang)?,
+        Command::Photo(cmd) => photo(cmd, &db, lang)?,
+        Command::Sponsor(cmd) => sponsor(cmd, &db, lang)?,
+        Command::Sponsorship(cmd) => sponsorship(cmd, &db, lang)?,
+        Command::Search { text, json, limit } => {
+            let d = open(&db, lang)?;
+            let hits = d.search(&text, limit)?;
+            if json {
+                print_json(&hits);
+            } else if hits.is_empty() {
+                println!("{}", tr(lang, "cli-no-results", &[]));
+            } else {
+                for h in hits {
+                    let what = h.category.map(|c| c.to_string()).unwrap_or_else(|| h.kind.to_string());
+                    println!("{}  {:<12} {}  {}", h.id, what, h.name, h.detail.unwrap_or_default());
+                }
+            }
+        }
+        Command::History { id, json } => {
+            let d = open(&db, lang)?;
+            let id = Uuid::parse_str(id.trim())
+                .ok()
+                .or_else(|| RecordKind::ALL.iter().find_map(|k| d.resolve_id(*k, &id).ok()))
+                .ok_or(Error::NotFound { kind: RecordKind::Detainee, id: id.clone() })?;
+            let changes = d.history(id)?;
+            if changes.is_empty() {
+                return Err(Error::NotFound { kind: d.kind_of(id)?.unwrap_or(RecordKind::Detainee), id: id.to_string() });
+            }
+            if json {
+                print_json(&changes);
+            } else {
+                for c in changes {
+                    let at = c.at.get(..19).unwrap_or(&c.at).replace('T', " ");
+                    println!(
+                        "{at}  {}  {:<6}  {}: {} → {}",
+                        c.actor,
+                        c.action,
+                        c.field,
+                        c.old_value.as_deref().unwrap_or("∅"),
+                        c.new_value.as_deref().unwrap_or("∅")
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn detainee(cmd: DetaineeCmd, db: &Path, lang: Lang) -> Result<(), Error> {
+    let mut d = open(db, lang)?;
+    match cmd {
+        DetaineeCmd::Add(a) => {
+            let mut p = Detainee::new(a.name, parse::<Category>("category", &a.category)?);
+            p.name_hy = a.name_hy;
+            p.born = date("born", &a.born)?;
+            p.captured = date("captured", &a.captured)?;
+            p.sex = a.sex.as_deref().map(|s| parse("sex", s)).transpose()?;
+            p.birth_place = a.birth_place;
+            p.capture_place = a.capture_place;
+            p.role = a.role;
+            if let Some(s) = a.status {
+                p.situation.push(SituationEntry::new(parse::<Status>("status", &s)?, p.captured));
+            }
+            let s = d.insert(p)?;
+            println!("{}", s.id);
+        }
+        DetaineeCmd::List { category, status, sponsored, search, limit, offset, json } => {
+            let filter = DetaineeFilter {
+                category: category.as_deref().map(|c| parse("category", c)).transpose()?,
+                status: status.as_deref().map(|c| parse("status", c)).transpose()?,
+                sponsored: sponsored.as_deref().map(yes_no).transpose()?,
+                query: search,
+            };
+            let page = d.detainees(&filter, offset, limit)?;
+            if json {
+                print_json(&page.items);
+            } else {
+                for p in &page.items {
+                    println!(
+                        "{}  {:<11} {:<9} {}  {}",
+                        p.id,
+                        p.category,
+                        p.status().map(|s| s.to_string()).unwrap_or_default(),
+                        p.name,
+                        p.name_hy.as_deref().unwrap_or("")
+                    );
+                }
+            }
+        }
+        DetaineeCmd::Show { id, json } => {
+            let id = d.resolve_id(RecordKind::Detainee, &id)?;
+            let p = d.get::<Detainee>(id)?;
+            let contacts = d.contacts_of(id)?;
+            let photos = d.photos_of(id)?;
+            let sponsorships = d.sponsorships(None, Some(id))?;
+            if json {
+                #[derive(Serialize)]
+                struct Show<'a> {
+                    #[serde(flatten)]
+                    detainee: &'a Stored<Detainee>,
+                    status: Option<Status>,
+                    contacts: &'a [Stored<Contact>],
+                    photos: &'a [Stored<Media>],
+                    sponsorships: &'a [Stored<Sponsorship>],
+                }
+                print_json(&Show { detainee: &p, status: p.status(), contacts: &contacts, photos: &photos, sponsorships: &sponsorships });
+            } else {
+                print_record(&p)?;
+                if !contacts.is_empty() {
+                    println!("\n[{}]", tr(lang, "cli-confidential", &[]));
+                    for c in &contacts {
+                        println!(
+                            "  {}  {} ({}) {} {}",
+                            c.id,
+                            c.name,
+                            c.relation.as_deref().unwrap_or("-"),
+                            c.phone.as_deref().unwrap_or(""),
+                            c.email.as_deref().unwrap_or("")
+                        );
+                    }
+                }
+                for ph in &photos {
+                    println!("photo {}  {}×{}  public={}", ph.id, ph.width, ph.height, ph.disclosure.publishable());
+                }
+                for s in &sponsorships {
+                    println!("sponsorship {}  {}", s.id, s.stage);
+                }
+            }
+        }
+        DetaineeCmd::Edit(e) => {
+            let id = d.resolve_id(RecordKind::Detainee, &e.id)?;
+            d.edit::<Detainee>(id, &e.sets)?;
+            println!("{id}");
+        }
+        DetaineeCmd::Delete { id } => {
+            let id = d.resolve_id(RecordKind::Detainee, &id)?;
+            d.delete::<Detainee>(id)?;
+            println!("{}", tr(lang, "cli-deleted", &[]));
+        }
+    }
+    Ok(())
+}
+
+fn yes_no(s: &str) -> Result<bool, Error> {
+    match dossier::names::fold(s).as_str() {
+        "yes" | "oui" | "true" | "1" => Ok(true),
+        "no" | "non" | "false" | "0" => Ok(false),
+        _ => Err(Invalid::new("sponsored", Reason::Unknown { value: s.into(), allowed: "yes, no".into() }).into()),
+    }
+}
+
+/// Prints a record as `field: value` lines, from its JSON form.
+fn print_record<T: Serialize>(r: &T) -> Result<(), Error> {
+    let v = serde_json::to_value(r).map_err(|e| Error::Corrupt(e.to_string()))?;
+    if let Some(o) = v.as_object() {
+        for (k, v) in o {
+            let text = match v {
+                serde_json::Value::Null => continue,
+                serde_json::Value::Array(a) if a.is_empty() => continue,
+                serde_json::Value::Object(m) if m.is_empty() => continue,
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            println!("{k}: {text}");
+        }
+    }
+    Ok(())
+}
+
+fn contact(cmd: ContactCmd, db: &Path, lang: Lang) -> Result<(), Error> {
+    let mut d = open(db, lang)?;
+    match cmd {
+        ContactCmd::Add { detainee, name, relation, phone, email } => {
+            let detainee_id = d.resolve_id(RecordKind::Detainee, &detainee)?;
+            let c = d.insert(Contact {
+                detainee_id,
+                name,
+                relation,
+                phone,
+                email,
+                address: None,
+                languages: vec![],
+                notes: None,
+            })?;
+            println!("{}", c.id);
+        }
+        ContactCmd::List { detainee, json } => {
+            let id = d.resolve_id(RecordKind::Detainee, &detainee)?;
+            let list = d.contacts_of(id)?;
+            if json {
+                print_json(&list);
+            } else {
+                println!("[{}]", tr(lang, "cli-confidential", &[]));
+                for c in list {
+                    println!("{}  {}  {}  {}", c.id, c.name, c.relation.as_deref().unwrap_or("-"), c.phone.as_deref().unwrap_or(""));
+                }
+            }
+        }
+        ContactCmd::Edit(e) => edit::<Contact>(&mut d, &e)?,
+        ContactCmd::Delete { id } => delete::<Contact>(&mut d, &id, lang)?,
+    }
+    Ok(())
+}
+
+fn edit<T: Record>(d: &mut Dossier, e: &EditArgs) -> Result<(), Error> {
+    let id = d.resolve_id(T::KIND, &e.id)?;
+    d.edit::<T>(id, &e.sets)?;
+    println!("{id}");
+    Ok(())
+}
+
+fn delete<T: Record>(d: &mut Dossier, id: &str, lang: Lang) -> Result<(), Error> {
+    let id = d.resolve_id(T::KIND, id)?;
+    d.delete::<T>(id)?;
+    println!("{}", tr(lang, "cli-deleted", &[]));
+    Ok(())
+}
+
+fn photo(cmd: PhotoCmd, db: &Path, lang: Lang) -> Result<(), Error> {
+    let mut d = open(db, lang)?;
+    match cmd {
+        PhotoCmd::Add { detainee, file, public } => {
+            let id = d.resolve_id(RecordKind::Detainee, &detainee)?;
+            let disclosure = if public { Disclosure::PUBLIC } else { Disclosure::default() };
+            let m = d.add_photo(id, &file, disclosure)?;
+            println!("{}", m.id);
+        }
+        PhotoCmd::List { detainee, json } => {
+            let id = d.resolve_id(RecordKind::Detainee, &detainee)?;
+            let list = d.photos_of(id)?;
+            if json {
+                print_json(&list);
+            } else {
+                for m in list {
+                    println!("{}  {}  {}×{}  {} bytes  public={}", m.id, m.mime, m.width, m.height, m.byte_len, m.disclosure.publishable());
+                }
+            }
+        }
+        PhotoCmd::Edit(e) => edit::<Media>(&mut d, &e)?,
+        PhotoCmd::Export { id, output } => {
+            let id = d.resolve_id(RecordKind::Media, &id)?;
+            let bytes = d.media_bytes(id)?;
+            std::fs::write(&output, bytes).map_err(|source| Error::Write { path: output.clone(), source })?;
+        }
+        PhotoCmd::Delete { id } => delete::<Media>(&mut d, &id, lang)?,
+    }
+    Ok(())
+}
+
+fn sponsor(cmd: SponsorCmd, db: &Path, lang: Lang) -> Result<(), Error> {
+    let mut d = open(db, lang)?;
+    match cmd {
+        SponsorCmd::Add { name, kind, signatory, signatory_title, logo, city, country, website } => {
+            let mut s = Sponsor::new(name, parse::<SponsorKind>("kind", &kind)?);
+            s.city = city;
+            s.country = country;
+            s.website = website;
+            if signatory.is_some() || signatory_title.is_some() {
+                s.signatory = Some(model::Signatory { name: signatory.unwrap_or_default(), title: signatory_title });
+            }
+            let stored = d.add_sponsor(s, logo.as_deref())?;
+            println!("{}", stored.id);
+        }
+        SponsorCmd::List { json } => {
+            let list = d.list::<Sponsor>()?;
+            if json {
+                print_json(&list);
+            } else {
+                for s in list {
+                    println!("{}  {:<15} {}  {}", s.id, s.kind, s.name, s.city.as_deref().unwrap_or(""));
+                }
+            }
+        }
+        SponsorCmd::Show { id, json } => {
+            let id = d.resolve_id(RecordKind::Sponsor, &id)?;
+            let s = d.get::<Sponsor>(id)?;
+            if json {
+                print_json(&s);
+            } else {
+                print_record(&s)?;
+            }
+        }
+        SponsorCmd::Edit(e) => edit::<Sponsor>(&mut d, &e)?,
+        SponsorCmd::Delete { id } => delete::<Sponsor>(&mut d, &id, lang)?,
+    }
+    Ok(())
+}
+
+fn sponsorship(cmd: SponsorshipCmd, db: &Path, lang: Lang) -> Result<(), Error> {
+    let mut d = open(db, lang)?;
+    match cmd {
+        SponsorshipCmd::Add { sponsor, detainee, whole_group, commitments, stage } => {
+            let sponsor_id = d.resolve_id(RecordKind::Sponsor, &sponsor)?;
+            let detainee_id = match (detainee, whole_group) {
+                (Some(id), false) => Some(d.resolve_id(RecordKind::Detainee, &id)?),
+                _ => None,
+            };
+            let mut s = Sponsorship::new(sponsor_id, detainee_id);
+            if let Some(c) = commitments {
+                s.commitments = model::parse_commitments(&c)?;
+            }
+            if let Some(st) = stage {
+                s.stage = parse::<Stage>("stage", &st)?;
+            }
+            let s = d.insert(s)?;
+            println!("{}", s.id);
+        }
+        SponsorshipCmd::List { sponsor, detainee, json } => {
+            let sponsor = sponsor.map(|s| d.resolve_id(RecordKind::Sponsor, &s)).transpose()?;
+            let detainee = detainee.map(|s| d.resolve_id(RecordKind::Detainee, &s)).transpose()?;
+            let list = d.sponsorships(sponsor, detainee)?;
+            if json {
+                print_json(&list);
+            } else {
+                for s in list {
+                    let sp = d.get::<Sponsor>(s.sponsor_id).map(|x| x.data.name).unwrap_or_default();
+                    let who = match s.detainee_id {
+                        Some(id) => d.get::<Detainee>(id).map(|x| x.data.name).unwrap_or_default(),
+                        None => "*".into(),
+                    };
+                    println!("{}  {:<10} {sp} → {who}", s.id, s.stage);
+                }
+            }
+        }
+        SponsorshipCmd::Show { id, json } => {
+            let id = d.resolve_id(RecordKind::Sponsorship, &id)?;
+            let s = d.get::<Sponsorship>(id)?;
+            if json {
+                print_json(&s);
+            } else {
+                print_record(&s)?;
+            }
+        }
+        SponsorshipCmd::Edit(e) => edit::<Sponsorship>(&mut d, &e)?,
+        SponsorshipCmd::Delete { id } => delete::<Sponsorship>(&mut d, &id, lang)?,
+    }
+    Ok(())
+}

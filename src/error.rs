@@ -1,0 +1,228 @@
+//! Errors with stable codes, translated for the user.
+//!
+//! Every failure a user can cause maps to one variant; `code()` is what the desktop UI and scripts match on (never
+//! the message text), and `message(lang)` is the one clear sentence shown to the user.
+
+use std::path::PathBuf;
+
+use crate::i18n::{tr, Arg, Lang};
+use crate::model::RecordKind;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a value was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    Empty,
+    TooLong { max: usize },
+    /// A value outside a closed list; `allowed` lists the accepted spellings.
+    Unknown { value: String, allowed: String },
+    BadDate { value: String },
+    CaptureBeforeBirth,
+    InFuture,
+    BadNumber { value: String },
+    BadEmail,
+    /// A field name given to `--set` that the record does not have.
+    NoSuchField { known: String },
+    /// Free-form explanation from a lower layer (serde), in English.
+    Malformed { detail: String },
+    /// Mutually exclusive or inconsistent values.
+    Inconsistent { detail: String },
+}
+
+/// A value refused by validation: which field, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {reason:?}")]
+pub struct Invalid {
+    pub field: String,
+    pub reason: Reason,
+}
+
+impl Invalid {
+    pub fn new(field: impl Into<String>, reason: Reason) -> Self {
+        Invalid { field: field.into(), reason }
+    }
+}
+
+/// Why a photo or logo was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageProblem {
+    NotAnImage,
+    UnsupportedFormat,
+    TooLarge { bytes: u64, max: u64 },
+    TooManyPixels { width: u32, height: u32, max_mp: u32 },
+    Corrupt,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("wrong passphrase, or the file is not a dossier: {0}")]
+    WrongPassphrase(PathBuf),
+    #[error("no dossier at {0}")]
+    NoDossier(PathBuf),
+    #[error("a file already exists at {0}; refusing to overwrite it")]
+    AlreadyExists(PathBuf),
+    #[error("the passphrase must have at least {min} characters")]
+    WeakPassphrase { min: usize },
+    #[error("the two passphrases differ")]
+    PassphraseMismatch,
+    #[error("no {kind:?} with id {id}")]
+    NotFound { kind: RecordKind, id: String },
+    #[error("id {id} is ambiguous")]
+    AmbiguousId { id: String },
+    #[error("{kind:?} {id} is still referenced by {by}")]
+    InUse { kind: RecordKind, id: String, by: String },
+    #[error("invalid {0}")]
+    Invalid(#[from] Invalid),
+    #[error("image {path}: {problem:?}")]
+    Image { path: PathBuf, problem: ImageProblem },
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("the dossier is damaged: {0}")]
+    Corrupt(String),
+    #[error("the dossier was written by a newer version of Libertas Dossier")]
+    TooNew,
+    #[error("database error: {0}")]
+    Db(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        if let rusqlite::Error::SqliteFailure(f, ref msg) = e {
+            match f.code {
+                C::DiskFull => return Error::DiskFull,
+                C::NotADatabase => return Error::Corrupt(msg.clone().unwrap_or_else(|| "not a database".into())),
+                C::DatabaseCorrupt => return Error::Corrupt(msg.clone().unwrap_or_else(|| "corrupt".into())),
+                _ => {}
+            }
+        }
+        Error::Db(e)
+    }
+}
+
+impl From<rusqlite_migration::Error> for Error {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
+            rusqlite_migration::Error::MigrationDefinition(
+                rusqlite_migration::MigrationDefinitionError::DatabaseTooFarAhead,
+            ) => Error::TooNew,
+            other => Error::Corrupt(other.to_string()),
+        }
+    }
+}
+
+impl Error {
+    /// A stable code for scripts and the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WrongPassphrase(_) => "wrong_passphrase",
+            Error::NoDossier(_) => "no_dossier",
+            Error::AlreadyExists(_) => "already_exists",
+            Error::WeakPassphrase { .. } => "weak_passphrase",
+            Error::PassphraseMismatch => "passphrase_mismatch",
+            Error::NotFound { .. } => "not_found",
+            Error::AmbiguousId { .. } => "ambiguous_id",
+            Error::InUse { .. } => "in_use",
+            Error::Invalid(_) => "invalid",
+            Error::Image { .. } => "bad_image",
+            Error::Read { .. } => "read_failed",
+            Error::Write { .. } => "write_failed",
+            Error::DiskFull => "disk_full",
+            Error::Corrupt(_) => "corrupt",
+            Error::TooNew => "too_new",
+            Error::Db(_) => "database",
+        }
+    }
+
+    /// One clear sentence in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        let p = |p: &PathBuf| p.display().to_string();
+        match self {
+            Error::WrongPassphrase(path) => tr(lang, "err-wrong-passphrase", &[("path", Arg::from(&p(path)))]),
+            Error::NoDossier(path) => tr(lang, "err-no-dossier", &[("path", Arg::from(&p(path)))]),
+            Error::AlreadyExists(path) => tr(lang, "err-already-exists", &[("path", Arg::from(&p(path)))]),
+            Error::WeakPassphrase { min } => tr(lang, "err-weak-passphrase", &[("min", Arg::from(*min))]),
+            Error::PassphraseMismatch => tr(lang, "err-passphrase-mismatch", &[]),
+            Error::NotFound { kind, id } => {
+                let k = kind.label(lang);
+                tr(lang, "err-not-found", &[("kind", Arg::from(&k)), ("id", Arg::from(id))])
+            }
+            Error::AmbiguousId { id } => tr(lang, "err-ambiguous-id", &[("id", Arg::from(id))]),
+            Error::InUse { kind, id, by } => {
+                let k = kind.label(lang);
+                tr(lang, "err-in-use", &[("kind", Arg::from(&k)), ("id", Arg::from(id)), ("by", Arg::from(by))])
+            }
+            Error::Invalid(inv) => invalid_message(inv, lang),
+            Error::Image { path, problem } => {
+                let path = p(path);
+                let reason = match problem {
+                    ImageProblem::NotAnImage => tr(lang, "img-not-an-image", &[]),
+                    ImageProblem::UnsupportedFormat => tr(lang, "img-unsupported", &[]),
+                    ImageProblem::TooLarge { bytes, max } => tr(
+                        lang,
+                        "img-too-large",
+                        &[("mb", Arg::Num((*bytes as f64 / 1e6).round())), ("max", Arg::Num(*max as f64 / 1e6))],
+                    ),
+                    ImageProblem::TooManyPixels { width, height, max_mp } => tr(
+                        lang,
+                        "img-too-many-pixels",
+                        &[
+                            ("w", Arg::Num(*width as f64)),
+                            ("h", Arg::Num(*height as f64)),
+                            ("max", Arg::Num(*max_mp as f64)),
+                        ],
+                    ),
+                    ImageProblem::Corrupt => tr(lang, "img-corrupt", &[]),
+                };
+                tr(lang, "err-image", &[("path", Arg::from(&path)), ("reason", Arg::from(&reason))])
+            }
+            Error::Read { path, source } => {
+                let key = if source.kind() == std::io::ErrorKind::NotFound { "err-file-missing" } else { "err-read" };
+                tr(lang, key, &[("path", Arg::from(&p(path))), ("detail", Arg::from(&source.to_string()))])
+            }
+            Error::Write { path, source } => {
+                if is_disk_full(source) {
+                    return Error::DiskFull.message(lang);
+                }
+                tr(lang, "err-write", &[("path", Arg::from(&p(path))), ("detail", Arg::from(&source.to_string()))])
+            }
+            Error::DiskFull => tr(lang, "err-disk-full", &[]),
+            Error::Corrupt(detail) => tr(lang, "err-corrupt", &[("detail", Arg::from(detail))]),
+            Error::TooNew => tr(lang, "err-too-new", &[]),
+            Error::Db(e) => tr(lang, "err-database", &[("detail", Arg::from(&e.to_string()))]),
+        }
+    }
+}
+
+/// ENOSPC, and its Windows equivalents.
+pub fn is_disk_full(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull || matches!(e.raw_os_error(), Some(28) | Some(112) | Some(39))
+}
+
+fn invalid_message(inv: &Invalid, lang: Lang) -> String {
+    let label_key = format!("field-{}", inv.field.replace('_', "-").replace('.', "-"));
+    let label = tr(lang, &label_key, &[]);
+    let field = if label == label_key { inv.field.clone() } else { label };
+    let f = ("field", Arg::from(&field));
+    match &inv.reason {
+        Reason::Empty => tr(lang, "inv-empty", &[f]),
+        Reason::TooLong { max } => tr(lang, "inv-too-long", &[f, ("max", Arg::from(*max))]),
+        Reason::Unknown { value, allowed } => {
+            tr(lang, "inv-unknown", &[f, ("value", Arg::from(value)), ("allowed", Arg::from(allowed))])
+        }
+        Reason::BadDate { value } => tr(lang, "inv-bad-date", &[f, ("value", Arg::from(value))]),
+        Reason::CaptureBeforeBirth => tr(lang, "inv-capture-before-birth", &[]),
+        Reason::InFuture => tr(lang, "inv-in-future", &[f]),
+        Reason::BadNumber { value } => tr(lang, "inv-bad-number", &[f, ("value", Arg::from(value))]),
+        Reason::BadEmail => tr(lang, "inv-bad-email", &[f]),
+        Reason::NoSuchField { known } => tr(lang, "inv-no-such-field", &[f, ("known", Arg::from(known))]),
+        Reason::Malformed { detail } => tr(lang, "inv-malformed", &[f, ("detail", Arg::from(detail))]),
+        Reason::Inconsistent { detail } => tr(lang, "inv-inconsistent", &[f, ("detail", Arg::from(detail))]),
+    }
+}

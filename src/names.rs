@@ -1,0 +1,180 @@
+//! Names and free text: normalisation on the way in, folding for search.
+//!
+//! Detainees' names come in Latin and Armenian script and appear in sources under Russian or Azerbaijani spellings.
+//! Everything stored is NFC, so the same name typed on macOS (which produces NFD) and on Windows compares equal.
+//! Search folds case and accents and adds a Latin transliteration of every non-Latin name, so "aram" finds
+//! "Արամ" and "Арам", and "Արամ" finds "Aram".
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that change how text is displayed without being visible: bidirectional overrides and isolates,
+/// directional marks, zero-width spaces and joiners, the BOM. In a name they can make two different people look
+/// identical, or one person look like two, so names never keep them.
+pub fn is_invisible_control(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}'   // zero-width space, non-joiner, joiner, LRM, RLM
+        | '\u{202A}'..='\u{202E}' // embeddings and overrides
+        | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+        | '\u{2066}'..='\u{2069}' // isolates
+        | '\u{061C}'              // Arabic letter mark
+        | '\u{FEFF}'              // BOM / zero-width no-break space
+        | '\u{00AD}'              // soft hyphen
+    )
+}
+
+/// A name as stored: NFC, invisible controls removed, other control characters removed, runs of whitespace
+/// collapsed to one space, trimmed.
+pub fn normalize_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if is_invisible_control(c) || (c.is_control() && !c.is_whitespace()) {
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Free text as stored (biographies, circumstances, notes): NFC, bidi overrides and zero-width characters removed,
+/// control characters other than newlines and tabs removed, line endings made `\n`, trimmed.
+pub fn normalize_text(s: &str) -> String {
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    s.nfc()
+        .filter(|&c| !is_invisible_control(c) && (!c.is_control() || c == '\n' || c == '\t'))
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// Letters that Unicode does not decompose into a base letter plus accent but that people type without the
+/// accent anyway (Azerbaijani ə and ı, Nordic ø, Polish ł, German ß...).
+fn fold_letter(c: char, out: &mut String) {
+    match c {
+        'ə' | 'Ə' => out.push('e'),
+        'ı' => out.push('i'),
+        'ø' | 'Ø' => out.push('o'),
+        'ł' | 'Ł' => out.push('l'),
+        'đ' | 'Đ' => out.push('d'),
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        // Armenian "և" is a ligature of ե and ւ; people type either form.
+        'և' => out.push_str("եւ"),
+        // Apostrophes in transliterated names (T'adevos) are typed in many forms or not at all.
+        '\'' | '’' | 'ʼ' | '`' | '´' | 'ʻ' => {}
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// The folded form used for search: case and accents removed, letters kept in their script, everything else a
+/// space. `"Ṙuben  HAROUTIOUNIAN-Əliyev"` → `"ruben haroutiounian eliyev"`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfkd() {
+        if is_combining_mark(c) || is_invisible_control(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            fold_letter(c, &mut out);
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
+}
+
+/// Latin transliteration of folded text, or `None` when it is already ASCII. Uses `deunicode`, which covers
+/// Armenian and Cyrillic among others.
+pub fn transliterate(folded: &str) -> Option<String> {
+    if folded.is_ascii() {
+        return None;
+    }
+    let t = fold(&deunicode::deunicode(folded));
+    (!t.is_empty() && t != folded).then_some(t)
+}
+
+/// The text indexed for one record: every name, folded, plus the Latin transliteration of those in other scripts.
+pub fn index_text<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for name in names {
+        let f = fold(name);
+        if f.is_empty() {
+            continue;
+        }
+        out.push_str(&f);
+        out.push(' ');
+        if let Some(t) = transliterate(&f) {
+            out.push_str(&t);
+            out.push(' ');
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// An FTS5 query for what a user typed: every word must match the start of some word of a name, in its own
+/// script or transliterated. Returns `None` when nothing searchable was typed.
+pub fn fts_query(typed: &str) -> Option<String> {
+    let folded = fold(typed);
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let clauses: Vec<String> = words
+        .iter()
+        .map(|w| {
+            // Words are letters and digits only after folding, so quoting them is enough to keep FTS5 syntax out.
+            match transliterate(w) {
+                Some(t) => {
+                    let alts: Vec<String> = t.split(' ').map(|p| format!("\"{p}\"*")).collect();
+                    format!("(\"{w}\"* OR ({}))", alts.join(" AND "))
+                }
+                None => format!("\"{w}\"*"),
+            }
+        })
+        .collect();
+    Some(clauses.join(" AND "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_nfc_and_lose_invisible_characters() {
+        let nfd = "Ge\u{301}rard\u{202E}  Ter\u{200B}-Petrossian ";
+        assert_eq!(normalize_name(nfd), "Gérard Ter-Petrossian");
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents_in_every_script() {
+        assert_eq!(fold("ÉLISE Əliyeva"), "elise eliyeva");
+        assert_eq!(fold("ԱՐԱՄ"), "արամ");
+        assert_eq!(fold("АРАМ"), "арам");
+        assert_eq!(fold("T'adevos"), "tadevos");
+    }
+
+    #[test]
+    fn armenian_and_cyrillic_are_transliterated() {
+        assert_eq!(transliterate("արամ").as_deref(), Some("aram"));
+        assert_eq!(transliterate("арам").as_deref(), Some("aram"));
+        assert_eq!(transliterate("aram"), None);
+    }
+
+    #[test]
+    fn fts_query_quotes_words() {
+        assert_eq!(fts_query("  Ar\"am  ").as_deref(), Some("\"ar\"* AND \"am\"*"));
+        assert_eq!(fts_query(" -- \"\" "), None);
+    }
+}

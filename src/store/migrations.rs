@@ -1,0 +1,149 @@
+//! The schema, as append-only migrations. Never edit a migration that has shipped: add a new one.
+//! `tests::migrations_are_valid` runs `rusqlite_migration`'s own validation.
+
+use rusqlite_migration::{Migrations, M};
+
+/// Every record table has the same shape: identity, times, the record as JSON, a folded sort key, and generated
+/// columns for what is queried or referenced (SQLite checks foreign keys on generated columns too).
+const V1: &str = r#"
+CREATE TABLE detainee (
+    id         TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    sort_key   TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    category   TEXT GENERATED ALWAYS AS (data ->> '$.category') VIRTUAL,
+    status     TEXT GENERATED ALWAYS AS (data ->> '$.situation[#-1].status') VIRTUAL
+) STRICT;
+CREATE INDEX detainee_sort ON detainee (sort_key, id);
+CREATE INDEX detainee_category ON detainee (category, sort_key, id);
+CREATE INDEX detainee_status ON detainee (status);
+
+CREATE TABLE contact (
+    id          TEXT PRIMARY KEY NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    sort_key    TEXT NOT NULL,
+    data        TEXT NOT NULL CHECK (json_valid(data)),
+    detainee_id TEXT GENERATED ALWAYS AS (data ->> '$.detainee_id') VIRTUAL REFERENCES detainee (id)
+) STRICT;
+CREATE INDEX contact_detainee ON contact (detainee_id);
+
+CREATE TABLE media (
+    id          TEXT PRIMARY KEY NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    sort_key    TEXT NOT NULL,
+    data        TEXT NOT NULL CHECK (json_valid(data)),
+    bytes       BLOB NOT NULL,
+    thumb       BLOB NOT NULL,
+    detainee_id TEXT GENERATED ALWAYS AS (data ->> '$.detainee_id') VIRTUAL REFERENCES detainee (id)
+) STRICT;
+CREATE INDEX media_detainee ON media (detainee_id);
+
+CREATE TABLE source (
+    id         TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    sort_key   TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data))
+) STRICT;
+
+CREATE TABLE sponsor (
+    id         TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    sort_key   TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    kind       TEXT GENERATED ALWAYS AS (data ->> '$.kind') VIRTUAL,
+    logo_id    TEXT GENERATED ALWAYS AS (data ->> '$.logo_id') VIRTUAL REFERENCES media (id)
+) STRICT;
+CREATE INDEX sponsor_sort ON sponsor (sort_key, id);
+
+CREATE TABLE event (
+    id          TEXT PRIMARY KEY NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    sort_key    TEXT NOT NULL,
+    data        TEXT NOT NULL CHECK (json_valid(data)),
+    date        TEXT GENERATED ALWAYS AS (data ->> '$.date') VIRTUAL,
+    detainee_id TEXT GENERATED ALWAYS AS (data ->> '$.detainee_id') VIRTUAL REFERENCES detainee (id),
+    sponsor_id  TEXT GENERATED ALWAYS AS (data ->> '$.sponsor_id') VIRTUAL REFERENCES sponsor (id)
+) STRICT;
+CREATE INDEX event_detainee ON event (detainee_id);
+CREATE INDEX event_sponsor ON event (sponsor_id);
+
+CREATE TABLE sponsorship (
+    id             TEXT PRIMARY KEY NOT NULL,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    sort_key       TEXT NOT NULL,
+    data           TEXT NOT NULL CHECK (json_valid(data)),
+    stage          TEXT GENERATED ALWAYS AS (data ->> '$.stage') VIRTUAL,
+    sponsor_id     TEXT GENERATED ALWAYS AS (data ->> '$.sponsor_id') VIRTUAL NOT NULL REFERENCES sponsor (id),
+    detainee_id    TEXT GENERATED ALWAYS AS (data ->> '$.detainee_id') VIRTUAL REFERENCES detainee (id),
+    predecessor_id TEXT GENERATED ALWAYS AS (data ->> '$.predecessor_id') VIRTUAL REFERENCES sponsorship (id),
+    successor_id   TEXT GENERATED ALWAYS AS (data ->> '$.successor_id') VIRTUAL REFERENCES sponsorship (id)
+) STRICT;
+CREATE INDEX sponsorship_sponsor ON sponsorship (sponsor_id);
+CREATE INDEX sponsorship_detainee ON sponsorship (detainee_id);
+CREATE INDEX sponsorship_predecessor ON sponsorship (predecessor_id);
+CREATE INDEX sponsorship_successor ON sponsorship (successor_id);
+
+CREATE TABLE press_release (
+    id         TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    sort_key   TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data)),
+    date       TEXT GENERATED ALWAYS AS (data ->> '$.date') VIRTUAL
+) STRICT;
+
+CREATE TABLE profile (
+    id         TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    sort_key   TEXT NOT NULL,
+    data       TEXT NOT NULL CHECK (json_valid(data))
+) STRICT;
+
+-- Field-by-field change history, written in the same transaction as each change.
+CREATE TABLE history (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    action    TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+    field     TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT
+) STRICT;
+CREATE INDEX history_record ON history (record_id, seq);
+
+-- Names of people and sponsors, folded and transliterated (see names.rs), for search.
+CREATE VIRTUAL TABLE search USING fts5 (
+    record_id UNINDEXED,
+    kind UNINDEXED,
+    names,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+"#;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().expect("migrations must apply cleanly to an empty database");
+    }
+}

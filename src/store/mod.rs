@@ -1,0 +1,575 @@
+//! The dossier file: one SQLCipher database holding every record, its photos and its history.
+//!
+//! Architecture invariant: every write goes through [`Dossier::insert`], [`Dossier::update`] or
+//! [`Dossier::delete`] (or helpers built on them), which validate the record, write it, write its field-by-field
+//! history and refresh the search index in one transaction. Nothing else writes record tables.
+
+mod migrations;
+mod query;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use serde_json::Value;
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+pub use migrations::migrations;
+pub use query::*;
+
+use crate::error::{Error, Invalid, Reason, Result};
+use crate::model::{Record, RecordKind, Stored};
+use crate::names;
+
+/// Shortest passphrase accepted for a new dossier.
+pub const MIN_PASSPHRASE: usize = 8;
+
+/// An open, unlocked dossier.
+pub struct Dossier {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+}
+
+impl std::fmt::Debug for Dossier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dossier").field("path", &self.path).field("actor", &self.actor).finish_non_exhaustive()
+    }
+}
+
+/// The name recorded in the history as the author of changes: `DOSSIER_USER`, else the OS login name.
+pub fn local_user() -> String {
+    ["DOSSIER_USER", "USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .map(|s| names::normalize_name(&s))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+impl Dossier {
+    /// Creates a new encrypted dossier at `path`. Refuses to touch an existing file.
+    pub fn create(path: &Path, passphrase: &str) -> Result<Dossier> {
+        if passphrase.chars().count() < MIN_PASSPHRASE {
+            return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE });
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_owned(), source })?;
+        }
+        // `create_new` reserves the name atomically: two processes cannot both create the same dossier, and an
+        // existing file, whatever it is, is never overwritten.
+        std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::AlreadyExists(path.to_owned())
+            } else {
+                Error::Write { path: path.to_owned(), source }
+            }
+        })?;
+        let result = (|| {
+            let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            set_key(&conn, passphrase)?;
+            configure(&conn)?;
+            migrations().to_latest(&mut conn)?;
+            Ok(Dossier { conn, path: path.to_owned(), actor: local_user() })
+        })();
+        if result.is_err() {
+            // Nothing was ever stored in it: leave no half-made dossier behind.
+            remove_with_sidecars(path);
+        }
+        result
+    }
+
+    /// Opens an existing dossier. A wrong passphrase is reported as such and changes nothing on disk.
+    pub fn open(path: &Path, passphrase: &str) -> Result<Dossier> {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() => {}
+            Ok(_) => return Err(Error::NoDossier(path.to_owned())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NoDossier(path.to_owned())),
+            Err(source) => return Err(Error::Read { path: path.to_owned(), source }),
+        }
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        set_key(&conn, passphrase)?;
+        // SQLCipher only notices a wrong key when it first reads a page.
+        let probe: std::result::Result<i64, _> = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
+        if let Err(e) = probe {
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
+                return Err(Error::WrongPassphrase(path.to_owned()));
+            }
+            return Err(e.into());
+        }
+        configure(&conn)?;
+        migrations().to_latest(&mut conn)?;
+        Ok(Dossier { conn, path: path.to_owned(), actor: local_user() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Sets the name recorded in the history for the following changes.
+    pub fn set_actor(&mut self, actor: &str) {
+        let a = names::normalize_name(actor);
+        if !a.is_empty() {
+            self.actor = a;
+        }
+    }
+
+    /// The underlying connection, for read-only queries in other modules of the crate.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+    // Generic record operations.
+
+    /// Validates and stores a new record, with its history.
+    pub fn insert<T: Record>(&mut self, data: T) -> Result<Stored<T>> {
+        let tx = self.conn.transaction()?;
+        let stored = insert_in(&tx, &self.actor, data, None)?;
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    /// Reads one record.
+    pub fn get<T: Record>(&self, id: Uuid) -> Result<Stored<T>> {
+        get_in(&self.conn, id)
+    }
+
+    /// Replaces a record's data, recording each changed field.
+    pub fn update<T: Record>(&mut self, id: Uuid, data: T) -> Result<Stored<T>> {
+        let tx = self.conn.transaction()?;
+        let stored = update_in(&tx, &self.actor, id, data)?;
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    /// Applies `FIELD=VALUE` assignments (the command line's `--set`) to a record and saves it.
+    pub fn edit<T: Record>(&mut self, id: Uuid, sets: &[(String, String)]) -> Result<Stored<T>> {
+        let mut data = self.get::<T>(id)?.data;
+        apply_sets(&mut data, sets)?;
+        self.update(id, data)
+    }
+
+    /// Deletes a record. A detainee's family contacts and photos go with it; a record still referenced by
+    /// another (a sponsorship, an event) is refused with [`Error::InUse`].
+    pub fn delete<T: Record>(&mut self, id: Uuid) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        if T::KIND == RecordKind::Detainee {
+            for table in ["contact", "media"] {
+                let ids: Vec<String> = {
+                    let mut st = tx.prepare(&format!("SELECT id FROM {table} WHERE detainee_id = ?1"))?;
+                    let rows = st.query_map([id.to_string()], |r| r.get(0))?;
+                    rows.collect::<std::result::Result<_, _>>()?
+                };
+                for child in ids {
+                    let kind = if table == "contact" { RecordKind::Contact } else { RecordKind::Media };
+                    delete_in(&tx, &self.actor, kind, &child)?;
+                }
+            }
+        }
+        let logo = if T::KIND == RecordKind::Sponsor {
+            tx.query_row("SELECT logo_id FROM sponsor WHERE id = ?1", [id.to_string()], |r| r.get::<_, Option<String>>(0))
+                .optional()?
+                .flatten()
+        } else {
+            None
+        };
+        delete_in(&tx, &self.actor, T::KIND, &id.to_string())?;
+        if let Some(logo) = logo {
+            delete_in(&tx, &self.actor, RecordKind::Media, &logo)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every record of a kind, in name order. For detainees prefer the paged [`Dossier::detainees`].
+    pub fn list<T: Record>(&self) -> Result<Vec<Stored<T>>> {
+        let sql = format!("SELECT id, created_at, updated_at, data FROM {} ORDER BY sort_key, id", T::KIND.table());
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map([], row_to_parts)?;
+        rows.map(|r| parts_to_stored(r?)).collect()
+    }
+
+    /// Finds the record an id designates: a full id, or an unambiguous prefix of at least 4 characters.
+    pub fn resolve_id(&self, kind: RecordKind, text: &str) -> Result<Uuid> {
+        let text = text.trim().to_ascii_lowercase();
+        let not_found = || Error::NotFound { kind, id: text.clone() };
+        if let Ok(id) = Uuid::parse_str(&text) {
+            let found: Option<i64> = self
+                .conn
+                .query_row(&format!("SELECT 1 FROM {} WHERE id = ?1", kind.table()), [id.to_string()], |r| r.get(0))
+                .optional()?;
+            return found.map(|_| id).ok_or_else(not_found);
+        }
+        if text.len() < 4 || !text.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(not_found());
+        }
+        let sql = format!("SELECT id FROM {} WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2", kind.table());
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let ids: Vec<String> = st.query_map([&text], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
+        match ids.as_slice() {
+            [one] => Uuid::parse_str(one).map_err(|_| not_found()),
+            [] => Err(not_found()),
+            _ => Err(Error::AmbiguousId { id: text.clone() }),
+        }
+    }
+
+    /// Runs `f` in one transaction: every record written through the [`Tx`] lands, or none does.
+    pub fn transaction<R>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<R>) -> Result<R> {
+        let tx = self.conn.transaction()?;
+        let mut t = Tx { tx, actor: &self.actor };
+        let r = f(&mut t)?;
+        t.tx.commit()?;
+        Ok(r)
+    }
+
+    /// A setting stored in the dossier.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+}
+
+/// Writes made inside [`Dossier::transaction`].
+pub struct Tx<'a> {
+    tx: Transaction<'a>,
+    actor: &'a str,
+}
+
+impl Tx<'_> {
+    pub fn insert<T: Record>(&mut self, data: T) -> Result<Stored<T>> {
+        insert_in(&self.tx, self.actor, data, None)
+    }
+
+    pub fn update<T: Record>(&mut self, id: Uuid, data: T) -> Result<Stored<T>> {
+        update_in(&self.tx, self.actor, id, data)
+    }
+
+    pub fn get<T: Record>(&self, id: Uuid) -> Result<Stored<T>> {
+        get_in(&self.tx, id)
+    }
+
+    pub(crate) fn insert_media(
+        &mut self,
+        data: crate::model::Media,
+        bytes: &[u8],
+        thumb: &[u8],
+    ) -> Result<Stored<crate::model::Media>> {
+        insert_in(&self.tx, self.actor, data, Some((bytes, thumb)))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+fn set_key(conn: &Connection, passphrase: &str) -> Result<()> {
+    // SQLCipher otherwise prints "hmac check failed" to stderr on a wrong passphrase; our error says it better.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    // `pragma_update` quotes the value as an SQL string literal, so any character is safe in a passphrase.
+    let pass = Zeroizing::new(passphrase.to_owned());
+    conn.pragma_update(None, "key", pass.as_str())?;
+    Ok(())
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Corrupt(format!("cannot enable WAL (journal_mode={mode})")));
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;",
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+/// Removes a database file and its WAL and shared-memory files.
+pub fn remove_with_sidecars(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    for ext in ["-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(ext);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+type Parts = (String, String, String, String);
+
+pub(crate) fn row_to_parts(r: &rusqlite::Row<'_>) -> rusqlite::Result<Parts> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+pub(crate) fn parts_to_stored<T: Record>((id, created, updated, data): Parts) -> Result<Stored<T>> {
+    let corrupt = |what: &str| Error::Corrupt(format!("{} {id}: bad {what}", T::KIND));
+    Ok(Stored {
+        id: Uuid::parse_str(&id).map_err(|_| corrupt("id"))?,
+        created_at: chrono::DateTime::parse_from_rfc3339(&created).map_err(|_| corrupt("time"))?.with_timezone(&Utc),
+        updated_at: chrono::DateTime::parse_from_rfc3339(&updated).map_err(|_| corrupt("time"))?.with_timezone(&Utc),
+        data: serde_json::from_str(&data).map_err(|e| Error::Corrupt(format!("{} {id}: {e}", T::KIND)))?,
+    })
+}
+
+fn get_in<T: Record>(conn: &Connection, id: Uuid) -> Result<Stored<T>> {
+    let sql = format!("SELECT id, created_at, updated_at, data FROM {} WHERE id = ?1", T::KIND.table());
+    let parts = conn
+        .prepare_cached(&sql)?
+        .query_row([id.to_string()], row_to_parts)
+        .optional()?
+        .ok_or(Error::NotFound { kind: T::KIND, id: id.to_string() })?;
+    parts_to_stored(parts)
+}
+
+fn sort_key<T: Record>(data: &T) -> String {
+    names::fold(&data.label())
+}
+
+/// Maps a foreign-key failure to a message about the record referred to.
+fn fk_error(e: rusqlite::Error, kind: RecordKind) -> Error {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
+        && e.to_string().contains("FOREIGN KEY")
+    {
+        return Error::Invalid(Invalid::new(
+            kind.table(),
+            Reason::Inconsistent { detail: "refers to a record that does not exist".into() },
+        ));
+    }
+    e.into()
+}
+
+fn insert_in<T: Record>(tx: &Transaction<'_>, actor: &str, mut data: T, blobs: Option<(&[u8], &[u8])>) -> Result<Stored<T>> {
+    data.validate()?;
+    let id = Uuid::new_v4();
+    let at = now();
+    let json = serde_json::to_value(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
+    let text = json.to_string();
+    let table = T::KIND.table();
+    let key = sort_key(&data);
+    match blobs {
+        None => tx.execute(
+            &format!("INSERT INTO {table} (id, created_at, updated_at, sort_key, data) VALUES (?1, ?2, ?2, ?3, ?4)"),
+            params![id.to_string(), at, key, text],
+        ),
+        Some((bytes, thumb)) => tx.execute(
+            &format!(
+                "INSERT INTO {table} (id, created_at, updated_at, sort_key, data, bytes, thumb) \
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)"
+            ),
+            params![id.to_string(), at, key, text, bytes, thumb],
+        ),
+    }
+    .map_err(|e| fk_error(e, T::KIND))?;
+    write_history(tx, actor, &at, T::KIND, &id.to_string(), "create", None, Some(&json))?;
+    index(tx, &id.to_string(), &data)?;
+    let t = chrono::DateTime::parse_from_rfc3339(&at).expect("own format").with_timezone(&Utc);
+    Ok(Stored { id, created_at: t, updated_at: t, data })
+}
+
+fn update_in<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, mut data: T) -> Result<Stored<T>> {
+    data.validate()?;
+    let old = get_in::<T>(tx, id)?;
+    let old_json = serde_json::to_value(&old.data).map_err(|e| Error::Corrupt(e.to_string()))?;
+    let new_json = serde_json::to_value(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
+    if old_json == new_json {
+        return Ok(Stored { data, ..old });
+    }
+    let at = now();
+    tx.execute(
+        &format!("UPDATE {} SET updated_at = ?2, sort_key = ?3, data = ?4 WHERE id = ?1", T::KIND.table()),
+        params![id.to_string(), at, sort_key(&data), new_json.to_string()],
+    )
+    .map_err(|e| fk_error(e, T::KIND))?;
+    write_history(tx, actor, &at, T::KIND, &id.to_string(), "update", Some(&old_json), Some(&new_json))?;
+    index(tx, &id.to_string(), &data)?;
+    let t = chrono::DateTime::parse_from_rfc3339(&at).expect("own format").with_timezone(&Utc);
+    Ok(Stored { id, created_at: old.created_at, updated_at: t, data })
+}
+
+fn delete_in(tx: &Transaction<'_>, actor: &str, kind: RecordKind, id: &str) -> Result<()> {
+    let table = kind.table();
+    let data: Option<String> =
+        tx.query_row(&format!("SELECT data FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?;
+    let Some(data) = data else { return Err(Error::NotFound { kind, id: id.to_owned() }) };
+    let old: Value = serde_json::from_str(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
+    tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]).map_err(|e| {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+            Error::InUse { kind, id: id.to_owned(), by: referrers(tx, kind, id) }
+        } else {
+            e.into()
+        }
+    })?;
+    write_history(tx, actor, &now(), kind, id, "delete", Some(&old), None)?;
+    tx.execute("DELETE FROM search WHERE record_id = ?1", [id])?;
+    Ok(())
+}
+
+/// Which kinds of record still refer to `id`, for the "in use" message.
+fn referrers(tx: &Transaction<'_>, kind: RecordKind, id: &str) -> String {
+    let candidates: &[(&str, &str)] = match kind {
+        RecordKind::Detainee => &[("sponsorship", "detainee_id"), ("event", "detainee_id")],
+        RecordKind::Sponsor => &[("sponsorship", "sponsor_id"), ("event", "sponsor_id")],
+        RecordKind::Media => &[("sponsor", "logo_id")],
+        RecordKind::Sponsorship => &[("sponsorship", "predecessor_id"), ("sponsorship", "successor_id")],
+        _ => &[],
+    };
+    let mut out = vec![];
+    for (table, col) in candidates {
+        let n: i64 = tx
+            .query_row(&format!("SELECT count(*) FROM {table} WHERE {col} = ?1"), [id], |r| r.get(0))
+            .unwrap_or(0);
+        if n > 0 {
+            out.push(format!("{n} {table}"));
+        }
+    }
+    out.join(", ")
+}
+
+fn index<T: Record>(tx: &Transaction<'_>, id: &str, data: &T) -> Result<()> {
+    let names = data.search_names();
+    if names.is_empty() {
+        return Ok(());
+    }
+    tx.execute("DELETE FROM search WHERE record_id = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO search (record_id, kind, names) VALUES (?1, ?2, ?3)",
+        params![id, T::KIND.table(), names::index_text(names)],
+    )?;
+    Ok(())
+}
+
+/// Fields that change on every write or identify the record: not part of its history.
+const UNTRACKED: [&str; 0] = [];
+
+#[allow(clippy::too_many_arguments)]
+fn write_history(
+    tx: &Transaction<'_>,
+    actor: &str,
+    at: &str,
+    kind: RecordKind,
+    id: &str,
+    action: &str,
+    old: Option<&Value>,
+    new: Option<&Value>,
+) -> Result<()> {
+    let empty = serde_json::Map::new();
+    let old_o = old.and_then(Value::as_object).unwrap_or(&empty);
+    let new_o = new.and_then(Value::as_object).unwrap_or(&empty);
+    let mut st = tx.prepare_cached(
+        "INSERT INTO history (at, actor, kind, record_id, action, field, old_value, new_value) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    let mut fields: Vec<&String> = old_o.keys().chain(new_o.keys()).collect();
+    fields.sort();
+    fields.dedup();
+    for field in fields {
+        if UNTRACKED.contains(&field.as_str()) {
+            continue;
+        }
+        let o = old_o.get(field).filter(|v| !is_empty(v));
+        let n = new_o.get(field).filter(|v| !is_empty(v));
+        if o == n {
+            continue;
+        }
+        st.execute(params![at, actor, kind.table(), id, action, field, o.map(value_text), n.map(value_text)])?;
+    }
+    Ok(())
+}
+
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// A history value as text: strings as they are, anything else as compact JSON.
+pub(crate) fn value_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Applies `FIELD=VALUE` assignments to a record. The value is taken as text first, then as JSON (numbers,
+/// booleans, lists); an empty value clears an optional field. Field names accept `-` for `_`.
+pub fn apply_sets<T: Record>(data: &mut T, sets: &[(String, String)]) -> Result<(), Invalid> {
+    fn slot<'v>(v: &'v mut Value, path: &[&str]) -> Option<&'v mut Value> {
+        path.iter().try_fold(v, |v, k| v.as_object_mut().and_then(|o| o.get_mut(*k)))
+    }
+    for (field, value) in sets {
+        let field = field.trim().replace('-', "_");
+        if let Some(r) = data.set_special(&field, value) {
+            r?;
+            continue;
+        }
+        let malformed = |e: serde_json::Error| Invalid::new(&field, Reason::Malformed { detail: e.to_string() });
+        let base = serde_json::to_value(&*data).map_err(malformed)?;
+        let path: Vec<&str> = field.split('.').collect();
+        if slot(&mut base.clone(), &path).is_none() {
+            return Err(Invalid::new(&field, Reason::NoSuchField { known: json_keys(&base) }));
+        }
+        let mut candidates = vec![];
+        if value.trim().is_empty() {
+            candidates.push(Value::Null);
+        } else {
+            candidates.push(Value::String(value.clone()));
+            if let Ok(v) = serde_json::from_str::<Value>(value) {
+                candidates.push(v);
+            }
+        }
+        let mut outcome = Err(String::new());
+        for c in candidates {
+            let mut attempt = base.clone();
+            *slot(&mut attempt, &path).expect("checked above") = c;
+            match serde_json::from_value::<T>(attempt) {
+                Ok(parsed) => {
+                    outcome = Ok(parsed);
+                    break;
+                }
+                Err(e) => outcome = Err(e.to_string()),
+            }
+        }
+        match outcome {
+            Ok(parsed) => *data = parsed,
+            Err(msg) => return Err(value_error(&field, value, &msg)),
+        }
+    }
+    Ok(())
+}
+
+fn value_error(field: &str, value: &str, serde_msg: &str) -> Invalid {
+    if serde_msg.contains("not a date") {
+        return Invalid::new(field, Reason::BadDate { value: value.to_owned() });
+    }
+    if let Some(rest) = serde_msg.split("expected one of: ").nth(1) {
+        return Invalid::new(
+            field,
+            Reason::Unknown { value: value.to_owned(), allowed: rest.split(" at line").next().unwrap_or(rest).to_owned() },
+        );
+    }
+    Invalid::new(field, Reason::Malformed { detail: serde_msg.to_owned() })
+}
+
+fn json_keys(v: &Value) -> String {
+    v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>().join(", ")).unwrap_or_default()
+}
