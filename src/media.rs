@@ -68,6 +68,11 @@ pub fn import_bytes(bytes: Vec<u8>) -> Result<Imported, ImageProblem> {
         .into_dimensions()
         .map_err(|_| ImageProblem::Corrupt)?;
     check_pixels(width, height)?;
+    // Decoders fill a truncated JPEG with grey rather than fail; a file cut short (an interrupted copy, a
+    // half-synced folder) must be refused, so its end-of-image marker must be there.
+    if format == ImageFormat::Jpeg && !has_jpeg_end(&bytes) {
+        return Err(ImageProblem::Corrupt);
+    }
 
     // Decode fully (under limits, and with panics contained) to prove the file is a whole image: a truncated or
     // booby-trapped file is refused now rather than failing when a banner is printed.
@@ -77,6 +82,12 @@ pub fn import_bytes(bytes: Vec<u8>) -> Result<Imported, ImageProblem> {
     let thumb = thumbnail(image, orientation)?;
     let sha256 = hex(&Sha256::digest(&stripped));
     Ok(Imported { mime, width, height, orientation, bytes: stripped, thumb, sha256 })
+}
+
+/// Whether a JPEG's last marker is End Of Image (some cameras append a few bytes of padding after it).
+fn has_jpeg_end(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(64)..];
+    tail.windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
 fn check_pixels(width: u32, height: u32) -> Result<(), ImageProblem> {

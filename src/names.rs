@@ -70,8 +70,6 @@ fn fold_letter(c: char, out: &mut String) {
         'œ' | 'Œ' => out.push_str("oe"),
         // Armenian "և" is a ligature of ե and ւ; people type either form.
         'և' => out.push_str("եւ"),
-        // Apostrophes in transliterated names (T'adevos) are typed in many forms or not at all.
-        '\'' | '’' | 'ʼ' | '`' | '´' | 'ʻ' => {}
         _ => out.extend(c.to_lowercase()),
     }
 }
@@ -81,7 +79,8 @@ fn fold_letter(c: char, out: &mut String) {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.nfkd() {
-        if is_combining_mark(c) || is_invisible_control(c) {
+        // Apostrophes in transliterated names (T'adevos) are typed in many forms or not at all.
+        if is_combining_mark(c) || is_invisible_control(c) || matches!(c, '\'' | '’' | 'ʼ' | '`' | '´' | 'ʻ') {
             continue;
         }
         if c.is_alphanumeric() {

@@ -249,7 +249,7 @@ macro_rules! choice_serde {
         }
         impl std::fmt::Display for $t {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(crate::model::Choice::slug(*self))
+                f.pad(crate::model::Choice::slug(*self))
             }
         }
     };

@@ -231,6 +231,18 @@ impl Dossier {
         Ok(r)
     }
 
+    /// The safety-relevant settings of the connection: journal mode, synchronous level, foreign keys, secure
+    /// delete. Tests pin them.
+    pub fn pragmas(&self) -> Result<(String, i64, i64, i64)> {
+        let c = &self.conn;
+        Ok((
+            c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?,
+            c.query_row("PRAGMA synchronous", [], |r| r.get(0))?,
+            c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?,
+            c.query_row("PRAGMA secure_delete", [], |r| r.get(0))?,
+        ))
+    }
+
     /// A setting stored in the dossier.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)

@@ -1,0 +1,272 @@
+//! The `dossier` command-line contract: command names, flags, JSON keys and exit codes that scripts rely on.
+
+use crate::util::*;
+
+#[test]
+fn init_creates_a_dossier_and_refuses_to_overwrite_it() {
+    let env = Env::new();
+    env.ok(&["init"]);
+    assert!(env.db.exists());
+    let before = std::fs::read(&env.db).unwrap();
+    let err = env.fails(&["init"], 1);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(std::fs::read(&env.db).unwrap(), before, "a refused init must leave the dossier untouched");
+}
+
+#[test]
+fn init_refuses_to_overwrite_any_file() {
+    let env = Env::new();
+    write(&env.db, b"precious notes");
+    env.fails(&["init"], 1);
+    assert_eq!(std::fs::read(&env.db).unwrap(), b"precious notes");
+}
+
+#[test]
+fn init_refuses_a_short_passphrase() {
+    let env = Env::new();
+    let out = env.cmd(&["init"]).env("DOSSIER_PASSPHRASE", "short").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 8"));
+    assert!(!env.db.exists(), "a refused init leaves no file");
+}
+
+#[test]
+fn wrong_passphrase_is_a_clear_error_that_changes_nothing() {
+    let env = Env::init();
+    env.id(&["detainee", "add", "--name", "Aram Zakaryan", "--category", "pow"]);
+    let before = std::fs::read(&env.db).unwrap();
+    let out = env.cmd(&["detainee", "list"]).env("DOSSIER_PASSPHRASE", "not the passphrase").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Wrong passphrase"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one clear message, no library noise: {err}");
+    assert_eq!(std::fs::read(&env.db).unwrap(), before, "a wrong passphrase must not change the file");
+    // French when the system speaks French.
+    let out = env
+        .cmd(&["detainee", "list"])
+        .env("DOSSIER_PASSPHRASE", "not the passphrase")
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Phrase secrète incorrecte"));
+}
+
+#[test]
+fn missing_dossier_is_a_clear_error() {
+    let env = Env::new();
+    let err = env.fails(&["detainee", "list"], 1);
+    assert!(err.contains("No dossier"), "{err}");
+}
+
+#[test]
+fn detainee_add_prints_the_id_and_list_shows_it() {
+    let env = Env::init();
+    let id = env.id(&[
+        "detainee", "add", "--name", "Aram Zakaryan", "--name-hy", "Արամ Զաքարյան", "--category", "pow", "--born",
+        "1995-04-02", "--captured", "2020-12-13", "--status", "detained",
+    ]);
+    let list = env.json(&["detainee", "list", "--json"]);
+    let arr = list.as_array().expect("an array");
+    assert_eq!(arr.len(), 1);
+    assert_eq!(arr[0]["id"], id.as_str());
+    assert_eq!(arr[0]["name"], "Aram Zakaryan");
+    assert_eq!(arr[0]["name_hy"], "Արամ Զաքարյան");
+    assert_eq!(arr[0]["category"], "pow");
+    let show = env.json(&["detainee", "show", &id, "--json"]);
+    assert_eq!(show["status"], "detained");
+    assert_eq!(show["born"], "1995-04-02");
+    // Text output names the person too, and a unique id prefix is enough.
+    assert!(env.ok(&["detainee", "show", &id[..8]]).contains("Aram Zakaryan"));
+}
+
+#[test]
+fn detainee_list_filters_by_category() {
+    let env = Env::init();
+    env.id(&["detainee", "add", "--name", "A One", "--category", "pow"]);
+    env.id(&["detainee", "add", "--name", "B Two", "--category", "civilian"]);
+    env.id(&["detainee", "add", "--name", "C Three", "--category", "disparu"]);
+    let pows = env.json(&["detainee", "list", "--category", "pow", "--json"]);
+    assert_eq!(pows.as_array().unwrap().len(), 1);
+    let dis = env.json(&["detainee", "list", "--category", "disappeared", "--json"]);
+    assert_eq!(dis[0]["name"], "C Three", "French category names are accepted on input");
+}
+
+#[test]
+fn refusals_exit_1_with_one_clear_message() {
+    let env = Env::init();
+    let cases: &[(&[&str], &str)] = &[
+        (&["detainee", "add", "--name", "X", "--category", "soldier"], "Unknown value for \"category\""),
+        (&["detainee", "add", "--name", "   ", "--category", "pow"], "cannot be empty"),
+        (&["detainee", "add", "--name", "", "--category", "pow"], "cannot be empty"),
+        (
+            &["detainee", "add", "--name", "X", "--category", "pow", "--born", "2001-05-01", "--captured", "2000-01-01"],
+            "capture date is before the birth date",
+        ),
+        (&["detainee", "add", "--name", "X", "--category", "pow", "--born", "2001-13-01"], "Invalid date"),
+        (&["detainee", "add", "--name", "X", "--category", "pow", "--status", "jailed"], "Unknown value for \"status\""),
+        (&["detainee", "show", "00000000-0000-4000-8000-000000000000"], "not found"),
+        (&["sponsor", "add", "--name", "Town", "--kind", "village"], "Unknown value for \"kind\""),
+    ];
+    for (args, expected) in cases {
+        let err = env.fails(args, 1);
+        assert!(err.contains(expected), "{args:?}: expected {expected:?} in {err:?}");
+        assert_eq!(err.trim().lines().count(), 1, "{args:?}: one message: {err}");
+    }
+    assert_eq!(env.json(&["detainee", "list", "--json"]).as_array().unwrap().len(), 0, "nothing refused was saved");
+}
+
+#[test]
+fn refusals_speak_french_on_a_french_system() {
+    let env = Env::init();
+    let out = env
+        .cmd(&["detainee", "add", "--name", "X", "--category", "soldat"])
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Valeur inconnue pour « catégorie »"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = Env::init();
+    env.fails(&["frobnicate"], 2);
+    env.fails(&["detainee", "add", "--category", "pow"], 2);
+    env.fails(&["sponsorship", "add", "--sponsor", "x"], 2);
+    env.fails(&["detainee", "edit", "abc", "--set", "novalue"], 2);
+}
+
+#[test]
+fn detainee_edit_sets_fields_and_refuses_unknown_ones() {
+    let env = Env::init();
+    let id = env.id(&["detainee", "add", "--name", "Gor Hakobyan", "--category", "civilian", "--born", "1980"]);
+    env.ok(&["detainee", "edit", &id, "--set", "name_hy=Գոռ Հակոբյան", "--set", "captured=2021-02", "--set", "status=sentenced"]);
+    let show = env.json(&["detainee", "show", &id, "--json"]);
+    assert_eq!(show["name_hy"], "Գոռ Հակոբյան");
+    assert_eq!(show["captured"], "2021-02");
+    assert_eq!(show["status"], "sentenced");
+    let err = env.fails(&["detainee", "edit", &id, "--set", "nickname=Gogo"], 1);
+    assert!(err.contains("Unknown field"), "{err}");
+    let err = env.fails(&["detainee", "edit", &id, "--set", "captured=1970-01-01"], 1);
+    assert!(err.contains("capture date is before"), "{err}");
+    let err = env.fails(&["detainee", "edit", &id, "--set", "category=prisoner"], 1);
+    assert!(err.contains("category"), "{err}");
+    assert_eq!(env.json(&["detainee", "show", &id, "--json"])["category"], "civilian", "a refused edit saves nothing");
+}
+
+#[test]
+fn contact_add_keeps_a_confidential_contact() {
+    let env = Env::init();
+    let id = env.id(&["detainee", "add", "--name", "Vahe Galstyan", "--category", "pow"]);
+    let cid = env.id(&["contact", "add", "--detainee", &id, "--name", "Ruzanna Galstyan", "--relation", "mother", "--phone", "+374 10 000 001", "--email", "r@example.invalid"]);
+    let list = env.json(&["contact", "list", "--detainee", &id, "--json"]);
+    assert_eq!(list[0]["id"], cid.as_str());
+    assert_eq!(list[0]["phone"], "+374 10 000 001");
+    assert!(env.ok(&["contact", "list", "--detainee", &id]).contains("CONFIDENTIAL"));
+    let err = env.fails(&["contact", "add", "--detainee", &id, "--name", "X", "--email", "not-an-email"], 1);
+    assert!(err.contains("email"), "{err}");
+    env.fails(&["contact", "add", "--detainee", "00000000-0000-4000-8000-000000000000", "--name", "X"], 1);
+}
+
+#[test]
+fn sponsor_and_sponsorship_commands() {
+    let env = Env::init();
+    let logo = env.path("logo.png");
+    write(&logo, &png_with_text(64, "logo"));
+    let sid = env.id(&[
+        "sponsor", "add", "--name", "Ville d'Exemple", "--kind", "city", "--signatory", "Marie Exemple",
+        "--signatory-title", "Maire", "--logo", logo.to_str().unwrap(),
+    ]);
+    let sponsors = env.json(&["sponsor", "list", "--json"]);
+    assert_eq!(sponsors[0]["id"], sid.as_str());
+    assert_eq!(sponsors[0]["name"], "Ville d'Exemple");
+    assert_eq!(sponsors[0]["signatory"]["title"], "Maire");
+    assert!(sponsors[0]["logo_id"].is_string(), "the logo is stored");
+
+    let did = env.id(&["detainee", "add", "--name", "Narek Avagyan", "--category", "pow"]);
+    let one = env.id(&["sponsorship", "add", "--sponsor", &sid, "--detainee", &did, "--commitments", "logo,banner,lobbying", "--stage", "agreed"]);
+    let group = env.id(&["sponsorship", "add", "--sponsor", &sid, "--whole-group"]);
+    let list = env.json(&["sponsorship", "list", "--json"]);
+    let arr = list.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    let find = |id: &str| arr.iter().find(|s| s["id"] == id).expect("listed").clone();
+    assert_eq!(find(&one)["sponsor_id"], sid.as_str());
+    assert_eq!(find(&one)["detainee_id"], did.as_str());
+    assert_eq!(find(&one)["stage"], "agreed");
+    assert_eq!(find(&one)["commitments"].as_array().unwrap().len(), 3);
+    assert!(find(&group)["detainee_id"].is_null(), "whole-group sponsorships have a null detainee_id");
+
+    env.ok(&["sponsorship", "edit", &one, "--set", "stage=signed", "--set", "ceremony.date=2026-05-04", "--set", "commitment.banner=done"]);
+    let s = env.json(&["sponsorship", "show", &one, "--json"]);
+    assert_eq!(s["stage"], "signed");
+    assert_eq!(s["ceremony"]["date"], "2026-05-04");
+
+    let err = env.fails(&["sponsorship", "add", "--sponsor", &sid, "--detainee", &did, "--commitments", "logo,fireworks"], 1);
+    assert!(err.contains("fireworks"), "{err}");
+    let err = env.fails(&["sponsorship", "edit", &one, "--set", "stage=ended"], 1);
+    assert!(err.contains("end reason"), "an ended sponsorship needs its reason: {err}");
+    // A sponsor still sponsoring cannot be deleted; its sponsorships would dangle.
+    let err = env.fails(&["sponsor", "delete", &sid], 1);
+    assert!(err.contains("sponsorship"), "{err}");
+}
+
+#[test]
+fn search_command_finds_people_and_sponsors() {
+    let env = Env::init();
+    let id = env.id(&["detainee", "add", "--name", "Hovhannes Ter-Minasyan", "--name-hy", "Հովհաննես Տեր-Մինասյան", "--category", "political"]);
+    let sid = env.id(&["sponsor", "add", "--name", "Ville de Hovsepian-sur-Mer", "--kind", "city"]);
+    let hits = env.json(&["search", "hovh", "--json"]);
+    let ids: Vec<&str> = hits.as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&id.as_str()));
+    for h in hits.as_array().unwrap() {
+        assert!(h["name"].is_string(), "hits carry a name");
+    }
+    let hits = env.json(&["search", "hovsep", "--json"]);
+    assert_eq!(hits[0]["id"], sid.as_str());
+    assert!(env.ok(&["search", "Տեր"]).contains("Hovhannes Ter-Minasyan"));
+    assert!(env.ok(&["search", "nobody-at-all"]).contains("No results"));
+}
+
+#[test]
+fn history_shows_who_changed_what() {
+    let env = Env::init();
+    let id = env.id(&["detainee", "add", "--name", "Ashot Simonyan", "--category", "pow"]);
+    env.ok(&["detainee", "edit", &id, "--set", "name=Ashot Simonian"]);
+    let h = env.json(&["history", &id, "--json"]);
+    let rows = h.as_array().unwrap();
+    let change = rows.iter().find(|r| r["action"] == "update" && r["field"] == "name").expect("name change recorded");
+    assert_eq!(change["old_value"], "Ashot Simonyan");
+    assert_eq!(change["new_value"], "Ashot Simonian");
+    assert_eq!(change["actor"], "tester");
+    assert!(rows.iter().any(|r| r["action"] == "create" && r["field"] == "category" && r["new_value"] == "pow"));
+    let text = env.ok(&["history", &id]);
+    assert!(text.contains("Ashot Simonyan → Ashot Simonian"), "{text}");
+}
+
+#[test]
+fn demo_fills_every_category_kind_and_stage() {
+    let env = Env::init();
+    env.ok(&["demo"]);
+    let people = env.json(&["detainee", "list", "--json"]);
+    let people = people.as_array().unwrap();
+    assert!(people.len() >= 20);
+    for cat in ["pow", "civilian", "political", "disappeared"] {
+        assert!(people.iter().any(|p| p["category"] == cat), "a {cat} in the sample");
+    }
+    assert!(people.iter().any(|p| p["name_hy"].as_str().is_some_and(|n| n.chars().any(|c| ('\u{531}'..='\u{58F}').contains(&c)))));
+    assert!(people.iter().all(|p| p["notes"].as_str().unwrap_or("").contains("ictif")), "sample data says it is fictional");
+    let sponsors = env.json(&["sponsor", "list", "--json"]);
+    for kind in ["city", "ngo", "person", "parliamentarian", "institution"] {
+        assert!(sponsors.as_array().unwrap().iter().any(|s| s["kind"] == kind), "a {kind} sponsor");
+    }
+    let ships = env.json(&["sponsorship", "list", "--json"]);
+    for stage in ["prospect", "approached", "agreed", "signed", "active", "ended"] {
+        assert!(ships.as_array().unwrap().iter().any(|s| s["stage"] == stage), "a sponsorship at stage {stage}");
+    }
+    assert!(ships.as_array().unwrap().iter().any(|s| s["detainee_id"].is_null()), "a whole-group sponsorship");
+    // Running it again does not double the sample; --scale adds synthetic people.
+    env.ok(&["demo", "--scale", "30"]);
+    let n = env.json(&["detainee", "list", "--json"]).as_array().unwrap().len();
+    assert_eq!(n, people.len() + 30);
+}

@@ -1,0 +1,122 @@
+//! Search finds a person by any of their names, in any script, ignoring case and accents, and by prefix.
+
+use dossier::model::{Category, Detainee};
+use dossier::names;
+use dossier::Dossier;
+use proptest::prelude::*;
+
+use crate::util::PASS;
+
+/// Words as names are written: Latin with French/Azerbaijani accents, Armenian, Cyrillic.
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Z][a-zéèêëàâîïôöûüçğışəñ]{2,10}",
+        "[Ա-Ֆ][ա-ֆ]{2,10}",
+        "[А-Я][а-я]{2,10}",
+    ]
+}
+
+fn name() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 1..4).prop_map(|w| w.join(" "))
+}
+
+/// Removes accents the way a user who types without them would.
+fn strip_accents(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    #[test]
+    fn normalisation_is_idempotent_and_nfc(s in "\\PC{0,40}") {
+        let once = names::normalize_name(&s);
+        prop_assert_eq!(names::normalize_name(&once), once.clone());
+        use unicode_normalization::is_nfc;
+        prop_assert!(is_nfc(&once));
+        prop_assert!(!once.chars().any(names::is_invisible_control));
+    }
+
+    #[test]
+    fn folding_ignores_case_accents_and_normal_form(s in name()) {
+        use unicode_normalization::UnicodeNormalization;
+        let f = names::fold(&s);
+        prop_assert_eq!(names::fold(&s.to_uppercase()), f.clone());
+        prop_assert_eq!(names::fold(&s.nfd().collect::<String>()), f.clone());
+        prop_assert_eq!(names::fold(&strip_accents(&s)), f);
+    }
+}
+
+#[test]
+fn any_name_in_any_script_case_or_accent_finds_its_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = std::cell::RefCell::new(Dossier::create(&dir.path().join("s.dossier"), PASS).unwrap());
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases: 60, ..ProptestConfig::default() });
+    runner
+        .run(&(name(), name(), any::<prop::sample::Index>()), |(latin, other, pick)| {
+            let mut p = Detainee::new(latin.clone(), Category::Civilian);
+            p.other_names = vec![other.clone()];
+            let mut d = d.borrow_mut();
+            let p = d.insert(p).unwrap();
+            for known in [&latin, &other] {
+                let stored = names::normalize_name(known);
+                let words: Vec<&str> = stored.split(' ').collect();
+                let word = pick.get(&words);
+                let prefix: String = word.chars().take(3.max(word.chars().count() / 2)).collect();
+                let queries = [
+                    stored.clone(),
+                    stored.to_uppercase(),
+                    stored.to_lowercase(),
+                    strip_accents(&stored),
+                    prefix.clone(),
+                    prefix.to_uppercase(),
+                ];
+                for q in queries {
+                    let hits = d.search(&q, 10_000).unwrap();
+                    prop_assert!(hits.iter().any(|h| h.id == p.id), "query {:?} did not find {:?}", q, stored);
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn latin_finds_armenian_and_cyrillic_spellings_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Dossier::create(&dir.path().join("t.dossier"), PASS).unwrap();
+    let mut p = Detainee::new("Vardan Tovmasyan", Category::PrisonerOfWar);
+    p.name_hy = Some("Վարդան Թովմասյան".into());
+    p.other_names = vec!["Вардан Товмасян".into(), "Vardan Tovmasyanı".into()];
+    let p = d.insert(p).unwrap();
+    let only_hy = d.insert(Detainee::new("Արամ Սարգսյան", Category::Civilian)).unwrap();
+    for q in ["vardan", "VARDAN TOVM", "Վարդան", "վարդ", "Вардан", "варда", "tovmasyani"] {
+        assert!(d.search(q, 10).unwrap().iter().any(|h| h.id == p.id), "{q}");
+    }
+    // Typed in Latin, found in Armenian script only.
+    assert!(d.search("aram sarg", 10).unwrap().iter().any(|h| h.id == only_hy.id));
+    assert!(d.search("", 10).unwrap().is_empty());
+    assert!(d.search("\"*) OR (", 10).unwrap().is_empty(), "FTS syntax in a query is harmless");
+}
+
+#[test]
+fn paged_lists_and_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Dossier::create(&dir.path().join("p.dossier"), PASS).unwrap();
+    dossier::demo::fill(&mut d, 120).unwrap();
+    let all = d.detainees(&Default::default(), 0, 50).unwrap();
+    assert_eq!(all.items.len(), 50);
+    assert!(all.total >= 140);
+    let next = d.detainees(&Default::default(), 50, 50).unwrap();
+    assert!(all.items.last().unwrap().name <= next.items[0].name || all.items.last().unwrap().id != next.items[0].id);
+    let f = dossier::store::DetaineeFilter { category: Some(Category::Disappeared), ..Default::default() };
+    let dis = d.detainees(&f, 0, 1000).unwrap();
+    assert!(dis.items.iter().all(|p| p.category == Category::Disappeared));
+    assert_eq!(dis.total as usize, dis.items.len());
+    let f = dossier::store::DetaineeFilter { sponsored: Some(true), ..Default::default() };
+    let sponsored = d.detainees(&f, 0, 1000).unwrap();
+    assert!(!sponsored.items.is_empty() && sponsored.total < all.total);
+    let f = dossier::store::DetaineeFilter { query: Some("gevorg".into()), ..Default::default() };
+    assert!(d.detainees(&f, 0, 1000).unwrap().items.iter().all(|p| p.name.starts_with("Gevorg")));
+}

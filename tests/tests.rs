@@ -1,0 +1,8 @@
+//! Integration tests: one binary, a module per area (as ripgrep does). Regression tests are named after their bug.
+
+mod util;
+
+mod cli;
+mod photos;
+mod search;
+mod storage;
