@@ -25,7 +25,9 @@ pub(crate) struct ParaParams {
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
     pub glyphs: Vec<(f32, Glyph)>,
-    /// Natural width of the ink (after justification: the full measure).
+    /// Natural width of the ink (after justification: the full measure). Read by tests and kept
+    /// for callers that size boxes to their text.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub width: f32,
     pub height: f32,
     pub baseline: f32,

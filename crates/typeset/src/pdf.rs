@@ -218,10 +218,34 @@ pub(crate) fn write_pdf(title: &str, pages: &[OutPage], ctx: &ShapeCtx) -> Resul
             }
         }
     }
-    lo.compress();
+    compress_streams(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| TypesetError::Pdf(e.to_string()))?;
     Ok((out, font_names))
+}
+
+/// Deflates every stream that is not encoded yet, at level 6. lopdf's own `compress` uses
+/// level 9, which took a third of the time of a 180-page document for about 1 % smaller files.
+/// Streams that already carry a filter (our JPEG and PNG data) and those that lopdf was told not
+/// to compress are left alone.
+fn compress_streams(lo: &mut lopdf::Document) {
+    for obj in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(st) = obj {
+            if !st.allows_compression || st.dict.has(b"Filter") || st.content.len() < 64 {
+                continue;
+            }
+            let mut e = flate2::write::ZlibEncoder::new(Vec::with_capacity(st.content.len() / 3), flate2::Compression::new(6));
+            if std::io::Write::write_all(&mut e, &st.content).is_err() {
+                continue;
+            }
+            if let Ok(z) = e.finish() {
+                if z.len() < st.content.len() {
+                    st.dict.set("Filter", "FlateDecode");
+                    st.set_content(z);
+                }
+            }
+        }
+    }
 }
 
 fn round3(v: f32) -> f32 {

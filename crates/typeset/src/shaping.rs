@@ -42,6 +42,9 @@ pub(crate) struct ShapeCtx {
     pub unicode: Vec<HashMap<u16, String>>,
     lang: rustybuzz::Language,
     buffer: Option<rustybuzz::UnicodeBuffer>,
+    /// Compiling a shape plan (feature lookup for face + script + language) cost more than the
+    /// shaping itself on short runs such as table cells: plans are cached per face and script.
+    plans: HashMap<(FaceId, rustybuzz::Script), rustybuzz::ShapePlan>,
 }
 
 impl ShapeCtx {
@@ -54,6 +57,7 @@ impl ShapeCtx {
             lang: rustybuzz::Language::from_str(lang.tag())
                 .unwrap_or_else(|_| rustybuzz::Language::from_str("en").expect("valid tag")),
             buffer: None,
+            plans: HashMap::new(),
         }
     }
 
@@ -89,7 +93,12 @@ impl ShapeCtx {
         buf.set_direction(rustybuzz::Direction::LeftToRight);
         buf.set_language(self.lang.clone());
         buf.guess_segment_properties();
-        let shaped = rustybuzz::shape(&face.rb, &[], buf);
+        let script = buf.script();
+        let lang = &self.lang;
+        let plan = self.plans.entry((face_id, script)).or_insert_with(|| {
+            rustybuzz::ShapePlan::new(&face.rb, rustybuzz::Direction::LeftToRight, Some(script), Some(lang), &[])
+        });
+        let shaped = rustybuzz::shape_with_plan(&face.rb, plan, buf);
         let scale = style.size / face.upem;
         let infos = shaped.glyph_infos();
         let positions = shaped.glyph_positions();
