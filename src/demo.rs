@@ -128,8 +128,8 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
         p(PrisonerOfWar, OnTrial, "2021-05-27", "Kalbajar (exemple)", Some("Lieutenant (fictif)"), None, true),
         p(PrisonerOfWar, Sentenced, "2021-11-16", "Syunik (exemple)", Some("Caporal (fictif)"), Some(10.0), true),
         p(PrisonerOfWar, Detained, "2022-09-13", "Jermuk (exemple)", Some("Soldat contractuel"), None, true),
-        p(PrisonerOfWar, Sentenced, "2023-05-26", "Tegh (exemple)", Some("Soldat du contingent"), Some(8.0), false),
-        p(PrisonerOfWar, Detained, "2023-06-06", "Berdzor (exemple)", None, None, true),
+        p(PrisonerOfWar, Sentenced, "2023-05-26", "Tegh (exemple)", Some("Soldat du contingent"), Some(8.0), true),
+        p(PrisonerOfWar, Detained, "2023-06-06", "Berdzor (exemple)", None, None, false),
         p(PrisonerOfWar, Released, "2020-11-20", "Shushi (exemple)", Some("Soldat du contingent"), None, true),
         p(Civilian, Sentenced, "2020-10-28", "Hadrut (exemple)", Some("Enseignant"), Some(20.0), true),
         p(Civilian, Detained, "2021-02-04", "Mets Taghlar (exemple)", Some("Berger"), None, true),
@@ -151,7 +151,8 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
     let today = Utc::now().date_naive();
     let mut rng = Lcg(0x11b3_7a5);
     let portrait_small = placeholder_portrait(1200, 1600, [92, 110, 132]);
-    let portrait_large = placeholder_portrait(3600, 4800, [120, 96, 80]);
+    // Large enough for a roll-up banner (about 140 ppi across 850 mm).
+    let portrait_large = placeholder_portrait(4800, 6400, [120, 96, 80]);
     let mut detainee_ids = vec![];
 
     let mut ids_and_people = vec![];
@@ -268,14 +269,15 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
 
         // Photos for most people; the large one is fit for a roll-up banner.
         if i % 4 != 3 {
-            let bytes = if i == 0 || i == 15 { portrait_large.clone() } else { portrait_small.clone() };
+            let large = matches!(i, 0 | 6 | 8);
+            let bytes = if large { portrait_large.clone() } else { portrait_small.clone() };
             let img = crate::media::import_bytes(bytes).map_err(|problem| crate::Error::Image {
                 path: "demo".into(),
                 problem,
             })?;
             let disclosure = if person.consent { Disclosure::PUBLIC } else { Disclosure::default() };
             let mut m = dossier.store_media(img, MediaRole::Photo, Some(stored.id), disclosure)?;
-            m.data.crop = Some(Crop { x: 0.1, y: 0.05, w: 0.8, h: 0.7 });
+            m.data.crop = if large { None } else { Some(Crop { x: 0.1, y: 0.05, w: 0.8, h: 0.7 }) };
             m.data.credit = Some("Illustration fictive".into());
             dossier.update(m.id, m.data.clone())?;
         }
@@ -369,7 +371,7 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
         if *stage >= Stage::Signed {
             s.ceremony = Some(Ceremony {
                 date: Some(today - Days::new(60 - k as u64 * 5)),
-                place: Some(format!("Hôtel de ville de {}", sponsors_spec[k].2)),
+                place: Some(sponsors_spec[k].2.to_owned()),
                 press: Some("Presse régionale (fictive)".into()),
             });
             for c in &mut s.commitments {
@@ -378,7 +380,7 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
         } else if *stage == Stage::Agreed {
             s.ceremony = Some(Ceremony {
                 date: Some(today + Days::new(21)),
-                place: Some(format!("Salle du conseil, {}", sponsors_spec[k].2)),
+                place: Some(sponsors_spec[k].2.to_owned()),
                 press: None,
             });
         }
@@ -419,7 +421,7 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
     let mut group = Sponsorship::new(sponsor_ids[2], None);
     group.stage = Stage::Signed;
     group.commitments = all.clone();
-    group.ceremony = Some(Ceremony { date: Some(today - Days::new(15)), place: Some("Lyon, salle des fêtes (exemple)".into()), press: None });
+    group.ceremony = Some(Ceremony { date: Some(today - Days::new(15)), place: Some("Lyon".into()), press: None });
     add(dossier, group)?;
 
     // Campaign events.

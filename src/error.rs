@@ -86,6 +86,14 @@ pub enum Error {
     Corrupt(String),
     #[error("the dossier was written by a newer version of Libertas Dossier")]
     TooNew,
+    #[error("template {name}, line {line:?}: {detail}")]
+    Template { name: String, line: Option<usize>, detail: String },
+    #[error("the collective's profile is not filled in")]
+    NoProfile,
+    #[error("{name}: the family has not consented to publishing this person's name")]
+    NotPublic { name: String },
+    #[error("the document could not be typeset: {0}")]
+    Render(String),
     #[error("database error: {0}")]
     Db(rusqlite::Error),
 }
@@ -136,6 +144,10 @@ impl Error {
             Error::DiskFull => "disk_full",
             Error::Corrupt(_) => "corrupt",
             Error::TooNew => "too_new",
+            Error::Template { .. } => "template",
+            Error::NoProfile => "no_profile",
+            Error::NotPublic { .. } => "not_public",
+            Error::Render(_) => "render_failed",
             Error::Db(_) => "database",
         }
     }
@@ -195,6 +207,13 @@ impl Error {
             Error::DiskFull => tr(lang, "err-disk-full", &[]),
             Error::Corrupt(detail) => tr(lang, "err-corrupt", &[("detail", Arg::from(detail))]),
             Error::TooNew => tr(lang, "err-too-new", &[]),
+            Error::Template { name, line, detail } => match line {
+                Some(l) => tr(lang, "err-template-line", &[("name", Arg::from(name)), ("line", Arg::from(*l)), ("detail", Arg::from(detail))]),
+                None => tr(lang, "err-template", &[("name", Arg::from(name)), ("detail", Arg::from(detail))]),
+            },
+            Error::NoProfile => tr(lang, "err-no-profile", &[]),
+            Error::NotPublic { name } => tr(lang, "err-not-public", &[("name", Arg::from(name))]),
+            Error::Render(detail) => tr(lang, "err-render", &[("detail", Arg::from(detail))]),
             Error::Db(e) => tr(lang, "err-database", &[("detail", Arg::from(&e.to_string()))]),
         }
     }

@@ -4,6 +4,7 @@
 //! own. See `ARCHITECTURE.md` for the map and the invariants.
 
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod i18n;
 pub mod media;

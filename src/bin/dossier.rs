@@ -26,9 +26,9 @@ struct Cli {
     /// The dossier file (default: in the OS's data directory).
     #[arg(long, global = true, env = "DOSSIER_DB", value_name = "PATH")]
     db: Option<PathBuf>,
-    /// Language of messages: fr or en (default: the system's).
-    #[arg(long, global = true, value_name = "LANG")]
-    lang: Option<String>,
+    /// Language of messages: fr or en (default: the system's, or DOSSIER_LANG).
+    #[arg(long = "ui-lang", global = true, value_name = "LANG")]
+    ui_lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -66,6 +66,15 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u64,
     },
+    /// Produce a document as PDF: agreement, banner, factsheet, press-release, presskit.
+    #[command(subcommand)]
+    Render(RenderCmd),
+    /// Document templates: list, export, import, check, reset.
+    #[command(subcommand)]
+    Templates(TemplatesCmd),
+    /// The collective's own profile (name, members, signatory, logos, website).
+    #[command(subcommand)]
+    Profile(ProfileCmd),
     /// The change history of one record.
     History {
         id: String,
@@ -271,11 +280,98 @@ enum SponsorshipCmd {
     Delete { id: String },
 }
 
+#[derive(Subcommand)]
+enum RenderCmd {
+    /// The sponsorship agreement of a sponsorship.
+    Agreement {
+        #[arg(long)]
+        sponsorship: String,
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// A roll-up banner or poster of a detainee.
+    Banner {
+        #[arg(long)]
+        detainee: String,
+        #[arg(long)]
+        sponsor: Option<String>,
+        /// 850x2000 (default), 800x2000, 1000x2000, 1200x2000, a3, a2, a1.
+        #[arg(long, default_value = "850x2000")]
+        size: String,
+        /// Bleed in mm (default 10).
+        #[arg(long, default_value_t = 10.0)]
+        bleed: f32,
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        /// Print the preflight report; exit 1 when it holds an error.
+        #[arg(long)]
+        preflight: bool,
+        /// With --preflight: the report as JSON.
+        #[arg(long)]
+        json: bool,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// The one-page fact sheet of a detainee.
+    Factsheet {
+        #[arg(long)]
+        detainee: String,
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// A press release (in its own language).
+    PressRelease {
+        id: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// The press kit.
+    Presskit {
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplatesCmd {
+    /// Every template, and whether the dossier holds its own copy.
+    List,
+    /// Write the effective templates into DIR (fr/…, en/…).
+    Export { dir: PathBuf },
+    /// Read edited templates from DIR (known names only); all are checked before any is stored.
+    Import { dir: PathBuf },
+    /// Check every effective template (syntax and fields).
+    Check,
+    /// Go back to the default of one template.
+    Reset { name: String },
+}
+
+#[derive(Subcommand)]
+enum ProfileCmd {
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set fields: --set name=... --set website=... --set campaign_url=... --set signatory=... --set signatory_title=...
+    Edit {
+        #[arg(long = "set", value_name = "FIELD=VALUE", required = true, value_parser = parse_set)]
+        sets: Vec<(String, String)>,
+    },
+    /// Add a logo of the collective.
+    Logo { file: PathBuf },
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
+    let lang = cli.ui_lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
     match run(cli, lang) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("{}", e.message(lang));
             ExitCode::from(1)
@@ -341,7 +437,7 @@ fn print_json<T: Serialize + ?Sized>(v: &T) {
     let _ = writeln!(out);
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
+fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
     let db = cli.db.clone().unwrap_or_else(default_db);
     match cli.command {
         Command::Init => {
@@ -373,6 +469,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
         Command::Photo(cmd) => photo(cmd, &db, lang)?,
         Command::Sponsor(cmd) => sponsor(cmd, &db, lang)?,
         Command::Sponsorship(cmd) => sponsorship(cmd, &db, lang)?,
+        Command::Render(cmd) => return render(cmd, &db, lang),
+        Command::Templates(cmd) => templates(cmd, &db, lang)?,
+        Command::Profile(cmd) => profile(cmd, &db, lang)?,
         Command::Search { text, json, limit } => {
             let d = open(&db, lang)?;
             let hits = d.search(&text, limit)?;
@@ -414,7 +513,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), Error> {
             }
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 fn detainee(cmd: DetaineeCmd, db: &Path, lang: Lang) -> Result<(), Error> {
@@ -704,6 +803,166 @@ fn sponsorship(cmd: SponsorshipCmd, db: &Path, lang: Lang) -> Result<(), Error> 
         }
         SponsorshipCmd::Edit(e) => edit::<Sponsorship>(&mut d, &e)?,
         SponsorshipCmd::Delete { id } => delete::<Sponsorship>(&mut d, &id, lang)?,
+    }
+    Ok(())
+}
+
+fn doc_lang(s: &str) -> Result<Lang, Error> {
+    Lang::parse(s).ok_or_else(|| Invalid::new("lang", Reason::Unknown { value: s.into(), allowed: "fr, en".into() }).into())
+}
+
+fn render(cmd: RenderCmd, db: &Path, lang: Lang) -> Result<ExitCode, Error> {
+    use dossier::documents;
+    let d = open(db, lang)?;
+    let today = chrono::Local::now().date_naive();
+    let (output, pdf) = match cmd {
+        RenderCmd::Agreement { sponsorship, lang: l, output } => {
+            let id = d.resolve_id(RecordKind::Sponsorship, &sponsorship)?;
+            (output, documents::agreement(&d, id, doc_lang(&l)?, today)?)
+        }
+        RenderCmd::Factsheet { detainee, lang: l, output } => {
+            let id = d.resolve_id(RecordKind::Detainee, &detainee)?;
+            (output, documents::factsheet(&d, id, doc_lang(&l)?, today)?)
+        }
+        RenderCmd::PressRelease { id, output } => {
+            let id = d.resolve_id(RecordKind::PressRelease, &id)?;
+            (output, documents::press_release(&d, id, today)?)
+        }
+        RenderCmd::Presskit { lang: l, output } => (output, documents::presskit(&d, doc_lang(&l)?, today)?),
+        RenderCmd::Banner { detainee, sponsor, size, bleed, lang: l, preflight, json, output } => {
+            let id = d.resolve_id(RecordKind::Detainee, &detainee)?;
+            let sponsor = sponsor.map(|s| d.resolve_id(RecordKind::Sponsor, &s)).transpose()?;
+            let size = documents::BannerSize::parse(&size).ok_or_else(|| {
+                Error::from(Invalid::new(
+                    "size",
+                    Reason::Unknown { value: size.clone(), allowed: "850x2000, 800x2000, 1000x2000, 1200x2000, a3, a2, a1".into() },
+                ))
+            })?;
+            let (pdf, report) = documents::banner(&d, id, sponsor, size, bleed, doc_lang(&l)?, today)?;
+            documents::write_pdf(&output, &pdf.bytes)?;
+            if preflight {
+                if json {
+                    print_json(&report);
+                } else {
+                    print_preflight(&report);
+                }
+                if report.has_errors() {
+                    return Ok(ExitCode::from(1));
+                }
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    documents::write_pdf(&output, &pdf.bytes)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_preflight(r: &dossier::documents::Preflight) {
+    println!("{}  trim {} x {} mm  bleed {} mm", r.size, r.trim_mm.0, r.trim_mm.1, r.bleed_mm);
+    for i in &r.images {
+        println!(
+            "image {:<28} {} x {} px  {:.0} x {:.0} mm  {:.0} ppi",
+            i.what, i.pixels.0, i.pixels.1, i.printed_mm.0, i.printed_mm.1, i.effective_ppi
+        );
+    }
+    println!("fonts {}", r.fonts.join(", "));
+    if r.findings.is_empty() {
+        println!("ok");
+    }
+    for f in &r.findings {
+        println!("{:<7} {}", f.level.to_uppercase(), f.message);
+    }
+}
+
+fn templates(cmd: TemplatesCmd, db: &Path, lang: Lang) -> Result<(), Error> {
+    use dossier::documents::template;
+    let mut d = open(db, lang)?;
+    match cmd {
+        TemplatesCmd::List => {
+            for t in d.templates()? {
+                println!("{:<24} {}", t.name, if t.custom { "custom" } else { "default" });
+            }
+        }
+        TemplatesCmd::Export { dir } => {
+            for name in template::names() {
+                let path = dir.join(name);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|source| Error::Write { path: parent.to_owned(), source })?;
+                }
+                std::fs::write(&path, d.template(name)?).map_err(|source| Error::Write { path: path.clone(), source })?;
+            }
+            println!("{}", dir.display());
+        }
+        TemplatesCmd::Import { dir } => {
+            let mut found = vec![];
+            for name in template::names() {
+                let path = dir.join(name);
+                match std::fs::read_to_string(&path) {
+                    Ok(s) => found.push((name.to_owned(), s)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(source) => return Err(Error::Read { path, source }),
+                }
+            }
+            if found.is_empty() {
+                return Err(Error::Read {
+                    path: dir,
+                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no template files (fr/agreement.md, ...)"),
+                });
+            }
+            d.set_templates(&found)?;
+            for (name, _) in &found {
+                println!("{name}");
+            }
+        }
+        TemplatesCmd::Check => {
+            let mut first = None;
+            for name in template::names() {
+                match template::check(name, &d.template(name)?) {
+                    Ok(()) => println!("ok     {name}"),
+                    Err(e) => {
+                        println!("ERROR  {name}: {}", e.message(lang));
+                        first.get_or_insert(e);
+                    }
+                }
+            }
+            if let Some(e) = first {
+                return Err(e);
+            }
+        }
+        TemplatesCmd::Reset { name } => d.reset_template(&name)?,
+    }
+    Ok(())
+}
+
+fn profile(cmd: ProfileCmd, db: &Path, lang: Lang) -> Result<(), Error> {
+    let mut d = open(db, lang)?;
+    match cmd {
+        ProfileCmd::Show { json } => match d.profile()? {
+            Some(p) if json => print_json(&p),
+            Some(p) => print_record(&p)?,
+            None => return Err(Error::NoProfile),
+        },
+        ProfileCmd::Edit { sets } => {
+            let mut p = d.profile()?.map(|p| p.data).unwrap_or_default();
+            for (k, v) in &sets {
+                match k.as_str() {
+                    "signatory" | "signatory_title" => {
+                        let s = p.signatory.get_or_insert_with(Default::default);
+                        if k == "signatory" { s.name = v.clone() } else { s.title = Some(v.clone()) }
+                    }
+                    "cities" => p.cities = v.split(',').map(|c| c.trim().to_owned()).collect(),
+                    _ => dossier::store::apply_sets(&mut p, std::slice::from_ref(&(k.clone(), v.clone())))?,
+                }
+            }
+            d.set_profile(p)?;
+        }
+        ProfileCmd::Logo { file } => {
+            let mut p = d.profile()?.ok_or(Error::NoProfile)?.data;
+            let m = d.add_logo(&file)?;
+            p.logo_ids.push(m.id);
+            d.set_profile(p)?;
+            println!("{}", m.id);
+        }
     }
     Ok(())
 }

@@ -136,8 +136,17 @@ CREATE TABLE setting (
 ) STRICT;
 "#;
 
+/// The dossier's own edited copies of document templates (they win over the defaults compiled in).
+const V2: &str = r#"
+CREATE TABLE template (
+    name       TEXT PRIMARY KEY NOT NULL,
+    body       TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 #[cfg(test)]

@@ -243,6 +243,14 @@ impl Dossier {
         ))
     }
 
+    /// A transaction for tables outside the record model (templates, settings).
+    pub(crate) fn transaction_raw<R>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<R>) -> Result<R> {
+        let tx = self.conn.transaction()?;
+        let r = f(&tx)?;
+        tx.commit()?;
+        Ok(r)
+    }
+
     /// A setting stored in the dossier.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)

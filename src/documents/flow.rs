@@ -1,0 +1,311 @@
+//! Text documents (agreement, fact sheet, press release, press kit): template → Markdown → blocks → PDF.
+//!
+//! A few layouts Markdown cannot express are written in templates as directive lines, which users can move or
+//! remove like any other line:
+//! `<!-- logos -->` (the collective's logos left, the sponsor's right), `<!-- signatures -->` (two signature
+//! blocks), `<!-- card ID -->` / `<!-- card ID large -->` (a detainee's photo beside their name and situation),
+//! `<!-- sponsor-logos -->` (the sponsors' logos in a grid), `<!-- cover -->` (a cover page).
+
+use std::collections::HashMap;
+
+use libertas_typeset as ts;
+use minijinja::Value;
+use ts::{Align, Block, Column, Span};
+
+use super::context::{PublicDetainee, SponsorCtx};
+use super::template::{self, Header};
+use super::Images;
+use crate::error::{Error, Result};
+use crate::i18n::{tr, Lang};
+
+/// What the directives may draw from.
+#[derive(Default)]
+pub struct Parts<'a> {
+    pub collective_name: String,
+    pub collective_logos: Vec<String>,
+    pub collective_signatory: Option<(String, Option<String>)>,
+    pub sponsor: Option<&'a SponsorCtx>,
+    pub detainees: HashMap<String, &'a PublicDetainee>,
+    pub sponsors: Vec<&'a SponsorCtx>,
+}
+
+pub fn typeset_lang(lang: Lang) -> ts::Lang {
+    match lang {
+        Lang::Fr => ts::Lang::French,
+        Lang::En => ts::Lang::English,
+    }
+}
+
+/// Renders a text template with its context into a laid-out document.
+pub fn build(
+    name: &str,
+    source: &str,
+    ctx: &Value,
+    lang: Lang,
+    parts: &Parts<'_>,
+    images: &mut Images<'_>,
+) -> Result<ts::Document> {
+    let (header, body, first_line) = template::split_header(name, source)?;
+    let env = template::environment();
+    let markdown = template::render(&env, name, body, first_line, ctx)?;
+    let plain = template::plain_environment();
+    let footer = header.footer.as_deref().map(|f| template::render(&plain, name, f, 2, ctx)).transpose()?;
+    let subtitle = header.subtitle.as_deref().map(|f| template::render(&plain, name, f, 2, ctx)).transpose()?;
+
+    let mut blocks = vec![];
+    let mut chunk = String::new();
+    for line in markdown.lines() {
+        match directive(line) {
+            Some(words) => {
+                flush(name, &mut chunk, &mut blocks, lang, images)?;
+                blocks.extend(expand(name, &words, &header, subtitle.as_deref(), lang, parts, images)?);
+            }
+            None => {
+                chunk.push_str(line);
+                chunk.push('\n');
+            }
+        }
+    }
+    flush(name, &mut chunk, &mut blocks, lang, images)?;
+
+    let mut page = match header.page.as_str() {
+        "a5" => ts::PageSetup { width_mm: 148.0, height_mm: 210.0, ..ts::PageSetup::a4() },
+        "letter" => ts::PageSetup { width_mm: 215.9, height_mm: 279.4, ..ts::PageSetup::a4() },
+        _ => ts::PageSetup::a4(),
+    };
+    if let Some([t, r, b, l]) = header.margins {
+        page.margin_top_mm = t;
+        page.margin_right_mm = r;
+        page.margin_bottom_mm = b;
+        page.margin_left_mm = l;
+    }
+    page.footer = footer.filter(|f| !f.trim().is_empty());
+    page.page_label = Some(tr(lang, "doc-page", &[]));
+    Ok(ts::Document {
+        title: header.title.clone(),
+        lang: typeset_lang(lang),
+        page,
+        style: ts::DocStyle::default(),
+        blocks,
+    })
+}
+
+/// `<!-- word args -->` → its words, for the directives this module knows.
+fn directive(line: &str) -> Option<Vec<String>> {
+    let inner = line.trim().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+    // Values printed into the template were Markdown-escaped (`a\-b`); directive arguments are plain.
+    let words: Vec<String> = inner.split_whitespace().map(unescape).collect();
+    matches!(words.first().map(String::as_str), Some("logos" | "signatures" | "card" | "sponsor-logos" | "cover"))
+        .then_some(words)
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn flush(name: &str, chunk: &mut String, blocks: &mut Vec<Block>, lang: Lang, images: &mut Images<'_>) -> Result<()> {
+    if chunk.trim().is_empty() {
+        chunk.clear();
+        return Ok(());
+    }
+    let opts = ts::MarkdownOptions { toc_title: Some(tr(lang, "doc-contents", &[])), image_width_mm: Some(60.0) };
+    let mut failed = None;
+    let mut resolve = |r: &str| match images.get(r) {
+        Ok(img) => Some(img),
+        Err(e) => {
+            failed = Some(e);
+            None
+        }
+    };
+    let parsed = ts::markdown_to_blocks(chunk, &opts, &mut resolve);
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    blocks.extend(parsed.map_err(|e| Error::Template { name: name.to_owned(), line: None, detail: e.to_string() })?);
+    chunk.clear();
+    Ok(())
+}
+
+fn para(spans: Vec<Span>, align: Align) -> Block {
+    Block::Paragraph { spans, align: Some(align) }
+}
+
+fn logo_block(images: &mut Images<'_>, r: &str, width: f32, align: Align) -> Result<Block> {
+    Ok(Block::Image { image: images.get(r)?, width_mm: Some(width), align, caption: None })
+}
+
+fn expand(
+    name: &str,
+    words: &[String],
+    header: &Header,
+    subtitle: Option<&str>,
+    lang: Lang,
+    parts: &Parts<'_>,
+    images: &mut Images<'_>,
+) -> Result<Vec<Block>> {
+    let mut out = vec![];
+    match words[0].as_str() {
+        "logos" => {
+            let mut left = vec![];
+            for r in parts.collective_logos.iter().take(3) {
+                left.push(Column { weight: 1.0, blocks: vec![logo_block(images, r, 24.0, Align::Left)?] });
+            }
+            let mut columns = left;
+            let sponsor_logo = parts.sponsor.and_then(|s| s.logo.clone());
+            let filler = 4usize.saturating_sub(columns.len() + usize::from(sponsor_logo.is_some()));
+            for _ in 0..filler {
+                columns.push(Column { weight: 1.0, blocks: vec![] });
+            }
+            if let Some(r) = sponsor_logo {
+                columns.push(Column { weight: 1.0, blocks: vec![logo_block(images, &r, 24.0, Align::Right)?] });
+            }
+            if columns.iter().any(|c| !c.blocks.is_empty()) {
+                out.push(Block::Columns { columns, gap_mm: 6.0 });
+                out.push(Block::Spacer(4.0));
+            }
+        }
+        "signatures" => {
+            let mut columns = vec![];
+            let collective = parts.collective_signatory.clone().unwrap_or_else(|| (parts.collective_name.clone(), None));
+            let mut sides = vec![(tr(lang, "doc-for-collective", &[]), parts.collective_name.clone(), collective)];
+            if let Some(s) = parts.sponsor {
+                sides.push((tr(lang, "doc-for-sponsor", &[]), s.name.clone(), (s.signatory.name.clone(), s.signatory.title.clone())));
+            }
+            for (role, org, (who, title)) in sides {
+                let mut blocks = vec![
+                    para(vec![Span::new(role).bold()], Align::Left),
+                    para(vec![Span::new(org)], Align::Left),
+                    para(vec![Span::new(who).bold()], Align::Left),
+                ];
+                if let Some(t) = title {
+                    blocks.push(para(vec![Span::new(t).italic()], Align::Left));
+                }
+                blocks.push(Block::Spacer(22.0));
+                blocks.push(Block::Rule);
+                blocks.push(para(vec![Span::new(tr(lang, "doc-signature", &[])).size(8.0)], Align::Left));
+                columns.push(Column { weight: 1.0, blocks });
+            }
+            out.push(Block::Spacer(6.0));
+            out.push(Block::Columns { columns, gap_mm: 16.0 });
+        }
+        "card" => {
+            let id = words.get(1).ok_or_else(|| bad(name, "`card` needs a detainee id"))?;
+            let large = words.get(2).is_some_and(|w| w == "large");
+            let p = parts.detainees.get(id.as_str()).ok_or_else(|| bad(name, &format!("no public detainee {id}")))?;
+            out.push(card(p, large, lang, images)?);
+        }
+        "sponsor-logos" => {
+            for row in parts.sponsors.chunks(3) {
+                let mut columns = vec![];
+                for s in row {
+                    let mut blocks = vec![];
+                    if let Some(r) = &s.logo {
+                        blocks.push(logo_block(images, r, 26.0, Align::Center)?);
+                    }
+                    blocks.push(para(vec![Span::new(s.name.clone()).bold().size(9.5)], Align::Center));
+                    let place = [Some(s.kind_label.clone()), s.city.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                    blocks.push(para(vec![Span::new(place).size(8.5)], Align::Center));
+                    columns.push(Column { weight: 1.0, blocks });
+                }
+                while columns.len() < 3 {
+                    columns.push(Column { weight: 1.0, blocks: vec![] });
+                }
+                out.push(Block::Columns { columns, gap_mm: 8.0 });
+                out.push(Block::Spacer(5.0));
+            }
+        }
+        "cover" => {
+            out.push(Block::Spacer(30.0));
+            let mut columns = vec![];
+            for r in parts.collective_logos.iter().take(3) {
+                columns.push(Column { weight: 1.0, blocks: vec![logo_block(images, r, 30.0, Align::Center)?] });
+            }
+            if !columns.is_empty() {
+                out.push(Block::Columns { columns, gap_mm: 10.0 });
+            }
+            out.push(Block::Spacer(30.0));
+            let red = ts::Color::Rgb(0.55, 0.07, 0.12);
+            out.push(para(vec![Span::new(header.title.clone()).bold().size(34.0).color(red)], Align::Center));
+            if let Some(s) = subtitle.filter(|s| !s.trim().is_empty()) {
+                out.push(Block::Spacer(6.0));
+                out.push(para(vec![Span::new(s.to_owned()).size(16.0)], Align::Center));
+            }
+            out.push(Block::Spacer(12.0));
+            out.push(para(vec![Span::new(parts.collective_name.clone()).bold().size(14.0)], Align::Center));
+        }
+        _ => {}
+    }
+    Ok(out)
+}
+
+fn bad(name: &str, detail: &str) -> Error {
+    Error::Template { name: name.to_owned(), line: None, detail: detail.to_owned() }
+}
+
+/// A detainee's photo beside their name, situation and (for the small card) a short biography.
+fn card(p: &PublicDetainee, large: bool, lang: Lang, images: &mut Images<'_>) -> Result<Block> {
+    let mut text = vec![];
+    let size = if large { 24.0 } else { 14.0 };
+    text.push(para(vec![Span::new(p.name.clone()).bold().size(size).family(ts::FontFamily::Sans)], Align::Left));
+    if let Some(hy) = &p.name_hy {
+        text.push(para(vec![Span::new(hy.clone()).size(size * 0.8).family(ts::FontFamily::Sans)], Align::Left));
+    }
+    let mut facts = vec![p.category_label.clone()];
+    if let Some(r) = &p.role {
+        facts.push(r.clone());
+    }
+    text.push(para(vec![Span::new(facts.join(" · ")).italic()], Align::Left));
+    if let Some(s) = &p.status_label {
+        let mut line = s.clone();
+        if let Some(y) = p.sentence_years {
+            line.push_str(&format!(" — {}", tr(lang, "doc-years", &[("n", crate::i18n::Arg::Num(f64::from(y)))])));
+        }
+        text.push(para(vec![Span::new(line)], Align::Left));
+    }
+    if let Some(c) = &p.captured {
+        let at = p.capture_place.as_deref().map(|pl| format!(", {pl}")).unwrap_or_default();
+        text.push(para(vec![Span::new(format!("{} {c}{at}", tr(lang, "doc-captured", &[])))], Align::Left));
+    }
+    if let Some(days) = &p.days_text {
+        let red = ts::Color::Rgb(0.55, 0.07, 0.12);
+        text.push(para(vec![Span::new(days.clone()).bold().color(red)], Align::Left));
+    }
+    if !large {
+        if let Some(bio) = &p.bio {
+            text.push(para(vec![Span::new(short(bio, 420))], Align::Justify));
+        }
+    }
+    let photo_w = if large { 62.0 } else { 38.0 };
+    let photo = match &p.photo {
+        Some(r) => vec![Block::Image { image: images.get(r)?, width_mm: Some(photo_w), align: Align::Left, caption: None }],
+        None => vec![],
+    };
+    let columns = if photo.is_empty() {
+        vec![Column { weight: 1.0, blocks: text }]
+    } else {
+        vec![Column { weight: photo_w, blocks: photo }, Column { weight: if large { 108.0 } else { 132.0 }, blocks: text }]
+    };
+    Ok(Block::KeepTogether(vec![Block::Columns { columns, gap_mm: 6.0 }, Block::Spacer(if large { 6.0 } else { 4.0 })]))
+}
+
+/// The first sentences of a text, up to about `max` characters.
+fn short(text: &str, max: usize) -> String {
+    let first_para = text.split("\n\n").next().unwrap_or(text).replace('\n', " ");
+    if first_para.chars().count() <= max {
+        return first_para;
+    }
+    let cut: String = first_para.chars().take(max).collect();
+    match cut.rfind(". ") {
+        Some(i) if i > max / 3 => cut[..=i].to_owned(),
+        _ => format!("{}…", cut.trim_end()),
+    }
+}
+

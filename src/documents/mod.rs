@@ -1,0 +1,273 @@
+//! The campaign's documents, from editable templates: sponsorship agreements, roll-up banners and posters,
+//! detainee fact sheets, press releases and press kits.
+//!
+//! Each document is built in three steps: a *context* of public, consented data (`context.rs`), a template
+//! rendered with it (`template.rs`), and typesetting by `libertas-typeset` (`flow.rs` for text documents,
+//! `banner.rs` for banners). Files are written whole or not at all ([`write_pdf`]).
+
+pub mod banner;
+pub mod context;
+mod flow;
+mod samples;
+pub mod template;
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use libertas_typeset as ts;
+use minijinja::Value;
+use uuid::Uuid;
+
+pub use banner::{BannerSize, Preflight};
+use context::*;
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::model::{Detainee, Media, MediaRole, PressRelease, RecordKind, Sponsor, Sponsorship, Stage, Stored};
+use crate::store::{DetaineeFilter, Dossier};
+
+/// A rendered document.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Loads the images templates refer to (`photo:<id>`, `logo:<id>`) from the dossier, once each.
+pub struct Images<'d> {
+    dossier: &'d Dossier,
+    cache: HashMap<String, Arc<ts::ImageData>>,
+}
+
+impl<'d> Images<'d> {
+    pub fn new(dossier: &'d Dossier) -> Self {
+        Images { dossier, cache: HashMap::new() }
+    }
+
+    pub fn get(&mut self, reference: &str) -> Result<Arc<ts::ImageData>> {
+        if let Some(i) = self.cache.get(reference) {
+            return Ok(i.clone());
+        }
+        let not_found = || Error::NotFound { kind: RecordKind::Media, id: reference.to_owned() };
+        let id = reference
+            .strip_prefix("photo:")
+            .or_else(|| reference.strip_prefix("logo:"))
+            .and_then(|s| Uuid::parse_str(s).ok())
+            .ok_or_else(not_found)?;
+        let meta = self.dossier.get::<Media>(id)?;
+        // A photo reaches a document only when it is public and consented; logos are public by nature.
+        if meta.role == MediaRole::Photo && !meta.disclosure.publishable() {
+            return Err(not_found());
+        }
+        let bytes = self.dossier.media_bytes(id)?;
+        let img = ts::ImageData::from_bytes(bytes)
+            .map_err(typeset_error)?
+            .with_orientation(ts::Orientation::new(meta.orientation));
+        let img = Arc::new(img);
+        self.cache.insert(reference.to_owned(), img.clone());
+        Ok(img)
+    }
+}
+
+pub(crate) fn typeset_error(e: ts::TypesetError) -> Error {
+    Error::Render(e.to_string())
+}
+
+fn profile(d: &Dossier) -> Result<crate::model::Profile> {
+    d.profile()?.map(|p| p.data).ok_or(Error::NoProfile)
+}
+
+fn photos_by_detainee(d: &Dossier) -> Result<BTreeMap<Uuid, Vec<Stored<Media>>>> {
+    let mut map: BTreeMap<Uuid, Vec<Stored<Media>>> = BTreeMap::new();
+    for m in d.list::<Media>()? {
+        if let Some(id) = m.detainee_id {
+            map.entry(id).or_default().push(m);
+        }
+    }
+    Ok(map)
+}
+
+fn public_or_refuse(d: &Dossier, id: Uuid, lang: Lang, today: NaiveDate) -> Result<PublicDetainee> {
+    let p = d.get::<Detainee>(id)?;
+    let photos = d.photos_of(id)?;
+    public_detainee(&p, &photos, lang, today).ok_or_else(|| Error::NotPublic { name: p.name.clone() })
+}
+
+fn render_text(d: &Dossier, name: &str, ctx: &Value, lang: Lang, parts: &flow::Parts<'_>) -> Result<Pdf> {
+    let source = d.template(name)?;
+    let mut images = Images::new(d);
+    let doc = flow::build(name, &source, ctx, lang, parts, &mut images)?;
+    let r = ts::render_with_layout(&doc).map_err(typeset_error)?;
+    Ok(Pdf { bytes: r.pdf, pages: r.layout.page_count })
+}
+
+fn base_parts(c: &CollectiveCtx) -> flow::Parts<'static> {
+    flow::Parts {
+        collective_name: c.name.clone(),
+        collective_logos: c.logos.clone(),
+        collective_signatory: Some((c.signatory.name.clone(), c.signatory.title.clone())).filter(|(n, _)| !n.is_empty()),
+        ..Default::default()
+    }
+}
+
+/// The sponsorship agreement of one sponsorship.
+pub fn agreement(d: &Dossier, sponsorship: Uuid, lang: Lang, today: NaiveDate) -> Result<Pdf> {
+    let s = d.get::<Sponsorship>(sponsorship)?;
+    let sp = d.get::<Sponsor>(s.sponsor_id)?;
+    let prof = profile(d)?;
+    let photos = photos_by_detainee(d)?;
+    let target = match s.detainee_id {
+        Some(id) => Target { whole_group: false, detainee: Some(public_or_refuse(d, id, lang, today)?), group: vec![] },
+        None => {
+            let people = d.detainees(&DetaineeFilter::default(), 0, u64::MAX >> 1)?.items;
+            let group = people
+                .iter()
+                .filter(|p| p.status().is_none_or(crate::model::Status::is_held))
+                .filter_map(|p| public_detainee(p, photos.get(&p.id).map(Vec::as_slice).unwrap_or(&[]), lang, today))
+                .collect();
+            Target { whole_group: true, detainee: None, group }
+        }
+    };
+    let ceremony = s.ceremony.clone().unwrap_or_default();
+    let ctx = AgreementCtx {
+        lang,
+        collective: collective(&prof, lang),
+        sponsor: sponsor(&sp, lang),
+        place: ceremony.place.or_else(|| sp.city.clone()).unwrap_or_default(),
+        date: write_date(ceremony.date.unwrap_or(today), lang),
+        today: write_date(today, lang),
+        commitments: commitments(Some(&s), lang),
+        target,
+    };
+    let mut parts = base_parts(&ctx.collective);
+    parts.sponsor = Some(&ctx.sponsor);
+    render_text(d, &format!("{}/agreement.md", lang.code()), &Value::from(minijinja::value::Serde(&ctx)), lang, &parts)
+}
+
+/// The one-page fact sheet of a detainee (public, consented items only).
+pub fn factsheet(d: &Dossier, detainee: Uuid, lang: Lang, today: NaiveDate) -> Result<Pdf> {
+    let prof = profile(d)?;
+    let ctx = FactsheetCtx {
+        lang,
+        collective: collective(&prof, lang),
+        detainee: public_or_refuse(d, detainee, lang, today)?,
+        today: write_date(today, lang),
+    };
+    let mut parts = base_parts(&ctx.collective);
+    parts.detainees.insert(ctx.detainee.id.clone(), &ctx.detainee);
+    render_text(d, &format!("{}/factsheet.md", lang.code()), &Value::from(minijinja::value::Serde(&ctx)), lang, &parts)
+}
+
+/// A press release, in its own language.
+pub fn press_release(d: &Dossier, id: Uuid, today: NaiveDate) -> Result<Pdf> {
+    let r = d.get::<PressRelease>(id)?;
+    let prof = profile(d)?;
+    let lang = r.lang;
+    let ctx = PressReleaseCtx {
+        lang,
+        collective: collective(&prof, lang),
+        release: release(&r, &prof),
+        today: write_date(today, lang),
+    };
+    let parts = base_parts(&ctx.collective);
+    render_text(d, &format!("{}/press-release.md", lang.code()), &Value::from(minijinja::value::Serde(&ctx)), lang, &parts)
+}
+
+/// The press kit: the collective, figures, detainees by category, sponsors, how to sponsor, press releases.
+pub fn presskit(d: &Dossier, lang: Lang, today: NaiveDate) -> Result<Pdf> {
+    let prof = profile(d)?;
+    let people = d.detainees(&DetaineeFilter::default(), 0, u64::MAX >> 1)?.items;
+    let photos = photos_by_detainee(d)?;
+    let ships = d.sponsorships(None, None)?;
+    let sponsors = d.list::<Sponsor>()?;
+    // A sponsor appears once its commitment is public: signed or active.
+    let public_sponsors: Vec<&Stored<Sponsor>> = sponsors
+        .iter()
+        .filter(|s| ships.iter().any(|x| x.sponsor_id == s.id && matches!(x.stage, Stage::Signed | Stage::Active)))
+        .collect();
+    let signed = ships.iter().filter(|x| matches!(x.stage, Stage::Signed | Stage::Active)).count() as u64;
+    let (figures, categories) = campaign(&people, &photos, public_sponsors.len() as u64, signed, lang, today);
+    let mut releases: Vec<Stored<PressRelease>> = d.list::<PressRelease>()?.into_iter().filter(|r| r.in_press_kit).collect();
+    releases.sort_by_key(|r| std::cmp::Reverse(r.date));
+    let ctx = PresskitCtx {
+        lang,
+        collective: collective(&prof, lang),
+        figures,
+        categories,
+        sponsors: public_sponsors.iter().map(|s| sponsor(s, lang)).collect(),
+        commitments: commitments(None, lang),
+        press_releases: releases.iter().map(|r| release(r, &prof)).collect(),
+        today: write_date(today, lang),
+    };
+    let mut parts = base_parts(&ctx.collective);
+    for c in &ctx.categories {
+        for p in &c.detainees {
+            parts.detainees.insert(p.id.clone(), p);
+        }
+    }
+    parts.sponsors = ctx.sponsors.iter().collect();
+    render_text(d, &format!("{}/presskit.md", lang.code()), &Value::from(minijinja::value::Serde(&ctx)), lang, &parts)
+}
+
+/// A roll-up banner or poster of a detainee, with its preflight report. Without `sponsor`, the sponsor of the
+/// detainee's signed or active sponsorship is used when there is exactly one.
+pub fn banner(
+    d: &Dossier,
+    detainee: Uuid,
+    sponsor_id: Option<Uuid>,
+    size: BannerSize,
+    bleed_mm: f32,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<(Pdf, Preflight)> {
+    if !(0.0..=25.0).contains(&bleed_mm) || !bleed_mm.is_finite() {
+        return Err(Error::Invalid(crate::error::Invalid::new(
+            "bleed",
+            crate::error::Reason::BadNumber { value: bleed_mm.to_string() },
+        )));
+    }
+    let prof = profile(d)?;
+    let sponsor_id = match sponsor_id {
+        Some(s) => Some(s),
+        None => {
+            let active: Vec<Uuid> = d
+                .sponsorships(None, Some(detainee))?
+                .iter()
+                .filter(|s| matches!(s.stage, Stage::Signed | Stage::Active | Stage::Agreed))
+                .map(|s| s.sponsor_id)
+                .collect();
+            (active.len() == 1).then(|| active[0])
+        }
+    };
+    let sponsor_ctx = sponsor_id.map(|id| d.get::<Sponsor>(id).map(|s| sponsor(&s, lang))).transpose()?;
+    let ctx = BannerCtx {
+        lang,
+        collective: collective(&prof, lang),
+        detainee: public_or_refuse(d, detainee, lang, today)?,
+        sponsor: sponsor_ctx,
+        today: write_date(today, lang),
+    };
+    let name = format!("{}/banner-{}.toml", lang.code(), if size.is_rollup() { "rollup" } else { "poster" });
+    let layout = banner::parse_layout(&name, &d.template(&name)?)?;
+    let mut images = Images::new(d);
+    let (bytes, preflight) = banner::render(&name, &layout, &ctx, size, bleed_mm, lang, &mut images)?;
+    Ok((Pdf { bytes, pages: 1 }, preflight))
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then renamed over the
+/// target. A failure (full disk, no permission) leaves no half-written PDF and any previous file untouched.
+pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let werr = |source: std::io::Error| Error::Write { path: path.to_owned(), source };
+    let mut tmp = tempfile::Builder::new().prefix(".dossier-").suffix(".part").tempfile_in(dir).map_err(werr)?;
+    tmp.write_all(bytes).map_err(werr)?;
+    tmp.as_file().sync_all().map_err(werr)?;
+    tmp.persist(path).map_err(|e| werr(e.error))?;
+    Ok(())
+}

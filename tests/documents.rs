@@ -1,0 +1,452 @@
+//! Documents checked with real tools (qpdf, poppler), for content, leaks, print geometry and looks.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use dossier::documents::{self, BannerSize};
+use dossier::model::*;
+use dossier::Dossier;
+use uuid::Uuid;
+
+use crate::util::*;
+
+const FAMILY_CANARY: &str = "Ruzanna Canarian";
+const PHONE_CANARY: &str = "+374 55 987 654";
+const NOTE_CANARY: &str = "PRIVATE-NOTE-CANARY";
+const HIDDEN_CANARY: &str = "Hidden Nokanaryan";
+
+/// The fictional sample plus canaries, built once for every test of this module.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    /// A detainee with a consented large photo and a signed sponsorship.
+    star: Uuid,
+    sponsorship: Uuid,
+    group_sponsorship: Uuid,
+    /// A consented detainee whose only photo is small.
+    small_photo: Uuid,
+    press_release: Uuid,
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("docs.dossier");
+        let mut d = Dossier::create(&db, PASS).unwrap();
+        dossier::demo::fill(&mut d, 0).unwrap();
+        let ships = d.sponsorships(None, None).unwrap();
+        let signed = ships.iter().find(|s| s.stage == Stage::Signed && s.detainee_id.is_some()).unwrap();
+        let group = ships.iter().find(|s| s.detainee_id.is_none()).unwrap();
+        let star = signed.detainee_id.unwrap();
+        // Canaries: a family contact and an internal note on the star, and a person without consent.
+        d.insert(Contact {
+            detainee_id: star,
+            name: FAMILY_CANARY.into(),
+            relation: Some("sister".into()),
+            phone: Some(PHONE_CANARY.into()),
+            email: Some("canary@example.invalid".into()),
+            address: None,
+            languages: vec![],
+            notes: None,
+        })
+        .unwrap();
+        let mut p = d.get::<Detainee>(star).unwrap().data;
+        p.notes = Some(NOTE_CANARY.into());
+        d.update(star, p).unwrap();
+        let mut hidden = Detainee::new(HIDDEN_CANARY, Category::PrisonerOfWar);
+        hidden.captured = "2021-01-01".parse().ok();
+        hidden.disclosure.insert(PublicItem::Name, Disclosure { public: true, consent: Consent::Refused });
+        d.insert(hidden).unwrap();
+        let small_photo = d
+            .detainees(&Default::default(), 0, 1000)
+            .unwrap()
+            .items
+            .into_iter()
+            .find(|p| {
+                p.is_public(PublicItem::Name)
+                    && d.photos_of(p.id).unwrap().iter().any(|m| m.width == 1200 && m.disclosure.publishable())
+            })
+            .unwrap()
+            .id;
+        let press_release = d.list::<PressRelease>().unwrap()[0].id;
+        Fixture { _dir: dir, db, star, sponsorship: signed.id, group_sponsorship: group.id, small_photo, press_release }
+    })
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn open() -> Dossier {
+    Dossier::open(&fixture().db, PASS).unwrap()
+}
+
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(name).args(args).arg(pdf).output().unwrap_or_else(|e| panic!("{name} must be installed: {e}"));
+    assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    documents::write_pdf(&p, bytes).unwrap();
+    p
+}
+
+/// The checks every document must pass: valid PDF, fonts embedded as subsets, no private data in its text.
+fn check_common(pdf: &Path) -> String {
+    tool("qpdf", &["--check"], pdf);
+    let fonts = tool("pdffonts", &[], pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "some fonts are used");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type encoding emb sub uni object ID
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "every font embedded, subset, with a Unicode map: {row}");
+        assert!(cols[0].contains('+'), "subset prefix on {row}");
+    }
+    let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(pdf).arg("-").output().expect("pdftotext installed");
+    assert!(out.status.success());
+    // Compare words, not line breaks: collapse whitespace, and also join words hyphenated at a line end.
+    let raw = String::from_utf8_lossy(&out.stdout).into_owned();
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = format!("{}\n{}", collapse(&raw), collapse(&raw.replace("-\n", "")));
+    for canary in [FAMILY_CANARY, PHONE_CANARY, NOTE_CANARY, HIDDEN_CANARY, "canary@example.invalid", "famille fictive"] {
+        assert!(!text.contains(canary), "{}: family contacts and private fields never reach a public document ({canary})", pdf.display());
+    }
+    text
+}
+
+#[test]
+fn agreement_names_both_parties_and_the_detainee_in_both_scripts() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let star = d.get::<Detainee>(f.star).unwrap();
+    for lang in [dossier::Lang::Fr, dossier::Lang::En] {
+        let pdf = documents::agreement(&d, f.sponsorship, lang, today()).unwrap();
+        assert!(pdf.bytes.len() < 150_000, "an agreement stays under 150 KB ({} bytes)", pdf.bytes.len());
+        let path = write(dir.path(), &format!("agreement-{}.pdf", lang.code()), &pdf.bytes);
+        let text = check_common(&path);
+        assert!(text.contains(&star.name), "{text}");
+        assert!(text.contains(star.name_hy.as_deref().unwrap()), "Armenian script survives into the PDF text");
+        let s = d.get::<Sponsorship>(f.sponsorship).unwrap();
+        let sponsor = d.get::<Sponsor>(s.sponsor_id).unwrap();
+        assert!(text.contains(&sponsor.name));
+        assert!(text.contains(&sponsor.signatory.as_ref().unwrap().name));
+        match lang {
+            dossier::Lang::Fr => {
+                assert!(text.contains("Fait à "), "{text}");
+                assert!(text.contains("novembre 2026") || text.contains(" 20"), "dates written out");
+            }
+            dossier::Lang::En => assert!(text.contains("Signed in "), "{text}"),
+        }
+    }
+}
+
+#[test]
+fn whole_group_agreement_lists_the_group_in_a_table() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = documents::agreement(&d, f.group_sponsorship, dossier::Lang::Fr, today()).unwrap();
+    let text = check_common(&write(dir.path(), "group.pdf", &pdf.bytes));
+    let held_public: Vec<String> = d
+        .detainees(&Default::default(), 0, 1000)
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|p| p.is_public(PublicItem::Name) && p.status().is_none_or(Status::is_held))
+        .map(|p| p.data.name)
+        .collect();
+    assert!(held_public.len() > 10);
+    for name in &held_public {
+        assert!(text.contains(name.as_str()), "{name} in the group table");
+    }
+}
+
+#[test]
+fn factsheet_is_one_page_of_public_items() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = documents::factsheet(&d, f.star, dossier::Lang::Fr, today()).unwrap();
+    assert_eq!(pdf.pages, 1, "a fact sheet is one A4 page");
+    let path = write(dir.path(), "factsheet.pdf", &pdf.bytes);
+    let text = check_common(&path);
+    assert!(text.contains("jours de détention"));
+    let info = tool("pdfinfo", &[], &path);
+    assert!(info.contains("595.276 x 841.89") || info.contains("595.28 x 841.89"), "A4: {info}");
+    // A person whose family refused publication has no fact sheet at all.
+    let hidden = d.search("Nokanaryan", 5).unwrap()[0].id;
+    let err = documents::factsheet(&d, hidden, dossier::Lang::Fr, today()).unwrap_err();
+    assert_eq!(err.code(), "not_public");
+}
+
+#[test]
+fn press_release_and_press_kit() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = documents::press_release(&d, f.press_release, today()).unwrap();
+    let text = check_common(&write(dir.path(), "release.pdf", &pdf.bytes));
+    let r = d.get::<PressRelease>(f.press_release).unwrap();
+    assert!(text.contains(&r.title));
+    assert!(text.contains("Paris, Lyon, Genève, "), "date line with the three cities: {text}");
+
+    let pdf = documents::presskit(&d, dossier::Lang::Fr, today()).unwrap();
+    assert!(pdf.pages >= 5);
+    let path = write(dir.path(), "presskit.pdf", &pdf.bytes);
+    let text = check_common(&path);
+    for heading in ["Sommaire", "Le collectif", "La campagne en chiffres", "Prisonniers de guerre", "Les parrains", "Comment parrainer", "Contacts"] {
+        assert!(text.contains(heading), "press kit has {heading}");
+    }
+    let star = d.get::<Detainee>(f.star).unwrap();
+    assert!(text.contains(&star.name) && text.contains(star.name_hy.as_deref().unwrap()));
+    let images = tool("pdfimages", &["-list"], &path);
+    assert!(images.lines().filter(|l| l.contains("jpeg")).count() >= 5, "photos embedded as JPEG: {images}");
+}
+
+#[test]
+fn banner_geometry_photo_and_preflight_for_every_size() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let photo = d.photos_of(f.star).unwrap().into_iter().find(|m| m.disclosure.publishable()).unwrap();
+    for size in BannerSize::ALL {
+        for bleed in [10.0f32, 5.0] {
+            let (pdf, report) = documents::banner(&d, f.star, None, size, bleed, dossier::Lang::Fr, today()).unwrap();
+            let path = write(dir.path(), &format!("banner-{}-{bleed}.pdf", size.slug()), &pdf.bytes);
+            let text = check_common(&path);
+            let star = d.get::<Detainee>(f.star).unwrap();
+            assert!(text.contains(star.name_hy.as_deref().unwrap()), "Armenian name on the banner");
+            let boxes = tool("pdfinfo", &["-box"], &path);
+            let (w, h) = size.trim_mm();
+            let pt = |mm: f32| mm * 72.0 / 25.4;
+            let get = |label: &str| -> [f32; 4] {
+                let line = boxes.lines().find(|l| l.starts_with(label)).unwrap_or_else(|| panic!("{label} in {boxes}"));
+                let v: Vec<f32> = line.split_whitespace().skip(1).map(|x| x.parse().unwrap()).collect();
+                [v[0], v[1], v[2], v[3]]
+            };
+            let trim = get("TrimBox:");
+            let bleed_box = get("BleedBox:");
+            let mm = |v: f32| v * 25.4 / 72.0;
+            assert!((mm(trim[2] - trim[0]) - w).abs() < 0.1 && (mm(trim[3] - trim[1]) - h).abs() < 0.1, "TrimBox = finished size: {boxes}");
+            assert!((mm(bleed_box[2] - bleed_box[0]) - (w + 2.0 * bleed)).abs() < 0.1, "BleedBox = trim + bleed: {boxes}");
+            assert!((mm(bleed_box[3] - bleed_box[1]) - (h + 2.0 * bleed)).abs() < 0.1);
+            assert!((trim[0] - bleed_box[0] - pt(bleed)).abs() < 0.3, "bleed on every side");
+            let media = get("MediaBox:");
+            assert!(media[2] - media[0] > bleed_box[2] - bleed_box[0], "crop marks outside the bleed");
+            assert!(report.findings.iter().all(|x| x.code != "outside_safe_zone"), "default layouts keep text in the live area");
+            assert!(report.findings.iter().all(|x| x.code != "font_not_embedded"));
+        }
+    }
+    // The photo goes in byte for byte at its original pixel size.
+    let (pdf, _) = documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, today()).unwrap();
+    let bytes = d.media_bytes(photo.id).unwrap();
+    assert!(contains(&pdf.bytes, &bytes), "JPEG embedded unchanged (DCTDecode passthrough)");
+    assert!(pdf.bytes.len() <= bytes.len() + 300_000, "banner is no bigger than its photo plus 300 KB");
+    let path = write(dir.path(), "b.pdf", &pdf.bytes);
+    let list = tool("pdfimages", &["-list"], &path);
+    assert!(
+        list.lines().any(|l| l.contains(&format!("{} ", photo.width)) && l.contains(&format!(" {} ", photo.height)) && l.contains("jpeg")),
+        "photo listed as JPEG at {}x{}: {list}",
+        photo.width,
+        photo.height
+    );
+}
+
+#[test]
+fn preflight_flags_low_resolution_and_the_cli_exits_1() {
+    let f = fixture();
+    let d = open();
+    let (_, report) = documents::banner(&d, f.small_photo, None, BannerSize::R850, 10.0, dossier::Lang::En, today()).unwrap();
+    assert!(report.has_errors(), "a 1200-pixel photo across 850 mm is far below 100 ppi");
+    let res = report.findings.iter().find(|x| x.code == "resolution").unwrap();
+    assert_eq!(res.level, "error");
+    assert!(report.images.iter().any(|i| i.effective_ppi < 100.0));
+    // On an A3 poster the same photo prints smaller, so at a higher resolution.
+    let (_, a3) = documents::banner(&d, f.small_photo, None, BannerSize::A3, 10.0, dossier::Lang::En, today()).unwrap();
+    assert!(a3.images[0].effective_ppi > 2.0 * report.images[0].effective_ppi, "{:?} vs {:?}", a3.images, report.images);
+
+    let env = Env { dir: tempfile::tempdir().unwrap(), db: f.db.clone() };
+    let out = env.path("low.pdf");
+    let o = env.run(&["render", "banner", "--detainee", &f.small_photo.to_string(), "--preflight", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "preflight with an error exits 1");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("ppi"));
+    let o = env.run(&["render", "banner", "--detainee", &f.star.to_string(), "--size", "a2", "--bleed", "15", "--preflight", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+}
+
+#[test]
+fn render_commands_write_files() {
+    let f = fixture();
+    let env = Env { dir: tempfile::tempdir().unwrap(), db: f.db.clone() };
+    let o = |n: &str| env.path(n).to_str().unwrap().to_owned();
+    env.ok(&["render", "agreement", "--sponsorship", &f.sponsorship.to_string(), "--lang", "en", "-o", &o("a.pdf")]);
+    env.ok(&["render", "factsheet", "--detainee", &f.star.to_string(), "-o", &o("f.pdf")]);
+    env.ok(&["render", "press-release", &f.press_release.to_string(), "-o", &o("r.pdf")]);
+    env.ok(&["render", "presskit", "--lang", "en", "-o", &o("k.pdf")]);
+    env.ok(&["render", "banner", "--detainee", &f.star.to_string(), "--size", "1200x2000", "-o", &o("b.pdf")]);
+    for n in ["a.pdf", "f.pdf", "r.pdf", "k.pdf", "b.pdf"] {
+        assert!(std::fs::read(env.path(n)).unwrap().starts_with(b"%PDF-"));
+    }
+    let err = env.fails(&["render", "banner", "--detainee", &f.star.to_string(), "--size", "2x3", "-o", &o("x.pdf")], 1);
+    assert!(err.contains("size"), "{err}");
+    assert!(!env.path("x.pdf").exists());
+}
+
+#[test]
+fn templates_with_unknown_fields_or_bad_syntax_are_refused_with_name_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Dossier::create(&dir.path().join("t.dossier"), PASS).unwrap();
+    let good = documents::template::default_source("fr/agreement.md").unwrap();
+    let unknown_field = good.replace("## Objet", "## Objet\n\n{{ sponsor.mayor_shoe_size }}");
+    let err = d.set_templates(&[("fr/agreement.md".into(), unknown_field.clone())]).unwrap_err();
+    match &err {
+        dossier::Error::Template { name, line, .. } => {
+            assert_eq!(name, "fr/agreement.md");
+            let expected = unknown_field.lines().position(|l| l.contains("mayor_shoe_size")).unwrap() + 1;
+            assert_eq!(*line, Some(expected), "the line of the unknown field");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(err.message(dossier::Lang::Fr).contains("fr/agreement.md"));
+    let bad_syntax = good.replace("## Durée", "{% if %}\n## Durée");
+    assert!(matches!(d.set_templates(&[("fr/agreement.md".into(), bad_syntax)]), Err(dossier::Error::Template { line: Some(_), .. })));
+    let bad_header = good.replacen("page = \"a4\"", "page = \"napkin\"", 1);
+    assert!(d.set_templates(&[("fr/agreement.md".into(), bad_header)]).is_err());
+    let bad_layout = documents::template::default_source("fr/banner-rollup.toml").unwrap().replace("max_pt = 220", "max_pt = 220\nsparkle = true");
+    assert!(d.set_templates(&[("fr/banner-rollup.toml".into(), bad_layout)]).is_err());
+    assert!(d.set_templates(&[("../../etc/passwd".into(), "x".into())]).is_err(), "template names are a closed list");
+    // Nothing refused was stored; a good edit is, and wins over the default.
+    assert!(d.templates().unwrap().iter().all(|t| !t.custom));
+    let edited = good.replace("# Convention de parrainage", "# Convention de parrainage modifiée");
+    d.set_templates(&[("fr/agreement.md".into(), edited.clone())]).unwrap();
+    assert_eq!(d.template("fr/agreement.md").unwrap(), edited);
+    d.reset_template("fr/agreement.md").unwrap();
+    assert_eq!(d.template("fr/agreement.md").unwrap(), good);
+    // Every default passes the check.
+    assert!(documents::template::check_all(&d).unwrap().is_empty());
+}
+
+#[test]
+fn templates_cli_round_trip_and_no_half_written_pdf() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("copy.dossier");
+    std::fs::copy(&f.db, &db).unwrap();
+    let env = Env { dir, db };
+    env.ok(&["templates", "export", env.path("tpl").to_str().unwrap()]);
+    assert!(env.path("tpl/fr/agreement.md").exists() && env.path("tpl/en/banner-rollup.toml").exists());
+    env.ok(&["templates", "check"]);
+    let p = env.path("tpl/fr/agreement.md");
+    let src = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, src.replace("## Durée", "{{ nope.nothing }}\n## Durée")).unwrap();
+    let err = env.fails(&["templates", "import", env.path("tpl").to_str().unwrap()], 1);
+    assert!(err.contains("fr/agreement.md") && err.contains("line"), "{err}");
+    // A render that fails leaves the previous file untouched and no temporary file behind.
+    let out = env.path("agreement.pdf");
+    std::fs::write(&out, b"previous version").unwrap();
+    let mut d = Dossier::open(&env.db, PASS).unwrap();
+    d.transaction(|_| Ok(())).unwrap();
+    drop(d);
+    let err = env.fails(&["render", "factsheet", "--detainee", &Uuid::new_v4().to_string(), "-o", out.to_str().unwrap()], 1);
+    assert!(err.contains("not found"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"previous version");
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".part")).collect();
+    assert!(leftovers.is_empty(), "no temporary files left");
+    let err = documents::write_pdf(&env.path("no/such/dir/x.pdf"), b"%PDF").unwrap_err();
+    assert_eq!(err.code(), "write_failed");
+    assert!(!env.path("no/such/dir/x.pdf").exists());
+}
+
+#[test]
+fn user_text_with_markdown_and_pdf_syntax_never_breaks_a_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = fixture();
+    let db = dir.path().join("m.dossier");
+    std::fs::copy(&f.db, &db).unwrap();
+    let mut d = Dossier::open(&db, PASS).unwrap();
+    let mut p = d.get::<Detainee>(f.star).unwrap().data;
+    p.bio_fr = Some("# not a heading\n| a | b |\n- [x] fake <!-- card x --> (paren) \\ endstream %%EOF {{ oops }} ![img](photo:zz)".into());
+    d.update(f.star, p).unwrap();
+    let pdf = documents::factsheet(&d, f.star, dossier::Lang::Fr, today()).unwrap();
+    let path = dir.path().join("m.pdf");
+    documents::write_pdf(&path, &pdf.bytes).unwrap();
+    let text = check_common(&path);
+    assert!(text.contains("# not a heading"), "user text is printed literally: {text}");
+    assert!(text.contains("{{ oops }}") && text.contains("endstream"));
+}
+
+/// Looks: every document rendered to PNG and compared with committed references under a tolerance.
+/// `UPDATE_VISUAL=1 cargo test visual` rewrites the references (then look at them before committing).
+#[test]
+fn visual_regression() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let refs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/visual");
+    let update = std::env::var_os("UPDATE_VISUAL").is_some();
+    let docs: Vec<(&str, Vec<u8>)> = vec![
+        ("agreement", documents::agreement(&d, f.sponsorship, dossier::Lang::Fr, today()).unwrap().bytes),
+        ("factsheet", documents::factsheet(&d, f.star, dossier::Lang::Fr, today()).unwrap().bytes),
+        ("press-release", documents::press_release(&d, f.press_release, today()).unwrap().bytes),
+        ("presskit", documents::presskit(&d, dossier::Lang::En, today()).unwrap().bytes),
+        ("banner", documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, today()).unwrap().0.bytes),
+    ];
+    let mut failures = vec![];
+    for (name, bytes) in docs {
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&pdf, &bytes).unwrap();
+        let dpi = if name == "banner" { "4" } else { "20" };
+        let st = Command::new("pdftoppm").args(["-r", dpi, "-png"]).arg(&pdf).arg(dir.path().join(name)).status().unwrap();
+        assert!(st.success());
+        let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "png") && p.file_name().unwrap().to_string_lossy().starts_with(&format!("{name}-")))
+            .collect();
+        pages.sort();
+        for page in pages {
+            let file = page.file_name().unwrap().to_string_lossy().into_owned();
+            let reference = refs.join(&file);
+            if update {
+                std::fs::create_dir_all(&refs).unwrap();
+                std::fs::copy(&page, &reference).unwrap();
+                continue;
+            }
+            let Ok(expected) = image::open(&reference) else {
+                failures.push(format!("{file}: no reference image (run with UPDATE_VISUAL=1)"));
+                continue;
+            };
+            let got = image::open(&page).unwrap();
+            if (got.width(), got.height()) != (expected.width(), expected.height()) {
+                failures.push(format!("{file}: size {}x{} vs {}x{}", got.width(), got.height(), expected.width(), expected.height()));
+                continue;
+            }
+            let (a, b) = (got.to_rgb8(), expected.to_rgb8());
+            let mut differing = 0usize;
+            let mut total = 0u64;
+            for (p, q) in a.pixels().zip(b.pixels()) {
+                let diff: u32 = (0..3).map(|i| (i32::from(p[i]) - i32::from(q[i])).unsigned_abs()).sum();
+                total += u64::from(diff);
+                if diff > 60 {
+                    differing += 1;
+                }
+            }
+            let n = (a.width() * a.height()) as f64;
+            let frac = differing as f64 / n;
+            let mean = total as f64 / n / 3.0;
+            // Dates and day counts legitimately change from day to day; layout changes move far more pixels.
+            if frac > 0.02 || mean > 3.0 {
+                failures.push(format!("{file}: {:.2}% pixels differ, mean difference {mean:.2}", frac * 100.0));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "visual differences:\n{}", failures.join("\n"));
+}
