@@ -51,6 +51,12 @@ impl<'d> Images<'d> {
         if let Some(i) = self.cache.get(reference) {
             return Ok(i.clone());
         }
+        let img = self.load(reference)?;
+        self.cache.insert(reference.to_owned(), img.clone());
+        Ok(img)
+    }
+
+    fn load(&mut self, reference: &str) -> Result<Arc<ts::ImageData>> {
         let not_found = || Error::NotFound { kind: RecordKind::Media, id: reference.to_owned() };
         let id = reference
             .strip_prefix("photo:")
@@ -62,14 +68,37 @@ impl<'d> Images<'d> {
         if meta.role == MediaRole::Photo && !meta.disclosure.publishable() {
             return Err(not_found());
         }
+        // PNG logos are decoded and recompressed for the PDF, which costs tens of milliseconds each; stored
+        // images never change (an id's bytes are fixed, the digest is in its metadata), so the prepared form is
+        // kept for the life of the process. JPEGs are only parsed, so they are not worth the memory.
+        let key = (id, meta.sha256.clone());
+        if let Some(i) = prepared().lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(i);
+        }
         let bytes = self.dossier.media_bytes(id)?;
         let img = ts::ImageData::from_bytes(bytes)
             .map_err(typeset_error)?
             .with_orientation(ts::Orientation::new(meta.orientation));
         let img = Arc::new(img);
-        self.cache.insert(reference.to_owned(), img.clone());
+        if img.format == ts::ImageFormat::Png {
+            if let Ok(mut c) = prepared().lock() {
+                if c.len() >= PREPARED_MAX {
+                    c.clear();
+                }
+                c.insert(key, img.clone());
+            }
+        }
         Ok(img)
     }
+}
+
+/// Prepared PNG images, by media id and content digest (bounded: logos are few and small once deflated).
+const PREPARED_MAX: usize = 64;
+
+fn prepared() -> &'static std::sync::Mutex<HashMap<(Uuid, String), Arc<ts::ImageData>>> {
+    static CACHE: std::sync::OnceLock<std::sync::Mutex<HashMap<(Uuid, String), Arc<ts::ImageData>>>> =
+        std::sync::OnceLock::new();
+    CACHE.get_or_init(Default::default)
 }
 
 pub(crate) fn typeset_error(e: ts::TypesetError) -> Error {
@@ -118,10 +147,10 @@ pub fn agreement(d: &Dossier, sponsorship: Uuid, lang: Lang, today: NaiveDate) -
     let s = d.get::<Sponsorship>(sponsorship)?;
     let sp = d.get::<Sponsor>(s.sponsor_id)?;
     let prof = profile(d)?;
-    let photos = photos_by_detainee(d)?;
     let target = match s.detainee_id {
         Some(id) => Target { whole_group: false, detainee: Some(public_or_refuse(d, id, lang, today)?), group: vec![] },
         None => {
+            let photos = photos_by_detainee(d)?;
             let people = d.detainees(&DetaineeFilter::default(), 0, u64::MAX >> 1)?.items;
             let group = people
                 .iter()
