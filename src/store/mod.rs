@@ -284,6 +284,48 @@ impl Tx<'_> {
     ) -> Result<Stored<crate::model::Media>> {
         insert_in(&self.tx, self.actor, data, Some((bytes, thumb)))
     }
+
+    /// Stores a record carried over from another dossier (the lossless JSON import) under its own id and
+    /// times, through the same path as [`Tx::insert`]: validated, with a `create` history entry (dated now, by
+    /// this dossier's user) and its search entry. Refuses an id already present.
+    pub fn restore<T: Record>(&mut self, record: Stored<T>, blobs: Option<(&[u8], &[u8])>) -> Result<Stored<T>> {
+        let exists: Option<i64> = self
+            .tx
+            .query_row(&format!("SELECT 1 FROM {} WHERE id = ?1", T::KIND.table()), [record.id.to_string()], |r| r.get(0))
+            .optional()?;
+        if exists.is_some() {
+            return Err(Error::IdTaken { kind: T::KIND, id: record.id.to_string() });
+        }
+        let preset = Preset { id: record.id, created_at: record.created_at, updated_at: record.updated_at };
+        insert_with(&self.tx, self.actor, record.data, blobs, Some(preset))
+    }
+
+    /// Appends history entries carried over from another dossier, in their order, before the entries this
+    /// transaction writes. Only for the lossless JSON import.
+    pub fn restore_history(&mut self, changes: &[Change]) -> Result<()> {
+        let mut st = self.tx.prepare_cached(
+            "INSERT INTO history (at, actor, kind, record_id, action, field, old_value, new_value) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for c in changes {
+            st.execute(params![c.at, c.actor, c.kind, c.record_id, c.action, c.field, c.old_value, c.new_value])?;
+        }
+        Ok(())
+    }
+
+    /// Checks foreign keys at commit rather than at each statement, so records that refer to each other
+    /// (a sponsorship and its successor) can be restored in any order.
+    pub fn defer_foreign_keys(&mut self) -> Result<()> {
+        self.tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
+        Ok(())
+    }
+}
+
+/// Identity and times given to a record by [`Tx::restore`] instead of new ones.
+struct Preset {
+    id: Uuid,
+    created_at: chrono::DateTime<Utc>,
+    updated_at: chrono::DateTime<Utc>,
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -366,32 +408,47 @@ fn fk_error(e: rusqlite::Error, kind: RecordKind) -> Error {
     e.into()
 }
 
-fn insert_in<T: Record>(tx: &Transaction<'_>, actor: &str, mut data: T, blobs: Option<(&[u8], &[u8])>) -> Result<Stored<T>> {
+fn insert_in<T: Record>(tx: &Transaction<'_>, actor: &str, data: T, blobs: Option<(&[u8], &[u8])>) -> Result<Stored<T>> {
+    insert_with(tx, actor, data, blobs, None)
+}
+
+fn insert_with<T: Record>(
+    tx: &Transaction<'_>,
+    actor: &str,
+    mut data: T,
+    blobs: Option<(&[u8], &[u8])>,
+    preset: Option<Preset>,
+) -> Result<Stored<T>> {
     data.validate()?;
-    let id = Uuid::new_v4();
+    let id = preset.as_ref().map(|p| p.id).unwrap_or_else(Uuid::new_v4);
     let at = now();
+    let stamp = |t: &chrono::DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Millis, true);
+    let (created, updated) = match &preset {
+        Some(p) => (stamp(&p.created_at), stamp(&p.updated_at)),
+        None => (at.clone(), at.clone()),
+    };
     let json = serde_json::to_value(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
     let text = json.to_string();
     let table = T::KIND.table();
     let key = sort_key(&data);
     match blobs {
         None => tx.execute(
-            &format!("INSERT INTO {table} (id, created_at, updated_at, sort_key, data) VALUES (?1, ?2, ?2, ?3, ?4)"),
-            params![id.to_string(), at, key, text],
+            &format!("INSERT INTO {table} (id, created_at, updated_at, sort_key, data) VALUES (?1, ?2, ?5, ?3, ?4)"),
+            params![id.to_string(), created, key, text, updated],
         ),
         Some((bytes, thumb)) => tx.execute(
             &format!(
                 "INSERT INTO {table} (id, created_at, updated_at, sort_key, data, bytes, thumb) \
-                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)"
+                 VALUES (?1, ?2, ?7, ?3, ?4, ?5, ?6)"
             ),
-            params![id.to_string(), at, key, text, bytes, thumb],
+            params![id.to_string(), created, key, text, bytes, thumb, updated],
         ),
     }
     .map_err(|e| fk_error(e, T::KIND))?;
     write_history(tx, actor, &at, T::KIND, &id.to_string(), "create", None, Some(&json))?;
     index(tx, &id.to_string(), &data)?;
-    let t = chrono::DateTime::parse_from_rfc3339(&at).expect("own format").with_timezone(&Utc);
-    Ok(Stored { id, created_at: t, updated_at: t, data })
+    let parse = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("own format").with_timezone(&Utc);
+    Ok(Stored { id, created_at: parse(&created), updated_at: parse(&updated), data })
 }
 
 fn update_in<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, mut data: T) -> Result<Stored<T>> {
