@@ -5,6 +5,7 @@
 
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod i18n;
 pub mod media;
 pub mod model;
