@@ -3,6 +3,7 @@
 mod util;
 
 mod cli;
+mod exchange;
 mod photos;
 mod search;
 mod storage;

@@ -258,10 +258,11 @@ fn sheet_kind(table: &Table, mapping: &[(String, String)]) -> Option<Option<Reco
             _ => {}
         }
     }
+    // Detainees are the usual list: a sheet with no sponsor-only column holds detainees.
     match det.cmp(&spo) {
-        std::cmp::Ordering::Greater => Some(Some(RecordKind::Detainee)),
         std::cmp::Ordering::Less => Some(Some(RecordKind::Sponsor)),
-        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Equal if spo > 0 => None,
+        _ => Some(Some(RecordKind::Detainee)),
     }
 }
 
