@@ -474,7 +474,7 @@ pub fn name_key(name: &str) -> String {
             let w = w.replace("ou", "u").replace('y', "i").replace('w', "v").replace("kh", "x").replace("dj", "j").replace('h', "");
             let mut out = String::with_capacity(w.len());
             for c in w.chars() {
-                if !out.ends_with(c) {
+                if !(c.is_alphabetic() && out.ends_with(c)) {
                     out.push(c);
                 }
             }
@@ -648,22 +648,28 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
             columns: table.headers.iter().cloned().zip(fields.iter().map(|f| f.map(str::to_owned))).collect(),
         });
         let index = match kind {
-            RecordKind::Detainee => det_index.get_or_insert_with(|| {
-                let mut ix = DupIndex::default();
-                for p in d.list::<Detainee>().unwrap_or_default() {
-                    let k = Known { id: Some(p.id), line: None, name: p.name.clone(), born: p.born, city: None };
-                    ix.add(&detainee_keys(&p), k);
+            RecordKind::Detainee => match &mut det_index {
+                Some(ix) => ix,
+                None => {
+                    let mut ix = DupIndex::default();
+                    for p in d.list::<Detainee>()? {
+                        let k = Known { id: Some(p.id), line: None, name: p.name.clone(), born: p.born, city: None };
+                        ix.add(&detainee_keys(&p), k);
+                    }
+                    det_index.insert(ix)
                 }
-                ix
-            }),
-            _ => spo_index.get_or_insert_with(|| {
-                let mut ix = DupIndex::default();
-                for s in d.list::<Sponsor>().unwrap_or_default() {
-                    let k = Known { id: Some(s.id), line: None, name: s.name.clone(), born: None, city: s.city.clone() };
-                    ix.add(&sponsor_keys(&s), k);
+            },
+            _ => match &mut spo_index {
+                Some(ix) => ix,
+                None => {
+                    let mut ix = DupIndex::default();
+                    for s in d.list::<Sponsor>()? {
+                        let k = Known { id: Some(s.id), line: None, name: s.name.clone(), born: None, city: s.city.clone() };
+                        ix.add(&sponsor_keys(&s), k);
+                    }
+                    spo_index.insert(ix)
                 }
-                ix
-            }),
+            },
         };
 
         for (line, cells) in &table.rows {
@@ -736,9 +742,11 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
                     if let (Some(old), Some(id)) = (&old, existing_id) {
                         changes = changed_fields(old, &data);
                         if let Some(sha) = &image_sha {
-                            let shas = photo_shas.entry(id).or_insert_with(|| {
-                                d.photos_of(id).unwrap_or_default().into_iter().map(|m| m.data.sha256).collect()
-                            });
+                            if !photo_shas.contains_key(&id) {
+                                let shas = d.photos_of(id)?.into_iter().map(|m| m.data.sha256).collect();
+                                photo_shas.insert(id, shas);
+                            }
+                            let shas = &photo_shas[&id];
                             new_image = !shas.contains(sha);
                         }
                     }
