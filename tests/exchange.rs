@@ -277,7 +277,7 @@ fn xlsx_with_detainee_and_sponsor_sheets_imports() {
     ws.write_string(1, 0, "Sevak Tableurian").unwrap();
     ws.write_string(1, 1, "Սևակ Տաբլերյան").unwrap();
     ws.write_string(1, 2, "Prisonnier de guerre").unwrap();
-    ws.write_datetime_with_format(1, 3, &ExcelDateTime::from_ymd(1998, 7, 14).unwrap(), &date).unwrap();
+    ws.write_datetime_with_format(1, 3, ExcelDateTime::from_ymd(1998, 7, 14).unwrap(), &date).unwrap();
     ws.write_string(1, 4, "13/12/2020").unwrap();
     ws.write_string(1, 5, "Détenu").unwrap();
     ws.write_string(2, 0, "Tigran Cellule").unwrap();

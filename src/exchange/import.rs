@@ -462,7 +462,7 @@ fn fill_sponsor(row: &Row<'_>, s: &mut Sponsor, creating: bool, issues: &mut Iss
 // ---------------------------------------------------------------------------------------------------------------
 // Duplicates.
 
-/// A spelling-insensitive key of a name: folded, in Latin, words sorted, with `ou`→`u`, `y`→`i`, `w`→`v` and
+/// A spelling-insensitive key of a name: folded, in Latin, words sorted, with `ou`/`ow` (Armenian ու)→`u`, `y`→`i`, `w`→`v` and
 /// doubled letters single, `h` dropped. "Haroutiounian Aram" and "Арам Арутюнян" give the same key.
 pub fn name_key(name: &str) -> String {
     let folded = names::fold(name);
@@ -471,7 +471,7 @@ pub fn name_key(name: &str) -> String {
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w.replace("ou", "u").replace('y', "i").replace('w', "v").replace("kh", "x").replace("dj", "j").replace('h', "");
+            let w = w.replace("ou", "u").replace("ow", "u").replace('y', "i").replace('w', "v").replace("kh", "x").replace("dj", "j").replace('h', "");
             let mut out = String::with_capacity(w.len());
             for c in w.chars() {
                 if !(c.is_alphabetic() && out.ends_with(c)) {
@@ -742,11 +742,12 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
                     if let (Some(old), Some(id)) = (&old, existing_id) {
                         changes = changed_fields(old, &data);
                         if let Some(sha) = &image_sha {
-                            if !photo_shas.contains_key(&id) {
-                                let shas = d.photos_of(id)?.into_iter().map(|m| m.data.sha256).collect();
-                                photo_shas.insert(id, shas);
-                            }
-                            let shas = &photo_shas[&id];
+                            let shas = match photo_shas.entry(id) {
+                                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                                std::collections::hash_map::Entry::Vacant(e) => {
+                                    e.insert(d.photos_of(id)?.into_iter().map(|m| m.data.sha256).collect())
+                                }
+                            };
                             new_image = !shas.contains(sha);
                         }
                     }

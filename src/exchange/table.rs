@@ -55,11 +55,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     for c in text.chars() {
         match c {
             '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => {
-                if counts.iter().any(|n| *n > 0) {
-                    break;
-                }
-            }
+            '\n' | '\r' if !quoted && counts.iter().any(|n| *n > 0) => break,
             ';' if !quoted => counts[0] += 1,
             ',' if !quoted => counts[1] += 1,
             '\t' if !quoted => counts[2] += 1,
