@@ -96,6 +96,18 @@ pub enum Error {
     Render(String),
     #[error("database error: {0}")]
     Db(rusqlite::Error),
+    #[error("{kind:?} {id} is already in the dossier")]
+    IdTaken { kind: RecordKind, id: String },
+    /// A spreadsheet or export file that cannot be read as one (not CSV/XLSX/ODS, no header row, bad mapping...).
+    #[error("{path}: {detail}")]
+    Spreadsheet { path: PathBuf, detail: String },
+    /// An import refused because some rows are wrong or possible duplicates; nothing was imported.
+    /// `problems` are the first few, each as (line, message) already in the user's language.
+    #[error("import of {path} refused: {errors} rows with errors, {duplicates} possible duplicates")]
+    ImportRefused { path: PathBuf, errors: usize, duplicates: usize, problems: Vec<(usize, String)> },
+    /// An output folder that holds other files than a previous export, left untouched.
+    #[error("{0} is not empty")]
+    NotEmpty(PathBuf),
 }
 
 impl From<rusqlite::Error> for Error {
@@ -149,6 +161,10 @@ impl Error {
             Error::NotPublic { .. } => "not_public",
             Error::Render(_) => "render_failed",
             Error::Db(_) => "database",
+            Error::IdTaken { .. } => "id_taken",
+            Error::Spreadsheet { .. } => "bad_spreadsheet",
+            Error::ImportRefused { .. } => "import_refused",
+            Error::NotEmpty(_) => "not_empty",
         }
     }
 
@@ -215,6 +231,30 @@ impl Error {
             Error::NotPublic { name } => tr(lang, "err-not-public", &[("name", Arg::from(name))]),
             Error::Render(detail) => tr(lang, "err-render", &[("detail", Arg::from(detail))]),
             Error::Db(e) => tr(lang, "err-database", &[("detail", Arg::from(&e.to_string()))]),
+            Error::IdTaken { kind, id } => {
+                let k = kind.label(lang);
+                tr(lang, "err-id-taken", &[("kind", Arg::from(&k)), ("id", Arg::from(id))])
+            }
+            Error::Spreadsheet { path, detail } => {
+                tr(lang, "err-spreadsheet", &[("path", Arg::from(&p(path))), ("detail", Arg::from(detail))])
+            }
+            Error::ImportRefused { path, errors, duplicates, problems } => {
+                let mut out = tr(
+                    lang,
+                    "err-import-refused",
+                    &[
+                        ("path", Arg::from(&p(path))),
+                        ("errors", Arg::from(*errors)),
+                        ("duplicates", Arg::from(*duplicates)),
+                    ],
+                );
+                for (line, msg) in problems {
+                    out.push('\n');
+                    out.push_str(&tr(lang, "imp-line-problem", &[("line", Arg::from(*line)), ("message", Arg::from(msg))]));
+                }
+                out
+            }
+            Error::NotEmpty(path) => tr(lang, "err-not-empty", &[("path", Arg::from(&p(path)))]),
         }
     }
 }

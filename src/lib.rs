@@ -6,6 +6,7 @@
 pub mod demo;
 pub mod documents;
 pub mod error;
+pub mod exchange;
 pub mod i18n;
 pub mod media;
 pub mod model;

@@ -4,6 +4,7 @@ mod util;
 
 mod cli;
 mod documents;
+mod exchange;
 mod photos;
 mod search;
 mod storage;

@@ -81,6 +81,73 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import detainees or sponsors from CSV, XLSX or ODS (or a JSON export): all rows or none.
+    Import(ImportArgs),
+    /// Export to CSV, XLSX, full JSON, or the campaign website feed.
+    #[command(subcommand)]
+    Export(ExportCmd),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    file: PathBuf,
+    /// Check and report row by row; save nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Folder of the photos (or logos) named in the photo (logo) column; default: the file's folder.
+    #[arg(long, value_name = "DIR")]
+    photos: Option<PathBuf>,
+    /// Read a column as a field, e.g. --map "Nom complet=name"; "COLUMN=" ignores the column.
+    #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_set)]
+    map: Vec<(String, String)>,
+    /// The kind of record in every sheet (default: told from sheet names and headers).
+    #[arg(long, value_parser = ["detainee", "sponsor"])]
+    kind: Option<String>,
+    /// Create rows that may double an existing person or sponsor (after checking they differ).
+    #[arg(long, conflicts_with = "skip_duplicates")]
+    allow_duplicates: bool,
+    /// Leave out rows that may double an existing person or sponsor.
+    #[arg(long)]
+    skip_duplicates: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum ExportCmd {
+    /// One kind of record as CSV (UTF-8 with BOM, formulas neutralised), each row with its id.
+    Csv {
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        #[arg(long, default_value = "detainee", value_parser = ["detainee", "sponsor", "sponsorship"])]
+        kind: String,
+        /// Separate cells with semicolons (French Excel).
+        #[arg(long)]
+        semicolon: bool,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Detainees, sponsors and sponsorships as an XLSX workbook, a sheet each.
+    Xlsx {
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Everything, losslessly (photos, history, family contacts): NOT encrypted.
+    Json {
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// The campaign website feed: feed.json, web-sized photos and logos; public and consented data only.
+    Website {
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -486,6 +553,8 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 }
             }
         }
+        Command::Import(a) => import(a, &db, lang)?,
+        Command::Export(cmd) => export(cmd, &db, lang)?,
         Command::History { id, json } => {
             let d = open(&db, lang)?;
             let id = Uuid::parse_str(id.trim())
@@ -962,6 +1031,134 @@ fn profile(cmd: ProfileCmd, db: &Path, lang: Lang) -> Result<(), Error> {
             p.logo_ids.push(m.id);
             d.set_profile(p)?;
             println!("{}", m.id);
+fn import(a: ImportArgs, db: &Path, lang: Lang) -> Result<(), Error> {
+    use dossier::exchange::{self, DuplicatePolicy, ImportOptions};
+    let mut d = open(db, lang)?;
+    if exchange::is_json(&a.file) {
+        let r = exchange::import_json(&mut d, &a.file, a.dry_run)?;
+        if a.json {
+            print_json(&r);
+        } else {
+            let args = [("records", Arg::from(r.records.values().sum::<usize>())), ("history", Arg::from(r.history))];
+            println!("{}", tr(lang, if a.dry_run { "imp-json-check" } else { "imp-json-done" }, &args));
+        }
+        return Ok(());
+    }
+    let opts = ImportOptions {
+        photos: a.photos,
+        mapping: a.map,
+        kind: a.kind.as_deref().map(|k| if k == "sponsor" { RecordKind::Sponsor } else { RecordKind::Detainee }),
+        duplicates: if a.allow_duplicates {
+            DuplicatePolicy::Allow
+        } else if a.skip_duplicates {
+            DuplicatePolicy::Skip
+        } else {
+            DuplicatePolicy::Refuse
+        },
+        lang,
+    };
+    let plan = exchange::plan_import(&d, &a.file, &opts)?;
+    if a.dry_run || !plan.report.is_clean() {
+        if a.json {
+            print_json(&plan.report);
+        } else {
+            print_report(&plan.report, lang);
+        }
+        return if plan.report.is_clean() { Ok(()) } else { Err(plan.report.refusal(lang)) };
+    }
+    let report = exchange::apply_import(&mut d, plan)?;
+    if a.json {
+        print_json(&report);
+    } else {
+        let s = &report.summary;
+        let args = [("create", Arg::from(s.create)), ("update", Arg::from(s.update)), ("skip", Arg::from(s.skip))];
+        println!("{}", tr(lang, "imp-done", &args));
+    }
+    Ok(())
+}
+
+fn print_report(r: &dossier::exchange::ImportReport, lang: Lang) {
+    use dossier::exchange::import::{duplicate_text, Action};
+    let path = r.file.display().to_string();
+    let state = tr(lang, if r.applied { "imp-applied" } else { "imp-dry-run" }, &[]);
+    println!("{} ({state})", tr(lang, "imp-title", &[("path", Arg::from(&path))]));
+    for sh in &r.sheets {
+        let name = sh.sheet.as_ref().map(|s| format!("[{s}] ")).unwrap_or_default();
+        let Some(kind) = sh.kind else {
+            println!("{name}{}", tr(lang, "imp-sheet-skipped", &[]));
+            continue;
+        };
+        let cols: Vec<String> = sh
+            .columns
+            .iter()
+            .map(|(c, f)| format!("\"{c}\" → {}", f.clone().unwrap_or_else(|| tr(lang, "imp-ignored", &[]))))
+            .collect();
+        let detected = sh.detected.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
+        println!("{name}{}{detected} {} {}", kind.label(lang), tr(lang, "imp-columns", &[]), cols.join(", "));
+    }
+    for row in &r.rows {
+        let action = match row.action {
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::Skip => "skip",
+            Action::Error => "error",
+        };
+        let id = row.id.map(|i| format!(" ({i})")).unwrap_or_default();
+        let changes = if row.changes.is_empty() { String::new() } else { format!(" [{}]", row.changes.join(", ")) };
+        println!("{:>6}  {action:<6}  {}{id}{changes}", row.line, row.label);
+        for e in &row.errors {
+            let col = e.column.as_ref().map(|c| format!("[{c}] ")).unwrap_or_default();
+            println!("          {col}{}", e.message);
+        }
+        if !row.duplicates.is_empty() {
+            println!("          {}", duplicate_text(lang, &row.label, &row.duplicates));
+        }
+    }
+    let s = &r.summary;
+    let args = [
+        ("create", Arg::from(s.create)),
+        ("update", Arg::from(s.update)),
+        ("skip", Arg::from(s.skip)),
+        ("errors", Arg::from(s.errors)),
+        ("duplicates", Arg::from(s.duplicates)),
+    ];
+    println!("{}", tr(lang, "imp-summary", &args));
+}
+
+fn export(cmd: ExportCmd, db: &Path, lang: Lang) -> Result<(), Error> {
+    use dossier::exchange;
+    let d = open(db, lang)?;
+    let done = |n: usize, p: &Path| {
+        println!("{}", tr(lang, "exp-done", &[("count", Arg::from(n)), ("path", Arg::from(&p.display().to_string()))]))
+    };
+    match cmd {
+        ExportCmd::Csv { output, kind, semicolon, force } => {
+            let kind = match kind.as_str() {
+                "sponsor" => RecordKind::Sponsor,
+                "sponsorship" => RecordKind::Sponsorship,
+                _ => RecordKind::Detainee,
+            };
+            let n = exchange::export_csv(&d, kind, &output, semicolon, force)?;
+            done(n, &output);
+        }
+        ExportCmd::Xlsx { output, force } => {
+            exchange::export_xlsx(&d, &output, lang, force)?;
+            done(d.counts()?.detainees as usize, &output);
+        }
+        ExportCmd::Json { output, force } => {
+            let n = exchange::export_json(&d, &output, force)?;
+            done(n, &output);
+            eprintln!("{}", tr(lang, "exp-json-warning", &[]));
+        }
+        ExportCmd::Website { output } => {
+            let feed = exchange::export_website(&d, &output)?;
+            let path = output.display().to_string();
+            let args = [
+                ("path", Arg::from(&path)),
+                ("detainees", Arg::from(feed.detainees.len())),
+                ("sponsors", Arg::from(feed.sponsors.len())),
+            ];
+            println!("{}", tr(lang, "exp-website-done", &args));
         }
     }
     Ok(())

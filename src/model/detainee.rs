@@ -23,10 +23,10 @@ pub enum Category {
 
 impl Choice for Category {
     const CHOICES: &'static [(Self, &'static str, &'static [&'static str])] = &[
-        (Category::PrisonerOfWar, "pow", &["prisoner of war", "prisonnier de guerre", "prisonnier", "pg"]),
-        (Category::Civilian, "civilian", &["civil", "civile", "civils"]),
-        (Category::PoliticalLeader, "political", &["political leader", "dirigeant politique", "dirigeant", "leader"]),
-        (Category::Disappeared, "disappeared", &["disparu", "disparue", "forcibly disappeared", "disparition forcee"]),
+        (Category::PrisonerOfWar, "pow", &["prisoner of war", "prisonnier de guerre", "prisonniers de guerre", "prisonnier", "pg", "pow", "prisoners of war"]),
+        (Category::Civilian, "civilian", &["civil", "civile", "civils", "civiles", "civilians", "otage civil"]),
+        (Category::PoliticalLeader, "political", &["political leader", "dirigeant politique", "dirigeants politiques", "dirigeante politique", "dirigeant", "leader", "leader politique", "responsable politique", "political leaders"]),
+        (Category::Disappeared, "disappeared", &["disparu", "disparue", "disparus", "forcibly disappeared", "disparition forcee", "victime de disparition forcee", "missing"]),
     ];
 }
 choice_serde!(Category, "category");
@@ -44,7 +44,7 @@ pub enum Sex {
 
 impl Choice for Sex {
     const CHOICES: &'static [(Self, &'static str, &'static [&'static str])] =
-        &[(Sex::Male, "male", &["m", "homme", "h"]), (Sex::Female, "female", &["f", "femme"])];
+        &[(Sex::Male, "male", &["m", "homme", "h", "masculin", "man"]), (Sex::Female, "female", &["f", "femme", "feminin", "woman"])];
 }
 choice_serde!(Sex, "sex");
 
@@ -61,11 +61,11 @@ pub enum Status {
 
 impl Choice for Status {
     const CHOICES: &'static [(Self, &'static str, &'static [&'static str])] = &[
-        (Status::Detained, "detained", &["detenu", "detenue", "en detention"]),
-        (Status::OnTrial, "on-trial", &["trial", "en proces", "proces", "jugement en cours"]),
+        (Status::Detained, "detained", &["detenu", "detenue", "en detention", "held", "in custody", "emprisonne", "emprisonnee"]),
+        (Status::OnTrial, "on-trial", &["trial", "en proces", "proces", "jugement en cours", "en cours de jugement", "juge", "jugee"]),
         (Status::Sentenced, "sentenced", &["condamne", "condamnee"]),
-        (Status::Released, "released", &["libere", "liberee", "libre"]),
-        (Status::Deceased, "deceased", &["decede", "decedee", "mort"]),
+        (Status::Released, "released", &["libere", "liberee", "libre", "liberes"]),
+        (Status::Deceased, "deceased", &["decede", "decedee", "mort", "morte", "dead"]),
         (Status::FateUnknown, "unknown", &["fate unknown", "sort inconnu", "inconnu"]),
     ];
 }

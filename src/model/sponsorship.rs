@@ -21,10 +21,10 @@ pub enum SponsorKind {
 
 impl Choice for SponsorKind {
     const CHOICES: &'static [(Self, &'static str, &'static [&'static str])] = &[
-        (SponsorKind::City, "city", &["ville", "commune", "collectivite", "local authority"]),
-        (SponsorKind::Ngo, "ngo", &["ong", "association"]),
-        (SponsorKind::Person, "person", &["personnalite", "public figure", "personne"]),
-        (SponsorKind::Parliamentarian, "parliamentarian", &["parlementaire", "depute", "senateur", "mp"]),
+        (SponsorKind::City, "city", &["ville", "commune", "collectivite", "local authority", "mairie", "municipalite", "collectivite territoriale", "region", "departement"]),
+        (SponsorKind::Ngo, "ngo", &["ong", "association", "organisation"]),
+        (SponsorKind::Person, "person", &["personnalite", "public figure", "personne", "personnalite publique"]),
+        (SponsorKind::Parliamentarian, "parliamentarian", &["parlementaire", "depute", "deputee", "senateur", "senatrice", "mp", "member of parliament", "eurodepute", "eurodeputee"]),
         (SponsorKind::Institution, "institution", &[]),
     ];
 }

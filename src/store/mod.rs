@@ -292,6 +292,48 @@ impl Tx<'_> {
     ) -> Result<Stored<crate::model::Media>> {
         insert_in(&self.tx, self.actor, data, Some((bytes, thumb)))
     }
+
+    /// Stores a record carried over from another dossier (the lossless JSON import) under its own id and
+    /// times, through the same path as [`Tx::insert`]: validated, with a `create` history entry (dated now, by
+    /// this dossier's user) and its search entry. Refuses an id already present.
+    pub fn restore<T: Record>(&mut self, record: Stored<T>, blobs: Option<(&[u8], &[u8])>) -> Result<Stored<T>> {
+        let exists: Option<i64> = self
+            .tx
+            .query_row(&format!("SELECT 1 FROM {} WHERE id = ?1", T::KIND.table()), [record.id.to_string()], |r| r.get(0))
+            .optional()?;
+        if exists.is_some() {
+            return Err(Error::IdTaken { kind: T::KIND, id: record.id.to_string() });
+        }
+        let preset = Preset { id: record.id, created_at: record.created_at, updated_at: record.updated_at };
+        insert_with(&self.tx, self.actor, record.data, blobs, Some(preset))
+    }
+
+    /// Appends history entries carried over from another dossier, in their order, before the entries this
+    /// transaction writes. Only for the lossless JSON import.
+    pub fn restore_history(&mut self, changes: &[Change]) -> Result<()> {
+        let mut st = self.tx.prepare_cached(
+            "INSERT INTO history (at, actor, kind, record_id, action, field, old_value, new_value) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for c in changes {
+            st.execute(params![c.at, c.actor, c.kind, c.record_id, c.action, c.field, c.old_value, c.new_value])?;
+        }
+        Ok(())
+    }
+
+    /// Checks foreign keys at commit rather than at each statement, so records that refer to each other
+    /// (a sponsorship and its successor) can be restored in any order.
+    pub fn defer_foreign_keys(&mut self) -> Result<()> {
+        self.tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
+        Ok(())
+    }
+}
+
+/// Identity and times given to a record by [`Tx::restore`] instead of new ones.
+struct Preset {
+    id: Uuid,
+    created_at: chrono::DateTime<Utc>,
+    updated_at: chrono::DateTime<Utc>,
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -315,7 +357,8 @@ fn configure(conn: &Connection) -> Result<()> {
         "PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
          PRAGMA secure_delete = ON;
-         PRAGMA temp_store = MEMORY;",
+         PRAGMA temp_store = MEMORY;
+         PRAGMA cache_size = -32768;",
     )?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
@@ -374,32 +417,47 @@ fn fk_error(e: rusqlite::Error, kind: RecordKind) -> Error {
     e.into()
 }
 
-fn insert_in<T: Record>(tx: &Transaction<'_>, actor: &str, mut data: T, blobs: Option<(&[u8], &[u8])>) -> Result<Stored<T>> {
+fn insert_in<T: Record>(tx: &Transaction<'_>, actor: &str, data: T, blobs: Option<(&[u8], &[u8])>) -> Result<Stored<T>> {
+    insert_with(tx, actor, data, blobs, None)
+}
+
+fn insert_with<T: Record>(
+    tx: &Transaction<'_>,
+    actor: &str,
+    mut data: T,
+    blobs: Option<(&[u8], &[u8])>,
+    preset: Option<Preset>,
+) -> Result<Stored<T>> {
     data.validate()?;
-    let id = Uuid::new_v4();
+    let id = preset.as_ref().map(|p| p.id).unwrap_or_else(Uuid::new_v4);
     let at = now();
+    let stamp = |t: &chrono::DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::Millis, true);
+    let (created, updated) = match &preset {
+        Some(p) => (stamp(&p.created_at), stamp(&p.updated_at)),
+        None => (at.clone(), at.clone()),
+    };
     let json = serde_json::to_value(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
     let text = json.to_string();
     let table = T::KIND.table();
     let key = sort_key(&data);
     match blobs {
         None => tx.execute(
-            &format!("INSERT INTO {table} (id, created_at, updated_at, sort_key, data) VALUES (?1, ?2, ?2, ?3, ?4)"),
-            params![id.to_string(), at, key, text],
+            &format!("INSERT INTO {table} (id, created_at, updated_at, sort_key, data) VALUES (?1, ?2, ?5, ?3, ?4)"),
+            params![id.to_string(), created, key, text, updated],
         ),
         Some((bytes, thumb)) => tx.execute(
             &format!(
                 "INSERT INTO {table} (id, created_at, updated_at, sort_key, data, bytes, thumb) \
-                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)"
+                 VALUES (?1, ?2, ?7, ?3, ?4, ?5, ?6)"
             ),
-            params![id.to_string(), at, key, text, bytes, thumb],
+            params![id.to_string(), created, key, text, bytes, thumb, updated],
         ),
     }
     .map_err(|e| fk_error(e, T::KIND))?;
     write_history(tx, actor, &at, T::KIND, &id.to_string(), "create", None, Some(&json))?;
-    index(tx, &id.to_string(), &data)?;
-    let t = chrono::DateTime::parse_from_rfc3339(&at).expect("own format").with_timezone(&Utc);
-    Ok(Stored { id, created_at: t, updated_at: t, data })
+    index(tx, &id.to_string(), &data, true)?;
+    let parse = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("own format").with_timezone(&Utc);
+    Ok(Stored { id, created_at: parse(&created), updated_at: parse(&updated), data })
 }
 
 fn update_in<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, mut data: T) -> Result<Stored<T>> {
@@ -417,7 +475,7 @@ fn update_in<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, mut data: T
     )
     .map_err(|e| fk_error(e, T::KIND))?;
     write_history(tx, actor, &at, T::KIND, &id.to_string(), "update", Some(&old_json), Some(&new_json))?;
-    index(tx, &id.to_string(), &data)?;
+    index(tx, &id.to_string(), &data, false)?;
     let t = chrono::DateTime::parse_from_rfc3339(&at).expect("own format").with_timezone(&Utc);
     Ok(Stored { id, created_at: old.created_at, updated_at: t, data })
 }
@@ -461,16 +519,18 @@ fn referrers(tx: &Transaction<'_>, kind: RecordKind, id: &str) -> String {
     out.join(", ")
 }
 
-fn index<T: Record>(tx: &Transaction<'_>, id: &str, data: &T) -> Result<()> {
+/// Writes a record's search entry. `created`: the record is new, so it has no entry to replace (the DELETE scans
+/// the whole FTS table, as `record_id` is not indexed: skipping it keeps bulk inserts linear).
+fn index<T: Record>(tx: &Transaction<'_>, id: &str, data: &T, created: bool) -> Result<()> {
     let names = data.search_names();
     if names.is_empty() {
         return Ok(());
     }
-    tx.execute("DELETE FROM search WHERE record_id = ?1", [id])?;
-    tx.execute(
-        "INSERT INTO search (record_id, kind, names) VALUES (?1, ?2, ?3)",
-        params![id, T::KIND.table(), names::index_text(names)],
-    )?;
+    if !created {
+        tx.execute("DELETE FROM search WHERE record_id = ?1", [id])?;
+    }
+    tx.prepare_cached("INSERT INTO search (record_id, kind, names) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, T::KIND.table(), names::index_text(names)])?;
     Ok(())
 }
 

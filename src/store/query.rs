@@ -66,7 +66,7 @@ pub struct SearchHit {
 }
 
 /// One changed field in a record's history.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Change {
     pub seq: i64,
     pub at: String,
@@ -165,11 +165,20 @@ impl Dossier {
 
     /// The change history of one record, oldest first.
     pub fn history(&self, id: Uuid) -> Result<Vec<Change>> {
-        let mut st = self.conn().prepare_cached(
+        self.history_where("WHERE record_id = ?1", &[&id.to_string()])
+    }
+
+    /// The change history of every record, deleted ones included, oldest first (for the full JSON export).
+    pub fn full_history(&self) -> Result<Vec<Change>> {
+        self.history_where("", &[])
+    }
+
+    fn history_where(&self, where_: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Change>> {
+        let mut st = self.conn().prepare_cached(&format!(
             "SELECT seq, at, actor, kind, record_id, action, field, old_value, new_value \
-             FROM history WHERE record_id = ?1 ORDER BY seq",
-        )?;
-        let rows = st.query_map([id.to_string()], |r| {
+             FROM history {where_} ORDER BY seq"
+        ))?;
+        let rows = st.query_map(args, |r| {
             Ok(Change {
                 seq: r.get(0)?,
                 at: r.get(1)?,

@@ -1,0 +1,212 @@
+//! The full-fidelity JSON export: every record with its id and times, photos and logos (base64), and the whole
+//! change history, under a versioned schema. It imports back losslessly into another dossier.
+//!
+//! Schema version 1: `{format, schema_version, exported_at, app_version, detainees, contacts, media, sources,
+//! events, sponsors, sponsorships, press_releases, profiles, history}`; each record is the record's JSON with
+//! `id`, `created_at`, `updated_at`; each media item adds `bytes` and `thumb` (standard base64).
+//!
+//! The file is NOT encrypted and holds the family contacts: it is a backup to keep as safely as the dossier.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::write_atomic;
+use crate::error::{Error, Result};
+use crate::model::{Contact, Detainee, Event, Media, PressRelease, Profile, Record, RecordKind, Source, Sponsor, Sponsorship, Stored};
+use crate::store::Change;
+use crate::Dossier;
+
+pub const FORMAT: &str = "libertas-dossier-export";
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MediaItem {
+    #[serde(flatten)]
+    pub media: Stored<Media>,
+    pub bytes: String,
+    pub thumb: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonExport {
+    pub format: String,
+    pub schema_version: u32,
+    pub exported_at: DateTime<Utc>,
+    pub app_version: String,
+    pub detainees: Vec<Stored<Detainee>>,
+    pub contacts: Vec<Stored<Contact>>,
+    pub media: Vec<MediaItem>,
+    pub sources: Vec<Stored<Source>>,
+    pub events: Vec<Stored<Event>>,
+    pub sponsors: Vec<Stored<Sponsor>>,
+    pub sponsorships: Vec<Stored<Sponsorship>>,
+    pub press_releases: Vec<Stored<PressRelease>>,
+    pub profiles: Vec<Stored<Profile>>,
+    pub history: Vec<Change>,
+}
+
+/// Reads the whole dossier into the export structure.
+pub fn snapshot(d: &Dossier) -> Result<JsonExport> {
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut media = vec![];
+    for m in d.list::<Media>()? {
+        let bytes = b64.encode(d.media_bytes(m.id)?);
+        let thumb = b64.encode(d.media_thumb(m.id)?);
+        media.push(MediaItem { media: m, bytes, thumb });
+    }
+    Ok(JsonExport {
+        format: FORMAT.into(),
+        schema_version: SCHEMA_VERSION,
+        exported_at: Utc::now(),
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        detainees: d.list()?,
+        contacts: d.list()?,
+        media,
+        sources: d.list()?,
+        events: d.list()?,
+        sponsors: d.list()?,
+        sponsorships: d.list()?,
+        press_releases: d.list()?,
+        profiles: d.list()?,
+        history: d.full_history()?,
+    })
+}
+
+/// Writes the full JSON export; returns the number of records.
+pub fn export_json(d: &Dossier, path: &Path, force: bool) -> Result<usize> {
+    let snap = snapshot(d)?;
+    let n = counts(&snap).values().sum();
+    write_atomic(d, path, force, |w| serde_json::to_writer(w, &snap).map_err(std::io::Error::other))?;
+    Ok(n)
+}
+
+/// Records per kind in an export.
+pub fn counts(s: &JsonExport) -> BTreeMap<RecordKind, usize> {
+    BTreeMap::from([
+        (RecordKind::Detainee, s.detainees.len()),
+        (RecordKind::Contact, s.contacts.len()),
+        (RecordKind::Media, s.media.len()),
+        (RecordKind::Source, s.sources.len()),
+        (RecordKind::Event, s.events.len()),
+        (RecordKind::Sponsor, s.sponsors.len()),
+        (RecordKind::Sponsorship, s.sponsorships.len()),
+        (RecordKind::PressRelease, s.press_releases.len()),
+        (RecordKind::Profile, s.profiles.len()),
+    ])
+}
+
+/// Whether a file looks like a JSON export (by extension or first character).
+pub fn is_json(path: &Path) -> bool {
+    if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        return true;
+    }
+    std::fs::read(path).ok().and_then(|b| b.iter().copied().find(|c| !c.is_ascii_whitespace())) == Some(b'{')
+}
+
+/// Reads and checks an export file.
+pub fn read_export(path: &Path) -> Result<JsonExport> {
+    let bad = |detail: String| Error::Spreadsheet { path: path.to_owned(), detail };
+    let file = std::fs::File::open(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
+    let v: serde_json::Value =
+        serde_json::from_reader(std::io::BufReader::new(file)).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+    if v.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(bad("not a Libertas Dossier JSON export".into()));
+    }
+    let version = v.get("schema_version").and_then(|n| n.as_u64()).unwrap_or(0);
+    if version == 0 || version > u64::from(SCHEMA_VERSION) {
+        return Err(bad(format!("export schema version {version}; this version reads up to {SCHEMA_VERSION}")));
+    }
+    serde_json::from_value(v).map_err(|e| bad(e.to_string()))
+}
+
+/// What a JSON import did (or would do).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JsonImportReport {
+    pub file: std::path::PathBuf,
+    pub applied: bool,
+    pub records: BTreeMap<RecordKind, usize>,
+    pub history: usize,
+}
+
+/// Imports a JSON export into this dossier in one transaction, keeping ids, times and history. Refuses
+/// (importing nothing) when a record fails validation or an id is already in the dossier.
+pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool) -> Result<JsonImportReport> {
+    let snap = read_export(path)?;
+    let report = JsonImportReport {
+        file: path.to_owned(),
+        applied: !dry_run,
+        records: counts(&snap),
+        history: snap.history.len(),
+    };
+    if !snap.profiles.is_empty() && d.profile()?.is_some() {
+        return Err(Error::IdTaken { kind: RecordKind::Profile, id: snap.profiles[0].id.to_string() });
+    }
+    if dry_run {
+        check(d, &snap.detainees)?;
+        check(d, &snap.contacts)?;
+        check(d, &snap.sources)?;
+        check(d, &snap.events)?;
+        check(d, &snap.sponsors)?;
+        check(d, &snap.sponsorships)?;
+        check(d, &snap.press_releases)?;
+        check(d, &snap.profiles)?;
+        let media: Vec<Stored<Media>> = snap.media.iter().map(|m| m.media.clone()).collect();
+        check(d, &media)?;
+        return Ok(report);
+    }
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut blobs = vec![];
+    for m in &snap.media {
+        let bad = |e: base64::DecodeError| Error::Spreadsheet { path: path.to_owned(), detail: format!("media {}: {e}", m.media.id) };
+        blobs.push((b64.decode(&m.bytes).map_err(bad)?, b64.decode(&m.thumb).map_err(bad)?));
+    }
+    let JsonExport { detainees, contacts, media, sources, events, sponsors, sponsorships, press_releases, profiles, history, .. } =
+        snap;
+    d.transaction(|tx| {
+        tx.defer_foreign_keys()?;
+        tx.restore_history(&history)?;
+        for r in detainees {
+            tx.restore(r, None)?;
+        }
+        for (m, (bytes, thumb)) in media.into_iter().zip(&blobs) {
+            tx.restore(m.media, Some((bytes.as_slice(), thumb.as_slice())))?;
+        }
+        for r in sponsors {
+            tx.restore(r, None)?;
+        }
+        for r in contacts {
+            tx.restore(r, None)?;
+        }
+        for r in sources {
+            tx.restore(r, None)?;
+        }
+        for r in events {
+            tx.restore(r, None)?;
+        }
+        for r in sponsorships {
+            tx.restore(r, None)?;
+        }
+        for r in press_releases {
+            tx.restore(r, None)?;
+        }
+        for r in profiles {
+            tx.restore(r, None)?;
+        }
+        Ok(())
+    })?;
+    Ok(report)
+}
+
+fn check<T: Record>(d: &Dossier, records: &[Stored<T>]) -> Result<()> {
+    for r in records {
+        r.data.clone().validate()?;
+        if d.get::<T>(r.id).is_ok() {
+            return Err(Error::IdTaken { kind: T::KIND, id: r.id.to_string() });
+        }
+    }
+    Ok(())
+}

