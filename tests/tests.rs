@@ -7,3 +7,5 @@ mod documents;
 mod photos;
 mod search;
 mod storage;
+mod backup;
+mod crash;
