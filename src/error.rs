@@ -94,6 +94,14 @@ pub enum Error {
     NotPublic { name: String },
     #[error("the document could not be typeset: {0}")]
     Render(String),
+    #[error("the backup {path} is damaged: {detail}")]
+    BadBackup { path: PathBuf, detail: String },
+    #[error("no change #{seq} in the history")]
+    NoSuchChange { seq: i64 },
+    #[error("change #{seq} created the record: there is no earlier value")]
+    NothingToRestore { seq: i64 },
+    #[error("input/output error: {0}")]
+    Io(String),
     #[error("database error: {0}")]
     Db(rusqlite::Error),
     #[error("{kind:?} {id} is already in the dossier")]
@@ -116,6 +124,7 @@ impl From<rusqlite::Error> for Error {
         if let rusqlite::Error::SqliteFailure(f, ref msg) = e {
             match f.code {
                 C::DiskFull => return Error::DiskFull,
+                C::SystemIoFailure => return Error::Io(msg.clone().unwrap_or_else(|| "disk I/O error".into())),
                 C::NotADatabase => return Error::Corrupt(msg.clone().unwrap_or_else(|| "not a database".into())),
                 C::DatabaseCorrupt => return Error::Corrupt(msg.clone().unwrap_or_else(|| "corrupt".into())),
                 _ => {}
@@ -160,6 +169,10 @@ impl Error {
             Error::NoProfile => "no_profile",
             Error::NotPublic { .. } => "not_public",
             Error::Render(_) => "render_failed",
+            Error::BadBackup { .. } => "bad_backup",
+            Error::NoSuchChange { .. } => "no_such_change",
+            Error::NothingToRestore { .. } => "nothing_to_restore",
+            Error::Io(_) => "io_error",
             Error::Db(_) => "database",
             Error::IdTaken { .. } => "id_taken",
             Error::Spreadsheet { .. } => "bad_spreadsheet",
@@ -230,6 +243,12 @@ impl Error {
             Error::NoProfile => tr(lang, "err-no-profile", &[]),
             Error::NotPublic { name } => tr(lang, "err-not-public", &[("name", Arg::from(name))]),
             Error::Render(detail) => tr(lang, "err-render", &[("detail", Arg::from(detail))]),
+            Error::BadBackup { path, detail } => {
+                tr(lang, "err-bad-backup", &[("path", Arg::from(&p(path))), ("detail", Arg::from(detail))])
+            }
+            Error::NoSuchChange { seq } => tr(lang, "err-no-such-change", &[("seq", Arg::from(*seq))]),
+            Error::NothingToRestore { seq } => tr(lang, "err-nothing-to-restore", &[("seq", Arg::from(*seq))]),
+            Error::Io(detail) => tr(lang, "err-io", &[("detail", Arg::from(detail))]),
             Error::Db(e) => tr(lang, "err-database", &[("detail", Arg::from(&e.to_string()))]),
             Error::IdTaken { kind, id } => {
                 let k = kind.label(lang);

@@ -8,3 +8,5 @@ mod exchange;
 mod photos;
 mod search;
 mod storage;
+mod backup;
+mod crash;

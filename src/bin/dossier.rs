@@ -75,9 +75,35 @@ enum Command {
     /// The collective's own profile (name, members, signatory, logos, website).
     #[command(subcommand)]
     Profile(ProfileCmd),
-    /// The change history of one record.
+    /// The change history of one record (`history ID`), or `history restore SEQ` to write back the value a
+    /// field had before change SEQ (itself recorded as a change).
+    #[command(args_conflicts_with_subcommands = true, arg_required_else_help = true)]
     History {
-        id: String,
+        id: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        action: Option<HistoryCmd>,
+    },
+    /// Write an encrypted, verified copy of the dossier (same passphrase): -o FILE, or --auto into
+    /// `<dossier>.backups/`, keeping the newest N (setting backup.keep, default 10).
+    #[command(group(clap::ArgGroup::new("where").required(true).args(["output", "auto"])))]
+    Backup {
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        auto: bool,
+        /// With --auto: how many automatic backups to keep from now on (stored in the dossier).
+        #[arg(long, requires = "auto")]
+        keep: Option<usize>,
+    },
+    /// Check that a backup opens with the passphrase and passes every integrity check. Writes nothing.
+    Verify { file: PathBuf },
+    /// Restore a backup as the dossier given by --db. The backup is verified first; a dossier already there is
+    /// moved aside to `<name>.before-restore-<time>`, never overwritten.
+    Restore { file: PathBuf },
+    /// Run the integrity checks (SQLite, SQLCipher page authentication, references) and print a verdict.
+    Check {
         #[arg(long)]
         json: bool,
     },
@@ -86,7 +112,31 @@ enum Command {
     /// Export to CSV, XLSX, full JSON, or the campaign website feed.
     #[command(subcommand)]
     Export(ExportCmd),
+    /// Change the passphrase (new one from DOSSIER_NEW_PASSPHRASE, or asked twice).
+    #[command(subcommand)]
+    Passphrase(PassphraseCmd),
+    /// Rebuild the file without free space (VACUUM).
+    Compact,
+    /// Crash-safety harness: commit records in a loop, printing each id once committed.
+    #[command(hide = true)]
+    CrashWorkload {
+        #[arg(long)]
+        count: Option<u64>,
+    },
 }
+
+#[derive(Subcommand)]
+enum HistoryCmd {
+    /// Write back the value the field had before change SEQ (the number shown by `history ID`).
+    Restore { seq: i64 },
+}
+
+#[derive(Subcommand)]
+enum PassphraseCmd {
+    /// Re-encrypt the dossier under a new passphrase.
+    Change,
+}
+
 
 #[derive(Args)]
 struct ImportArgs {
@@ -555,7 +605,16 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
         }
         Command::Import(a) => import(a, &db, lang)?,
         Command::Export(cmd) => export(cmd, &db, lang)?,
-        Command::History { id, json } => {
+        Command::History { action: Some(HistoryCmd::Restore { seq }), .. } => {
+            let mut d = open(&db, lang)?;
+            let r = d.restore_value(seq)?;
+            let k = r.kind.label(lang);
+            let rid = r.record_id.to_string();
+            let args = [("kind", Arg::from(&k)), ("id", Arg::from(&rid)), ("field", Arg::from(&r.field))];
+            println!("{}", tr(lang, if r.changed { "cli-value-restored" } else { "cli-value-unchanged" }, &args));
+        }
+        Command::History { id: None, .. } => unreachable!("clap requires an id or a subcommand"),
+        Command::History { id: Some(id), json, action: None } => {
             let d = open(&db, lang)?;
             let id = Uuid::parse_str(id.trim())
                 .ok()
@@ -571,7 +630,8 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 for c in changes {
                     let at = c.at.get(..19).unwrap_or(&c.at).replace('T', " ");
                     println!(
-                        "{at}  {}  {:<6}  {}: {} → {}",
+                        "#{:<5} {at}  {}  {:<6}  {}: {} → {}",
+                        c.seq,
                         c.actor,
                         c.action,
                         c.field,
@@ -581,8 +641,123 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 }
             }
         }
+        Command::Backup { output, auto, keep } => {
+            let mut d = open(&db, lang)?;
+            let info = if auto {
+                if let Some(k) = keep {
+                    d.set_backup_keep(k)?;
+                }
+                let (info, removed) = d.backup_auto()?;
+                if !removed.is_empty() {
+                    println!("{}", tr(lang, "cli-backup-rotated", &[("n", Arg::from(removed.len()))]));
+                }
+                info
+            } else {
+                let output = output.expect("clap requires -o or --auto");
+                let info = d.backup(&output)?;
+                // Also open it on its own with the passphrase, as a restore would.
+                let pass = passphrase(lang, false)?;
+                let again = dossier::store::verify_file(&output, &pass)?;
+                if again.digest != info.digest {
+                    return Err(Error::BadBackup { path: output, detail: "digest differs".into() });
+                }
+                info
+            };
+            print_backup("cli-backup-done", &info, lang);
+        }
+        Command::Verify { file } => {
+            let info = dossier::store::verify_file(&file, &passphrase(lang, false)?)?;
+            print_backup("cli-backup-verified", &info, lang);
+        }
+        Command::Restore { file } => {
+            let pass = passphrase(lang, false)?;
+            let r = dossier::store::restore(&file, &db, &pass)?;
+            let (source, target) = (file.display().to_string(), r.target.display().to_string());
+            let args = [
+                ("source", Arg::from(&source)),
+                ("target", Arg::from(&target)),
+                ("digest", Arg::from(&r.digest)),
+            ];
+            println!("{}", tr(lang, "cli-restored", &args));
+            if let Some(aside) = &r.set_aside {
+                println!("{}", tr(lang, "cli-set-aside", &[("path", Arg::from(&aside.display().to_string()))]));
+            }
+        }
+        Command::Check { json } => {
+            let d = open(&db, lang)?;
+            let report = d.check()?;
+            let digest = if report.is_ok() { d.digest()? } else { String::new() };
+            let path = db.display().to_string();
+            if json {
+                #[derive(Serialize)]
+                struct Verdict<'a> {
+                    ok: bool,
+                    digest: &'a str,
+                    #[serde(flatten)]
+                    report: &'a dossier::store::CheckReport,
+                }
+                print_json(&Verdict { ok: report.is_ok(), digest: &digest, report: &report });
+            } else if report.is_ok() {
+                println!("{}", tr(lang, "cli-check-ok", &[("path", Arg::from(&path)), ("digest", Arg::from(&digest))]));
+            } else {
+                for p in report.problems() {
+                    println!("{p}");
+                }
+            }
+            if !report.is_ok() {
+                let n = report.problems().len();
+                eprintln!("{}", tr(lang, "cli-check-bad", &[("path", Arg::from(&path)), ("n", Arg::from(n))]));
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Passphrase(PassphraseCmd::Change) => {
+            let mut d = open(&db, lang)?;
+            let new = new_passphrase(lang)?;
+            d.change_passphrase(&new)?;
+            println!("{}", tr(lang, "cli-passphrase-changed", &[]));
+        }
+        Command::Compact => {
+            open(&db, lang)?.compact()?;
+            println!("{}", tr(lang, "cli-compacted", &[]));
+        }
+        Command::CrashWorkload { count } => {
+            let pass = passphrase(lang, false)?;
+            dossier::store::crash_workload(&db, &pass, count, &mut std::io::stdout())?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_backup(key: &str, info: &dossier::store::BackupInfo, lang: Lang) {
+    let path = info.path.display().to_string();
+    let args = [
+        ("path", Arg::from(&path)),
+        ("bytes", Arg::Num(info.bytes as f64)),
+        ("digest", Arg::from(&info.digest)),
+    ];
+    println!("{}", tr(lang, key, &args));
+}
+
+/// The new passphrase for `passphrase change`: `DOSSIER_NEW_PASSPHRASE`, or asked twice on the terminal.
+fn new_passphrase(lang: Lang) -> Result<Zeroizing<String>, Error> {
+    if let Ok(p) = std::env::var("DOSSIER_NEW_PASSPHRASE") {
+        return Ok(Zeroizing::new(p));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(cli_error(lang, "cli-no-passphrase"));
+    }
+    let ask = |key: &str| -> Result<Zeroizing<String>, Error> {
+        rpassword::prompt_password(format!("{} ", tr(lang, key, &[])))
+            .map(Zeroizing::new)
+            .map_err(|_| cli_error(lang, "cli-no-passphrase"))
+    };
+    eprintln!("{}", tr(lang, "cli-passphrase-warning", &[]));
+    let first = ask("cli-passphrase-new")?;
+    let second = ask("cli-passphrase-again")?;
+    if *first != *second {
+        return Err(Error::PassphraseMismatch);
+    }
+    Ok(first)
 }
 
 fn detainee(cmd: DetaineeCmd, db: &Path, lang: Lang) -> Result<(), Error> {
@@ -1031,6 +1206,11 @@ fn profile(cmd: ProfileCmd, db: &Path, lang: Lang) -> Result<(), Error> {
             p.logo_ids.push(m.id);
             d.set_profile(p)?;
             println!("{}", m.id);
+        }
+    }
+    Ok(())
+}
+
 fn import(a: ImportArgs, db: &Path, lang: Lang) -> Result<(), Error> {
     use dossier::exchange::{self, DuplicatePolicy, ImportOptions};
     let mut d = open(db, lang)?;

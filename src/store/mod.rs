@@ -4,8 +4,11 @@
 //! [`Dossier::delete`] (or helpers built on them), which validate the record, write it, write its field-by-field
 //! history and refresh the search index in one transaction. Nothing else writes record tables.
 
+mod backup;
+mod history;
 mod migrations;
 mod query;
+mod workload;
 
 use std::path::{Path, PathBuf};
 
@@ -15,8 +18,11 @@ use serde_json::Value;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
+pub use backup::{restore, verify_file, BackupInfo, CheckReport, Restored, DEFAULT_KEEP, KEEP_SETTING};
+pub use history::RestoredValue;
 pub use migrations::migrations;
 pub use query::*;
+pub use workload::crash_workload;
 
 use crate::error::{Error, Invalid, Reason, Result};
 use crate::model::{Record, RecordKind, Stored};

@@ -156,3 +156,20 @@ imp-json-check = JSON export checked: { $records } records and { $history } hist
 exp-done = Exported { $count } records to { $path }.
 exp-json-warning = Warning: this file is NOT encrypted and holds the family contacts. Keep it as safely as the dossier, and delete it when no longer needed.
 exp-website-done = Website feed written to { $path }: { $detainees } detainees, { $sponsors } sponsors.
+
+err-bad-backup = The backup { $path } is damaged or incomplete ({ $detail }). Nothing was restored or replaced; try another backup.
+err-no-such-change = There is no change #{ $seq } in the history.
+err-nothing-to-restore = Change #{ $seq } created the record: there is no earlier value to restore.
+err-io = The disk reported an input/output error ({ $detail }): the operation was cancelled and nothing already saved was lost. Check the disk or storage device, then try again.
+
+cli-check-ok = Integrity: OK. The dossier { $path } is intact (digest { $digest }).
+cli-check-bad = Integrity: DAMAGED. The dossier { $path } has { $n } problem(s). Make no further changes and restore a backup ("dossier restore").
+cli-backup-done = Backup written and verified: { $path } ({ $bytes } bytes, digest { $digest }).
+cli-backup-rotated = Older automatic backups removed: { $n }.
+cli-restored = Dossier restored from { $source } into { $target } (digest { $digest }).
+cli-set-aside = The dossier that was there is kept, untouched, as { $path }.
+cli-backup-verified = Backup OK: { $path } opens with this passphrase and passes every check (digest { $digest }).
+cli-passphrase-changed = Passphrase changed. Backups made earlier still open only with the old passphrase.
+cli-value-restored = Restored: { $kind } { $id }, field "{ $field }".
+cli-value-unchanged = Nothing to do: { $kind } { $id }, field "{ $field }" already holds that value.
+cli-compacted = Dossier compacted.

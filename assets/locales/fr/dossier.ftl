@@ -157,3 +157,20 @@ imp-json-check = Export JSON vérifié : { $records } fiches et { $history } ent
 exp-done = { $count } fiches exportées dans { $path }.
 exp-json-warning = Attention : ce fichier n'est PAS chiffré et contient les contacts des familles. Conservez-le aussi prudemment que le dossier, et supprimez-le dès qu'il ne sert plus.
 exp-website-done = Flux du site écrit dans { $path } : { $detainees } détenus, { $sponsors } parrains.
+
+err-bad-backup = La sauvegarde { $path } est endommagée ou incomplète ({ $detail }). Rien n’a été restauré ni remplacé ; essayez une autre sauvegarde.
+err-no-such-change = L’historique ne contient pas de modification n° { $seq }.
+err-nothing-to-restore = La modification n° { $seq } a créé la fiche : il n’y a pas de valeur antérieure à restaurer.
+err-io = Le disque a signalé une erreur d’entrée-sortie ({ $detail }) : l’opération a été annulée et rien de ce qui était enregistré n’a été perdu. Vérifiez le disque ou le support de stockage, puis réessayez.
+
+cli-check-ok = Intégrité : OK. Le dossier { $path } est intact (empreinte { $digest }).
+cli-check-bad = Intégrité : ENDOMMAGÉ. Le dossier { $path } présente { $n } problème(s). N’y faites plus de modification et restaurez une sauvegarde (« dossier restore »).
+cli-backup-done = Sauvegarde écrite et vérifiée : { $path } ({ $bytes } octets, empreinte { $digest }).
+cli-backup-rotated = Anciennes sauvegardes automatiques supprimées : { $n }.
+cli-restored = Dossier restauré depuis { $source } dans { $target } (empreinte { $digest }).
+cli-set-aside = Le dossier qui s’y trouvait est conservé, intact, sous le nom { $path }.
+cli-backup-verified = Sauvegarde valide : { $path } s’ouvre avec cette phrase secrète et passe tous les contrôles (empreinte { $digest }).
+cli-passphrase-changed = Phrase secrète changée. Les sauvegardes faites auparavant ne s’ouvrent qu’avec l’ancienne phrase secrète.
+cli-value-restored = Restauré : { $kind } { $id }, champ « { $field } ».
+cli-value-unchanged = Rien à faire : { $kind } { $id }, le champ « { $field } » contient déjà cette valeur.
+cli-compacted = Dossier compacté.
