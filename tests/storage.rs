@@ -132,3 +132,15 @@ fn deleting_a_detainee_takes_contacts_and_photos_along() {
     assert!(d.contacts_of(uid).unwrap().is_empty());
     assert!(d.photos_of(uid).unwrap().is_empty());
 }
+
+/// Nothing is sent over the network: no HTTP or socket client library is even compiled in.
+#[test]
+fn no_http_client_in_the_dependency_tree() {
+    let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock")).unwrap();
+    let packages: Vec<&str> =
+        lock.lines().filter_map(|l| l.strip_prefix("name = \"")).map(|n| n.trim_end_matches('"')).collect();
+    assert!(packages.contains(&"rusqlite"), "the lock file was read");
+    for client in ["reqwest", "hyper", "ureq", "isahc", "curl", "surf", "attohttpc", "minreq", "tungstenite", "h2", "quinn"] {
+        assert!(!packages.contains(&client), "{client} would let the app talk to the network");
+    }
+}
