@@ -540,9 +540,6 @@ fn index<T: Record>(tx: &Transaction<'_>, id: &str, data: &T, created: bool) -> 
     Ok(())
 }
 
-/// Fields that change on every write or identify the record: not part of its history.
-const UNTRACKED: [&str; 0] = [];
-
 #[allow(clippy::too_many_arguments)]
 fn write_history(
     tx: &Transaction<'_>,
@@ -565,9 +562,6 @@ fn write_history(
     fields.sort();
     fields.dedup();
     for field in fields {
-        if UNTRACKED.contains(&field.as_str()) {
-            continue;
-        }
         let o = old_o.get(field).filter(|v| !is_empty(v));
         let n = new_o.get(field).filter(|v| !is_empty(v));
         if o == n {
