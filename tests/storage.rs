@@ -61,6 +61,20 @@ fn pragmas_are_as_promised() {
     assert_eq!(secure, 1, "secure_delete on");
 }
 
+#[cfg(unix)]
+#[test]
+fn dossier_files_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.dossier");
+    let mut d = Dossier::create(&path, PASS).unwrap();
+    d.insert(Detainee::new("Mode Test", Category::Civilian)).unwrap();
+    for (file, _) in files_in(dir.path()) {
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} must not be readable by other users", file.display());
+    }
+}
+
 #[test]
 fn migrations_validate() {
     dossier::store::migrations().validate().expect("append-only migrations apply to an empty database");

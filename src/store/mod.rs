@@ -68,7 +68,12 @@ impl Dossier {
         }
         // `create_new` reserves the name atomically: two processes cannot both create the same dossier, and an
         // existing file, whatever it is, is never overwritten.
-        std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|source| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        // Readable by its owner only; SQLite gives the WAL and shared-memory files the same permissions.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options.open(path).map_err(|source| {
             if source.kind() == std::io::ErrorKind::AlreadyExists {
                 Error::AlreadyExists(path.to_owned())
             } else {
