@@ -504,7 +504,12 @@ fn default_db() -> PathBuf {
 
 /// The passphrase: `DOSSIER_PASSPHRASE`, or asked on the terminal without echo.
 fn passphrase(lang: Lang, new: bool) -> Result<Zeroizing<String>, Error> {
-    if let Ok(p) = std::env::var("DOSSIER_PASSPHRASE") {
+    read_passphrase(lang, "DOSSIER_PASSPHRASE", new)
+}
+
+/// A passphrase from `var`, or asked on the terminal without echo (twice, with a warning, when `new`).
+fn read_passphrase(lang: Lang, var: &str, new: bool) -> Result<Zeroizing<String>, Error> {
+    if let Ok(p) = std::env::var(var) {
         return Ok(Zeroizing::new(p));
     }
     if !std::io::stdin().is_terminal() {
@@ -740,24 +745,7 @@ fn print_backup(key: &str, info: &dossier::store::BackupInfo, lang: Lang) {
 
 /// The new passphrase for `passphrase change`: `DOSSIER_NEW_PASSPHRASE`, or asked twice on the terminal.
 fn new_passphrase(lang: Lang) -> Result<Zeroizing<String>, Error> {
-    if let Ok(p) = std::env::var("DOSSIER_NEW_PASSPHRASE") {
-        return Ok(Zeroizing::new(p));
-    }
-    if !std::io::stdin().is_terminal() {
-        return Err(cli_error(lang, "cli-no-passphrase"));
-    }
-    let ask = |key: &str| -> Result<Zeroizing<String>, Error> {
-        rpassword::prompt_password(format!("{} ", tr(lang, key, &[])))
-            .map(Zeroizing::new)
-            .map_err(|_| cli_error(lang, "cli-no-passphrase"))
-    };
-    eprintln!("{}", tr(lang, "cli-passphrase-warning", &[]));
-    let first = ask("cli-passphrase-new")?;
-    let second = ask("cli-passphrase-again")?;
-    if *first != *second {
-        return Err(Error::PassphraseMismatch);
-    }
-    Ok(first)
+    read_passphrase(lang, "DOSSIER_NEW_PASSPHRASE", true)
 }
 
 fn detainee(cmd: DetaineeCmd, db: &Path, lang: Lang) -> Result<(), Error> {

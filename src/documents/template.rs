@@ -166,34 +166,25 @@ pub fn escape_markdown(s: &str) -> String {
 /// The template engine: strict about undefined values, Markdown-escaping every value that is not marked `safe`,
 /// with a fuel limit so an edited template with a runaway loop stops instead of hanging the app.
 pub fn environment() -> Environment<'static> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_fuel(Some(20_000_000));
-    env.set_formatter(|out, _state, value| {
-        if value.is_none() || value.is_undefined() {
-            return Ok(());
-        }
-        let text = value.to_string();
-        if value.is_safe() {
-            out.write_str(&text).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
-        } else {
-            out.write_str(&escape_markdown(&text))
-                .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
-        }
-    });
-    env
+    strict_environment(20_000_000, true)
 }
 
 /// The engine for plain text (banner zones, footers): no Markdown escaping.
 pub fn plain_environment() -> Environment<'static> {
+    strict_environment(1_000_000, false)
+}
+
+fn strict_environment(fuel: u64, markdown: bool) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_fuel(Some(1_000_000));
-    env.set_formatter(|out, _state, value| {
+    env.set_fuel(Some(fuel));
+    env.set_formatter(move |out, _state, value| {
         if value.is_none() || value.is_undefined() {
             return Ok(());
         }
-        out.write_str(&value.to_string()).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
+        let text = value.to_string();
+        let text = if markdown && !value.is_safe() { escape_markdown(&text) } else { text };
+        out.write_str(&text).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
     });
     env
 }
