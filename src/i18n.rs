@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// A language the app speaks. French is the users' first language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Lang {
     #[default]
     Fr,

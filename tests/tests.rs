@@ -2,6 +2,7 @@
 
 mod util;
 
+mod app;
 mod cli;
 mod documents;
 mod exchange;

@@ -20,6 +20,7 @@ pub const DEFAULT_BLEED_MM: f32 = 10.0;
 
 /// The sizes print shops sell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum BannerSize {
     #[default]
     #[serde(rename = "850x2000")]
@@ -196,6 +197,7 @@ fn check_fractions(zone: &str, x: f32, y: f32, w: f32, h: f32) -> std::result::R
 
 /// A finding of the preflight.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// `error` or `warning`.
     pub level: String,
@@ -205,6 +207,7 @@ pub struct Finding {
 
 /// What a print shop's preflight would say about a banner.
 #[derive(Debug, Clone, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Preflight {
     pub size: String,
     pub trim_mm: (f32, f32),
@@ -216,6 +219,7 @@ pub struct Preflight {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImageReport {
     pub what: String,
     pub pixels: (u32, u32),

@@ -126,9 +126,12 @@ fn public_or_refuse(d: &Dossier, id: Uuid, lang: Lang, today: NaiveDate) -> Resu
 }
 
 fn render_text(d: &Dossier, name: &str, ctx: &Value, lang: Lang, parts: &flow::Parts<'_>) -> Result<Pdf> {
-    let source = d.template(name)?;
+    render_source(d, name, &d.template(name)?, ctx, lang, parts)
+}
+
+fn render_source(d: &Dossier, name: &str, source: &str, ctx: &Value, lang: Lang, parts: &flow::Parts<'_>) -> Result<Pdf> {
     let mut images = Images::new(d);
-    let doc = flow::build(name, &source, ctx, lang, parts, &mut images)?;
+    let doc = flow::build(name, source, ctx, lang, parts, &mut images)?;
     let r = ts::render_with_layout(&doc).map_err(typeset_error)?;
     Ok(Pdf { bytes: r.pdf, pages: r.layout.page_count })
 }
@@ -192,13 +195,17 @@ pub fn factsheet(d: &Dossier, detainee: Uuid, lang: Lang, today: NaiveDate) -> R
 
 /// A press release, in its own language.
 pub fn press_release(d: &Dossier, id: Uuid, today: NaiveDate) -> Result<Pdf> {
-    let r = d.get::<PressRelease>(id)?;
+    press_release_draft(d, &d.get::<PressRelease>(id)?.data, today)
+}
+
+/// A press release as being edited (not necessarily saved), for the editor's live preview.
+pub fn press_release_draft(d: &Dossier, r: &PressRelease, today: NaiveDate) -> Result<Pdf> {
     let prof = profile(d)?;
     let lang = r.lang;
     let ctx = PressReleaseCtx {
         lang,
         collective: collective(&prof, lang),
-        release: release(&r, &prof),
+        release: release(r, &prof),
         today: write_date(today, lang),
     };
     let parts = base_parts(&ctx.collective);
@@ -299,4 +306,58 @@ pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file().sync_all().map_err(werr)?;
     tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
+}
+
+/// Renders a template being edited (not yet saved) against the complete fictional context its check uses, so the
+/// editor can show what the document will look like and every error with its line. Banners come with their
+/// preflight report.
+pub fn preview_template(d: &Dossier, name: &str, source: &str) -> Result<(Pdf, Option<Preflight>)> {
+    template::check(name, source)?;
+    let lang = if name.starts_with("en/") { Lang::En } else { Lang::Fr };
+    let kind = name.split('/').nth(1).unwrap_or_default();
+    match kind {
+        "agreement.md" => {
+            let ctx = samples::agreement(lang);
+            let mut parts = base_parts(&ctx.collective);
+            parts.sponsor = Some(&ctx.sponsor);
+            if let Some(p) = &ctx.target.detainee {
+                parts.detainees.insert(p.id.clone(), p);
+            }
+            Ok((render_source(d, name, source, &val(&ctx), lang, &parts)?, None))
+        }
+        "factsheet.md" => {
+            let ctx = samples::factsheet(lang);
+            let mut parts = base_parts(&ctx.collective);
+            parts.detainees.insert(ctx.detainee.id.clone(), &ctx.detainee);
+            Ok((render_source(d, name, source, &val(&ctx), lang, &parts)?, None))
+        }
+        "press-release.md" => {
+            let ctx = samples::press_release(lang);
+            let parts = base_parts(&ctx.collective);
+            Ok((render_source(d, name, source, &val(&ctx), lang, &parts)?, None))
+        }
+        "presskit.md" => {
+            let ctx = samples::presskit(lang);
+            let mut parts = base_parts(&ctx.collective);
+            for c in &ctx.categories {
+                for p in &c.detainees {
+                    parts.detainees.insert(p.id.clone(), p);
+                }
+            }
+            parts.sponsors = ctx.sponsors.iter().collect();
+            Ok((render_source(d, name, source, &val(&ctx), lang, &parts)?, None))
+        }
+        _ => {
+            let ctx = samples::banner(lang);
+            let layout = banner::parse_layout(name, source)?;
+            let size = if kind.contains("poster") { BannerSize::A2 } else { BannerSize::R850 };
+            let mut images = Images::new(d);
+            let (bytes, preflight) = banner::render(name, &layout, &ctx, size, 0.0, lang, &mut images)?;
+            Ok((Pdf { bytes, pages: 1 }, Some(preflight)))
+        }
+    }
+}
+
+fn val<T: serde::Serialize>(ctx: &T) -> Value {
+    Value::from(minijinja::value::Serde(ctx))
 }

@@ -46,6 +46,7 @@ pub fn default_source(name: &str) -> Option<&'static str> {
 
 /// One template as the dossier sees it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemplateInfo {
     pub name: String,
     /// True when the dossier holds its own edited copy.

@@ -10,14 +10,19 @@ use super::{
 use crate::error::{Invalid, Reason};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Category {
     /// Soldiers captured during or after the 2020 war.
+    #[cfg_attr(feature = "ts", ts(rename = "pow"))]
     PrisonerOfWar,
     /// Abducted civilians.
+    #[cfg_attr(feature = "ts", ts(rename = "civilian"))]
     Civilian,
     /// Former officials of Nagorno-Karabakh/Artsakh detained since September 2023.
+    #[cfg_attr(feature = "ts", ts(rename = "political"))]
     PoliticalLeader,
     /// Fate unknown.
+    #[cfg_attr(feature = "ts", ts(rename = "disappeared"))]
     Disappeared,
 }
 
@@ -37,8 +42,11 @@ impl Category {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Sex {
+    #[cfg_attr(feature = "ts", ts(rename = "male"))]
     Male,
+    #[cfg_attr(feature = "ts", ts(rename = "female"))]
     Female,
 }
 
@@ -50,12 +58,19 @@ choice_serde!(Sex, "sex");
 
 /// A legal situation at a point in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Status {
+    #[cfg_attr(feature = "ts", ts(rename = "detained"))]
     Detained,
+    #[cfg_attr(feature = "ts", ts(rename = "on-trial"))]
     OnTrial,
+    #[cfg_attr(feature = "ts", ts(rename = "sentenced"))]
     Sentenced,
+    #[cfg_attr(feature = "ts", ts(rename = "released"))]
     Released,
+    #[cfg_attr(feature = "ts", ts(rename = "deceased"))]
     Deceased,
+    #[cfg_attr(feature = "ts", ts(rename = "unknown"))]
     FateUnknown,
 }
 
@@ -80,6 +95,7 @@ impl Status {
 
 /// One dated step of the legal history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SituationEntry {
     pub date: Option<PartialDate>,
     pub status: Status,
@@ -103,6 +119,7 @@ impl SituationEntry {
 
 /// Registration and visits by the International Committee of the Red Cross.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Icrc {
     /// `None`: not known whether the ICRC registered the person.
     #[serde(default)]
@@ -121,6 +138,7 @@ impl Icrc {
 
 /// An application to a court, e.g. interim measures at the European Court of Human Rights.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CourtApplication {
     pub court: String,
     #[serde(default)]
@@ -137,14 +155,23 @@ pub struct CourtApplication {
 
 /// Items of a detainee's record that may be published, each with its own consent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum PublicItem {
+    #[cfg_attr(feature = "ts", ts(rename = "name"))]
     Name,
+    #[cfg_attr(feature = "ts", ts(rename = "name_hy"))]
     NameHy,
+    #[cfg_attr(feature = "ts", ts(rename = "birth"))]
     Birth,
+    #[cfg_attr(feature = "ts", ts(rename = "role"))]
     Role,
+    #[cfg_attr(feature = "ts", ts(rename = "capture"))]
     Capture,
+    #[cfg_attr(feature = "ts", ts(rename = "circumstances"))]
     Circumstances,
+    #[cfg_attr(feature = "ts", ts(rename = "situation"))]
     Situation,
+    #[cfg_attr(feature = "ts", ts(rename = "biography"))]
     Biography,
 }
 
@@ -177,6 +204,7 @@ impl PublicItem {
 
 /// A detainee's dossier. Every field is present in JSON (null when unknown) so `--set` can name it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Detainee {
     /// Full name in Latin script, as the campaign writes it.
     pub name: String,
@@ -370,6 +398,7 @@ impl Record for Detainee {
 
 /// A family contact of a detainee. Confidential: never in any public document, export or feed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Contact {
     pub detainee_id: uuid::Uuid,
     pub name: String,

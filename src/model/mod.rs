@@ -29,6 +29,7 @@ use crate::names;
 /// The kinds of record the dossier keeps; each has its own table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RecordKind {
     Detainee,
     Contact,
@@ -104,6 +105,7 @@ pub trait Record: Serialize + DeserializeOwned + Clone + fmt::Debug {
 
 /// A record as kept: its data plus identity and times.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Stored<T> {
     pub id: Uuid,
     pub created_at: DateTime<Utc>,
@@ -258,11 +260,16 @@ pub(crate) use choice_serde;
 
 /// The family's consent to publishing an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Consent {
     #[default]
+    #[cfg_attr(feature = "ts", ts(rename = "unknown"))]
     Unknown,
+    #[cfg_attr(feature = "ts", ts(rename = "given"))]
     Given,
+    #[cfg_attr(feature = "ts", ts(rename = "refused"))]
     Refused,
+    #[cfg_attr(feature = "ts", ts(rename = "withdrawn"))]
     Withdrawn,
 }
 
@@ -278,6 +285,7 @@ choice_serde!(Consent, "consent");
 
 /// Whether an item may appear in public documents: only when marked public *and* consented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Disclosure {
     pub public: bool,
     pub consent: Consent,

@@ -12,10 +12,13 @@ use crate::error::{Invalid, Reason};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum MediaRole {
     /// A photo of a detainee.
+    #[cfg_attr(feature = "ts", ts(rename = "photo"))]
     Photo,
     /// A sponsor's or the collective's logo.
+    #[cfg_attr(feature = "ts", ts(rename = "logo"))]
     Logo,
 }
 
@@ -27,6 +30,7 @@ choice_serde!(MediaRole, "role");
 
 /// A normalised rectangle (0..1 of the upright image) that decides the framing of a photo in documents.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Crop {
     pub x: f32,
     pub y: f32,
@@ -47,6 +51,7 @@ impl Crop {
 
 /// A photo or logo. Its bytes live beside this metadata in the database, stripped of EXIF/GPS/XMP on import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Media {
     pub role: MediaRole,
     /// The detainee a photo shows; `None` for logos.
@@ -135,13 +140,19 @@ impl Record for Media {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Reliability {
     /// Confirmed by several independent sources or by an official record.
+    #[cfg_attr(feature = "ts", ts(rename = "confirmed"))]
     Confirmed,
     /// A usually reliable source.
+    #[cfg_attr(feature = "ts", ts(rename = "reliable"))]
     Reliable,
+    #[cfg_attr(feature = "ts", ts(rename = "probable"))]
     Probable,
+    #[cfg_attr(feature = "ts", ts(rename = "doubtful"))]
     Doubtful,
+    #[cfg_attr(feature = "ts", ts(rename = "unknown"))]
     Unknown,
 }
 
@@ -158,6 +169,7 @@ choice_serde!(Reliability, "reliability");
 
 /// Where a fact comes from: who said it, when, how reliable, and where to find it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
     /// Who: an outlet, an organisation, a witness (described, not named when that endangers them).
     pub author: String,
@@ -203,18 +215,31 @@ impl Record for Source {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum EventKind {
+    #[cfg_attr(feature = "ts", ts(rename = "capture"))]
     Capture,
+    #[cfg_attr(feature = "ts", ts(rename = "transfer"))]
     Transfer,
+    #[cfg_attr(feature = "ts", ts(rename = "hearing"))]
     Hearing,
+    #[cfg_attr(feature = "ts", ts(rename = "verdict"))]
     Verdict,
+    #[cfg_attr(feature = "ts", ts(rename = "icrc-visit"))]
     IcrcVisit,
+    #[cfg_attr(feature = "ts", ts(rename = "release"))]
     Release,
+    #[cfg_attr(feature = "ts", ts(rename = "ceremony"))]
     Ceremony,
+    #[cfg_attr(feature = "ts", ts(rename = "rally"))]
     Rally,
+    #[cfg_attr(feature = "ts", ts(rename = "interview"))]
     Interview,
+    #[cfg_attr(feature = "ts", ts(rename = "lobbying"))]
     Lobbying,
+    #[cfg_attr(feature = "ts", ts(rename = "statement"))]
     Statement,
+    #[cfg_attr(feature = "ts", ts(rename = "other"))]
     Other,
 }
 
@@ -238,6 +263,7 @@ choice_serde!(EventKind, "kind");
 
 /// A dated event on the campaign's timeline, about one detainee, or about the campaign as a whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Event {
     pub date: PartialDate,
     pub kind: EventKind,
@@ -271,6 +297,7 @@ impl Record for Event {
 
 /// A press release: date line, title, Markdown body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PressRelease {
     pub date: NaiveDate,
     /// The cities of the date line ("Paris, Lyon, Genève, le ..."); empty: the collective's cities.
@@ -311,6 +338,7 @@ impl Record for PressRelease {
 
 /// One member organisation of the collective.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Member {
     pub name: String,
     #[serde(default)]
@@ -323,6 +351,7 @@ pub struct Member {
 
 /// The collective itself: one record per dossier.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Profile {
     pub name: String,
     #[serde(default)]

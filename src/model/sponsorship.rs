@@ -8,14 +8,20 @@ use super::{choice_serde, name_list, opt_email, opt_name, opt_text, req_name, Ch
 use crate::error::{Invalid, Reason};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum SponsorKind {
     /// City or local authority.
+    #[cfg_attr(feature = "ts", ts(rename = "city"))]
     City,
+    #[cfg_attr(feature = "ts", ts(rename = "ngo"))]
     Ngo,
     /// Public figure.
+    #[cfg_attr(feature = "ts", ts(rename = "person"))]
     Person,
     /// Member of parliament.
+    #[cfg_attr(feature = "ts", ts(rename = "parliamentarian"))]
     Parliamentarian,
+    #[cfg_attr(feature = "ts", ts(rename = "institution"))]
     Institution,
 }
 
@@ -31,6 +37,7 @@ impl Choice for SponsorKind {
 choice_serde!(SponsorKind, "kind");
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Signatory {
     pub name: String,
     /// E.g. "Maire de Villefranche".
@@ -40,6 +47,7 @@ pub struct Signatory {
 
 /// A person to contact at a sponsor or at the collective (not a detainee's family: see `Contact`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ContactPerson {
     pub name: String,
     #[serde(default)]
@@ -60,6 +68,7 @@ impl ContactPerson {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Sponsor {
     pub name: String,
     pub kind: SponsorKind,
@@ -157,6 +166,7 @@ impl Record for Sponsor {
 /// The three families of commitments a sponsor chooses from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum CommitmentFamily {
     Communicate,
     Plead,
@@ -164,24 +174,34 @@ pub enum CommitmentFamily {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum CommitmentKind {
     /// Give its logo for the campaign website and social networks.
+    #[cfg_attr(feature = "ts", ts(rename = "logo"))]
     Logo,
     /// Display banners and roll-ups with the prisoner's image, inside or outside its building.
+    #[cfg_attr(feature = "ts", ts(rename = "banner"))]
     Banner,
     /// Sign the agreement in public.
+    #[cfg_attr(feature = "ts", ts(rename = "public-signing"))]
     PublicSigning,
     /// Take part in public events for the release.
+    #[cfg_attr(feature = "ts", ts(rename = "public-events"))]
     PublicEvents,
     /// Speak of it in interviews, on its website, social networks and newsletter.
+    #[cfg_attr(feature = "ts", ts(rename = "media"))]
     Media,
     /// Lobby with other sponsors at national, European and international level.
+    #[cfg_attr(feature = "ts", ts(rename = "lobbying"))]
     Lobbying,
     /// Meet the prisoner's family, by video or in person.
+    #[cfg_attr(feature = "ts", ts(rename = "meet-family"))]
     MeetFamily,
     /// Join public events for prisoners and for victims of enforced disappearance.
+    #[cfg_attr(feature = "ts", ts(rename = "solidarity-events"))]
     SolidarityEvents,
     /// Give material support or subsidies to the collective.
+    #[cfg_attr(feature = "ts", ts(rename = "material-support"))]
     MaterialSupport,
 }
 
@@ -224,11 +244,16 @@ impl CommitmentKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum CommitmentStatus {
     #[default]
+    #[cfg_attr(feature = "ts", ts(rename = "planned"))]
     Planned,
+    #[cfg_attr(feature = "ts", ts(rename = "in-progress"))]
     InProgress,
+    #[cfg_attr(feature = "ts", ts(rename = "done"))]
     Done,
+    #[cfg_attr(feature = "ts", ts(rename = "dropped"))]
     Dropped,
 }
 
@@ -243,6 +268,7 @@ impl Choice for CommitmentStatus {
 choice_serde!(CommitmentStatus, "commitment_status");
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Commitment {
     pub kind: CommitmentKind,
     #[serde(default)]
@@ -252,13 +278,20 @@ pub struct Commitment {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Stage {
     #[default]
+    #[cfg_attr(feature = "ts", ts(rename = "prospect"))]
     Prospect,
+    #[cfg_attr(feature = "ts", ts(rename = "approached"))]
     Approached,
+    #[cfg_attr(feature = "ts", ts(rename = "agreed"))]
     Agreed,
+    #[cfg_attr(feature = "ts", ts(rename = "signed"))]
     Signed,
+    #[cfg_attr(feature = "ts", ts(rename = "active"))]
     Active,
+    #[cfg_attr(feature = "ts", ts(rename = "ended"))]
     Ended,
 }
 
@@ -279,11 +312,15 @@ impl Stage {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum EndReason {
     /// The prisoner was released.
+    #[cfg_attr(feature = "ts", ts(rename = "released"))]
     Released,
     /// Handed over to another sponsor (see `successor_id`).
+    #[cfg_attr(feature = "ts", ts(rename = "handed-over"))]
     HandedOver,
+    #[cfg_attr(feature = "ts", ts(rename = "withdrawn"))]
     Withdrawn,
 }
 
@@ -298,6 +335,7 @@ choice_serde!(EndReason, "end_reason");
 
 /// The public signing ceremony.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Ceremony {
     #[serde(default)]
     pub date: Option<NaiveDate>,
@@ -309,13 +347,21 @@ pub struct Ceremony {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ActionKind {
+    #[cfg_attr(feature = "ts", ts(rename = "letter"))]
     Letter,
+    #[cfg_attr(feature = "ts", ts(rename = "email"))]
     Email,
+    #[cfg_attr(feature = "ts", ts(rename = "call"))]
     Call,
+    #[cfg_attr(feature = "ts", ts(rename = "meeting"))]
     Meeting,
+    #[cfg_attr(feature = "ts", ts(rename = "event"))]
     Event,
+    #[cfg_attr(feature = "ts", ts(rename = "interview"))]
     Interview,
+    #[cfg_attr(feature = "ts", ts(rename = "other"))]
     Other,
 }
 
@@ -334,6 +380,7 @@ choice_serde!(ActionKind, "actions.kind");
 
 /// One logged action: a letter sent, a meeting held...
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Action {
     pub date: NaiveDate,
     pub kind: ActionKind,
@@ -341,6 +388,7 @@ pub struct Action {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Sponsorship {
     pub sponsor_id: Uuid,
     /// The sponsored detainee; `None` for the whole group.

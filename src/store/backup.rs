@@ -29,6 +29,7 @@ const COPY: &str = "protect_copy";
 
 /// What the integrity checks found. Empty lists mean no problem.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CheckReport {
     /// `PRAGMA integrity_check`: structure of every b-tree and index.
     pub integrity: Vec<String>,

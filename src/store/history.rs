@@ -14,6 +14,7 @@ use crate::model::{
 
 /// What [`Dossier::restore_value`] did.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RestoredValue {
     pub kind: RecordKind,
     pub record_id: Uuid,

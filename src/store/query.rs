@@ -55,6 +55,7 @@ pub struct Page<T> {
 
 /// A search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     pub id: Uuid,
     pub kind: RecordKind,
@@ -67,6 +68,7 @@ pub struct SearchHit {
 
 /// One changed field in a record's history.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Change {
     pub seq: i64,
     pub at: String,

@@ -173,3 +173,17 @@ cli-passphrase-changed = Passphrase changed. Backups made earlier still open onl
 cli-value-restored = Restored: { $kind } { $id }, field "{ $field }".
 cli-value-unchanged = Nothing to do: { $kind } { $id }, field "{ $field }" already holds that value.
 cli-compacted = Dossier compacted.
+
+## Desktop app shell (src-tauri)
+app-error-locked = The dossier is locked. Enter the passphrase to continue.
+app-error-no-document = This document is no longer available: generate it again.
+app-error-no-drop = These dropped files are no longer available: drop them again.
+app-error-bad-argument = The interface sent an invalid request; it was refused.
+app-error-exists = A dossier already exists there: open it or choose another place.
+app-error-dialog = The file chooser could not be opened.
+app-error-open-viewer = The document could not be opened in the system viewer.
+app-error-no-job = This task has already finished.
+app-file-agreement = sponsorship-agreement
+app-file-factsheet = fact-sheet
+app-file-presskit = press-kit
+app-file-banner = banner

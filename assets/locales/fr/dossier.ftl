@@ -174,3 +174,17 @@ cli-passphrase-changed = Phrase secrète changée. Les sauvegardes faites aupara
 cli-value-restored = Restauré : { $kind } { $id }, champ « { $field } ».
 cli-value-unchanged = Rien à faire : { $kind } { $id }, le champ « { $field } » contient déjà cette valeur.
 cli-compacted = Dossier compacté.
+
+## Desktop app shell (src-tauri)
+app-error-locked = Le dossier est verrouillé. Saisissez la phrase secrète pour continuer.
+app-error-no-document = Ce document n'est plus disponible : générez-le à nouveau.
+app-error-no-drop = Ces fichiers déposés ne sont plus disponibles : déposez-les à nouveau.
+app-error-bad-argument = La demande de l'interface est invalide et a été refusée.
+app-error-exists = Un dossier existe déjà à cet emplacement : ouvrez-le ou choisissez un autre emplacement.
+app-error-dialog = La fenêtre de choix de fichier n'a pas pu s'ouvrir.
+app-error-open-viewer = Le document n'a pas pu être ouvert dans la visionneuse du système.
+app-error-no-job = Cette tâche est déjà terminée.
+app-file-agreement = convention-de-parrainage
+app-file-factsheet = fiche
+app-file-presskit = dossier-de-presse
+app-file-banner = kakemono

@@ -1,0 +1,585 @@
+//! Every command the webview may call. Each is a few lines: validate what the webview sent, call the core on a
+//! blocking thread, map the error to `{code, message}`. Anything longer belongs in the core (`dossier::app`).
+//!
+//! The `commands!` macro writes each command once and records its signature from the real Rust types, so
+//! `bindings.rs` can generate the TypeScript wrappers (`ui/src/lib/generated/commands.ts`) that cannot drift.
+//! Architecture invariant: file paths never come from the webview; they come from native dialogs or from the
+//! operating system's drag-and-drop event, held here and referred to by a number.
+
+use std::path::PathBuf;
+
+use chrono::{Local, NaiveDate};
+use dossier::app::{self, AnyRecord, DeletableKind, ListFilter};
+use dossier::documents::{self, BannerSize, Preflight};
+use dossier::model::{Crop, Disclosure, Media, PressRelease, Profile, Sponsor, Stored};
+use dossier::{Dossier, Lang};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::error::IpcResult;
+use crate::state::{Generated, Shell, AUTO_LOCK_SETTING, DEFAULT_AUTO_LOCK_MINUTES};
+
+/// One command's signature, for the TypeScript generator.
+pub struct Signature {
+    pub name: &'static str,
+    pub args: Vec<(&'static str, String)>,
+    pub ret: String,
+}
+
+macro_rules! commands {
+    ($( $(#[$meta:meta])* async fn $name:ident($st:ident, $app:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block )*) => {
+        $(
+            $(#[$meta])*
+            #[tauri::command]
+            #[allow(unused_variables)]
+            pub async fn $name($st: State<'_, Shell>, $app: AppHandle $(, $arg: $ty)*) -> IpcResult<$ret> {
+                let $st: Shell = $st.inner().clone();
+                $body
+            }
+        )*
+
+        /// The signatures of every command, in TypeScript terms.
+        pub fn signatures(cfg: &ts_rs::Config) -> Vec<Signature> {
+            vec![$( Signature {
+                name: stringify!($name),
+                args: vec![$( (stringify!($arg), <$ty as ts_rs::TS>::name(cfg)) ),*],
+                ret: <$ret as ts_rs::TS>::name(cfg),
+            } ),*]
+        }
+
+        /// Writes every type the commands use, with their dependencies, into `cfg`'s output folder.
+        pub fn export_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+            $( $( export_type::<$ty>(cfg)?; )* export_type::<$ret>(cfg)?; )*
+            Ok(())
+        }
+
+        #[macro_export]
+        macro_rules! app_handler {
+            () => { tauri::generate_handler![$($crate::commands::$name,)* $crate::commands::document_bytes] };
+        }
+    };
+}
+
+fn export_type<T: ts_rs::TS + 'static + ?Sized>(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
+    match T::output_path() {
+        Some(_) => T::export_all(cfg),
+        // Primitives, Option<T>, Vec<T>: export what they contain.
+        None => {
+            struct V<'a>(&'a ts_rs::Config, Result<(), ts_rs::ExportError>);
+            impl ts_rs::TypeVisitor for V<'_> {
+                fn visit<U: ts_rs::TS + 'static + ?Sized>(&mut self) {
+                    if self.1.is_ok() && U::output_path().is_some() {
+                        self.1 = U::export_all(self.0);
+                    }
+                }
+            }
+            let mut v = V(cfg, Ok(()));
+            T::visit_dependencies(&mut v);
+            T::visit_generics(&mut v);
+            v.1
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// What the first screen needs to know.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct AppInfo {
+    /// Where the dossier is (shown to the user; never sent back as a path).
+    pub dossier_path: String,
+    pub exists: bool,
+    pub unlocked: bool,
+    pub lang: Lang,
+    pub version: String,
+}
+
+/// Settings kept inside the dossier.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct Settings {
+    /// 0 turns auto-lock off.
+    pub auto_lock_minutes: u32,
+    pub backup_keep: u32,
+    pub backup_dir: String,
+}
+
+/// A document to generate.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DocRequest {
+    Agreement { sponsorship: Uuid, lang: Lang },
+    Factsheet { detainee: Uuid, lang: Lang },
+    PressRelease { id: Uuid },
+    Presskit { lang: Lang },
+    Banner { detainee: Uuid, sponsor: Option<Uuid>, size: BannerSize, bleed_mm: f32, lang: Lang },
+}
+
+/// A generated document, held in the app until saved or opened.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct GeneratedDoc {
+    pub token: u32,
+    pub pages: u32,
+    pub bytes: u32,
+    pub file_name: String,
+    pub preflight: Option<Preflight>,
+}
+
+/// Progress of a long job, sent as the `job-progress` event.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct JobProgress {
+    pub job: u32,
+    pub done: u32,
+    pub total: u32,
+    /// What is being done now (a name), empty at the end.
+    pub current: String,
+    pub finished: bool,
+    pub cancelled: bool,
+    /// Errors met on the way (one line each, translated); the job goes on with the next item.
+    pub errors: Vec<String>,
+}
+
+/// Files dropped on the window, announced as the `files-dropped` event.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct Dropped {
+    pub token: u32,
+    pub names: Vec<String>,
+}
+
+/// The editable parts of a photo's or logo's record.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct MediaEdit {
+    pub crop: Option<Crop>,
+    pub disclosure: Disclosure,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+const MAX_TEXT_ARG: usize = 1_000_000;
+
+fn check_len(st: &Shell, s: &str) -> IpcResult<()> {
+    if s.len() > MAX_TEXT_ARG {
+        return Err(st.err("bad-argument"));
+    }
+    Ok(())
+}
+
+fn file_stem(s: &str) -> String {
+    let cleaned: String =
+        s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).collect::<String>();
+    let trimmed = cleaned.trim_matches('-');
+    let mut out = String::new();
+    for part in trimmed.split('-').filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(part);
+    }
+    out.chars().take(80).collect()
+}
+
+fn ask_pdf_path(app: &AppHandle, name: &str) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+fn ask_image(app: &AppHandle) -> Option<PathBuf> {
+    app.dialog()
+        .file()
+        .add_filter("Images", &["jpg", "jpeg", "png", "JPG", "JPEG", "PNG"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+async fn generate(st: &Shell, req: DocRequest) -> IpcResult<GeneratedDoc> {
+    let (doc, file_name) = st
+        .with(move |d| {
+            let t = today();
+            Ok(match req {
+                DocRequest::Agreement { sponsorship, lang } => {
+                    let card = app::sponsorship_cards(d, None, None)?.into_iter().find(|c| c.sponsorship.id == sponsorship);
+                    let name = card.map(|c| format!("{}-{}", c.sponsor_name, c.detainee_name.unwrap_or_default()));
+                    let pdf = documents::agreement(d, sponsorship, lang, t)?;
+                    ((pdf, None), format!("{}-{}", tr(lang, "agreement"), name.unwrap_or_default()))
+                }
+                DocRequest::Factsheet { detainee, lang } => {
+                    let name = d.get::<dossier::model::Detainee>(detainee)?.data.name;
+                    ((documents::factsheet(d, detainee, lang, t)?, None), format!("{}-{name}", tr(lang, "factsheet")))
+                }
+                DocRequest::PressRelease { id } => {
+                    let r = d.get::<PressRelease>(id)?;
+                    ((documents::press_release(d, id, t)?, None), format!("{}-{}", r.date, r.title))
+                }
+                DocRequest::Presskit { lang } => ((documents::presskit(d, lang, t)?, None), tr(lang, "presskit")),
+                DocRequest::Banner { detainee, sponsor, size, bleed_mm, lang } => {
+                    let name = d.get::<dossier::model::Detainee>(detainee)?.data.name;
+                    let (pdf, pre) = documents::banner(d, detainee, sponsor, size, bleed_mm, lang, t)?;
+                    ((pdf, Some(pre)), banner_file_name(lang, &name, size))
+                }
+            })
+        })
+        .await?;
+    Ok(keep(st, doc, &file_name))
+}
+
+fn keep(st: &Shell, (pdf, preflight): (documents::Pdf, Option<Preflight>), name: &str) -> GeneratedDoc {
+    let file_name = format!("{}.pdf", file_stem(name));
+    let (pages, bytes) = (pdf.pages as u32, pdf.bytes.len() as u32);
+    let token = st.keep_document(Generated { bytes: pdf.bytes, file_name: file_name.clone() });
+    GeneratedDoc { token, pages, bytes, file_name, preflight }
+}
+
+pub fn banner_file_name(lang: Lang, name: &str, size: BannerSize) -> String {
+    file_stem(&format!("{}-{name}-{}", tr(lang, "banner"), size.slug()))
+}
+
+fn tr(lang: Lang, what: &str) -> String {
+    dossier::i18n::tr(lang, &format!("app-file-{what}"), &[])
+}
+
+/// The generated PDF's bytes, for the in-app preview (pdf.js): sent raw, not as JSON.
+#[tauri::command]
+pub fn document_bytes(st: State<'_, Shell>, token: u32) -> IpcResult<tauri::ipc::Response> {
+    st.document(token, |g| tauri::ipc::Response::new(g.bytes.clone()))
+}
+
+commands! {
+    /// Where the dossier is and whether it is open.
+    async fn app_info(st, app) -> AppInfo {
+        let path = st.path();
+        Ok(AppInfo {
+            dossier_path: path.display().to_string(),
+            exists: path.exists(),
+            unlocked: st.is_unlocked(),
+            lang: st.lang(),
+            version: app.package_info().version.to_string(),
+        })
+    }
+
+    /// The UI has drawn its first screen: show the window (it starts hidden, so no white flash).
+    async fn app_ready(st, app) -> () {
+        if let Some(w) = app.get_webview_window("main") {
+            let _ = w.show();
+            let _ = w.set_focus();
+        }
+        Ok(())
+    }
+
+    async fn set_lang(st, app, lang: Lang) -> () {
+        st.set_lang(lang);
+        crate::remember(&app, &st);
+        Ok(())
+    }
+
+    /// The user is active (keys, mouse): postpones auto-lock.
+    async fn activity(st, app) -> () {
+        st.touch();
+        Ok(())
+    }
+
+    /// Chooses where a new dossier will be created (native dialog). Returns the path to show, or null.
+    async fn choose_new_location(st, app) -> Option<String> {
+        let picked = app.dialog().file().set_file_name("libertas.dossier").blocking_save_file();
+        Ok(picked.and_then(|p| p.into_path().ok()).map(|p| {
+            st.set_path(p.clone());
+            crate::remember(&app, &st);
+            p.display().to_string()
+        }))
+    }
+
+    /// Chooses an existing dossier to open (native dialog).
+    async fn choose_existing(st, app) -> Option<String> {
+        let picked = app.dialog().file().add_filter("Dossier", &["dossier"]).blocking_pick_file();
+        Ok(picked.and_then(|p| p.into_path().ok()).map(|p| {
+            st.set_open(None);
+            st.set_path(p.clone());
+            crate::remember(&app, &st);
+            p.display().to_string()
+        }))
+    }
+
+    /// Creates the dossier at the chosen place, encrypted with `passphrase` (typed twice).
+    async fn dossier_create(st, app, passphrase: String, confirm: String) -> () {
+        let (pass, confirm) = (Zeroizing::new(passphrase), Zeroizing::new(confirm));
+        if *pass != *confirm {
+            return Err(st.core_err(dossier::Error::PassphraseMismatch));
+        }
+        let path = st.path();
+        if path.exists() {
+            return Err(st.err("exists"));
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| st.core_err(dossier::Error::Write { path: dir.to_owned(), source }))?;
+        }
+        let d = st.blocking(move || Dossier::create(&path, &pass)).await?;
+        st.set_open(Some(d));
+        crate::remember(&app, &st);
+        Ok(())
+    }
+
+    /// Opens the dossier. A wrong passphrase changes nothing.
+    async fn dossier_unlock(st, app, passphrase: String) -> () {
+        let pass = Zeroizing::new(passphrase);
+        let path = st.path();
+        let d = st.blocking(move || Dossier::open(&path, &pass)).await?;
+        st.set_open(Some(d));
+        Ok(())
+    }
+
+    /// Locks now: closes the dossier and forgets every generated document.
+    async fn dossier_lock(st, app) -> () {
+        st.set_open(None);
+        let _ = app.emit("locked", ());
+        Ok(())
+    }
+
+    async fn dashboard(st, app) -> app::Dashboard {
+        st.with(|d| app::dashboard(d, today())).await
+    }
+
+    async fn detainee_rows(st, app, filter: ListFilter, offset: u32, limit: u32) -> app::RowPage {
+        if let Some(q) = &filter.query { check_len(&st, q)?; }
+        st.with(move |d| app::detainee_rows(d, &filter, offset.into(), limit.into(), today())).await
+    }
+
+    async fn search(st, app, text: String) -> Vec<dossier::store::SearchHit> {
+        check_len(&st, &text)?;
+        st.with(move |d| d.search(&text, 30)).await
+    }
+
+    async fn detainee_page(st, app, id: Uuid) -> app::DetaineePage {
+        st.with(move |d| app::detainee_page(d, id, today())).await
+    }
+
+    async fn sponsor_rows(st, app) -> Vec<app::SponsorRow> {
+        st.with(|d| app::sponsor_rows(d)).await
+    }
+
+    async fn sponsor_get(st, app, id: Uuid) -> Stored<Sponsor> {
+        st.with(move |d| d.get::<Sponsor>(id)).await
+    }
+
+    async fn sponsorships(st, app, sponsor: Option<Uuid>, detainee: Option<Uuid>) -> Vec<app::SponsorshipCard> {
+        st.with(move |d| app::sponsorship_cards(d, sponsor, detainee)).await
+    }
+
+    async fn press_releases(st, app) -> Vec<Stored<PressRelease>> {
+        st.with(|d| d.list::<PressRelease>()).await
+    }
+
+    /// Creates (`id` null) or replaces a record; every field is validated by the core.
+    async fn record_save(st, app, id: Option<Uuid>, record: AnyRecord) -> Uuid {
+        st.with(move |d| app::save(d, id, record)).await
+    }
+
+    async fn record_delete(st, app, kind: DeletableKind, id: Uuid) -> () {
+        st.with(move |d| app::delete(d, kind, id)).await
+    }
+
+    async fn sponsorship_handover(st, app, id: Uuid, to_sponsor: Uuid) -> Uuid {
+        st.with(move |d| app::handover(d, id, to_sponsor, today())).await
+    }
+
+    async fn history(st, app, id: Uuid) -> Vec<dossier::store::Change> {
+        st.with(move |d| d.history(id)).await
+    }
+
+    async fn history_restore(st, app, seq: i64) -> dossier::store::RestoredValue {
+        st.with(move |d| d.restore_value(seq)).await
+    }
+
+    /// Imports a photo chosen in the native dialog. Null when the user cancelled.
+    async fn photo_import(st, app, detainee: Uuid, disclosure: Disclosure) -> Option<Stored<Media>> {
+        let Some(path) = ask_image(&app) else { return Ok(None) };
+        st.with(move |d| d.add_photo(detainee, &path, disclosure)).await.map(Some)
+    }
+
+    /// Imports the photos last dropped on the window (announced by the `files-dropped` event).
+    async fn photo_import_dropped(st, app, detainee: Uuid, token: u32, disclosure: Disclosure) -> Vec<Stored<Media>> {
+        let paths = st.take_drop(token)?;
+        st.with(move |d| paths.iter().map(|p| d.add_photo(detainee, p, disclosure)).collect()).await
+    }
+
+    /// Changes a photo's crop, consent, caption or credit.
+    async fn media_edit(st, app, id: Uuid, edit: MediaEdit) -> Stored<Media> {
+        st.with(move |d| {
+            let mut m = d.get::<Media>(id)?.data;
+            (m.crop, m.disclosure, m.caption, m.credit) = (edit.crop, edit.disclosure, edit.caption, edit.credit);
+            d.update(id, m)
+        })
+        .await
+    }
+
+    /// Sets a sponsor's logo from an image chosen in the native dialog; returns the new logo's id, or null.
+    async fn sponsor_logo_import(st, app, sponsor: Uuid) -> Option<Uuid> {
+        let Some(path) = ask_image(&app) else { return Ok(None) };
+        st.with(move |d| {
+            let mut s = d.get::<Sponsor>(sponsor)?.data;
+            let logo = d.add_logo(&path)?;
+            s.logo_id = Some(logo.id);
+            d.update(sponsor, s)?;
+            Ok(Some(logo.id))
+        })
+        .await
+    }
+
+    /// Adds a logo of the collective (native dialog).
+    async fn profile_logo_import(st, app) -> Option<Uuid> {
+        let Some(path) = ask_image(&app) else { return Ok(None) };
+        st.with(move |d| {
+            let mut p = d.profile()?.map(|p| p.data).unwrap_or_default();
+            let logo = d.add_logo(&path)?;
+            p.logo_ids.push(logo.id);
+            d.set_profile(p)?;
+            Ok(Some(logo.id))
+        })
+        .await
+    }
+
+    async fn profile_get(st, app) -> Option<Stored<Profile>> {
+        st.with(|d| d.profile()).await
+    }
+
+    async fn profile_save(st, app, profile: Profile) -> () {
+        st.with(move |d| d.set_profile(profile).map(|_| ())).await
+    }
+
+    async fn settings_get(st, app) -> Settings {
+        st.with(|d| {
+            let auto_lock_minutes =
+                d.setting(AUTO_LOCK_SETTING)?.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+            Ok(Settings {
+                auto_lock_minutes,
+                backup_keep: d.backup_keep()? as u32,
+                backup_dir: d.backup_dir().display().to_string(),
+            })
+        })
+        .await
+    }
+
+    async fn settings_save(st, app, settings: Settings) -> () {
+        if settings.auto_lock_minutes > 24 * 60 || !(1..=1000).contains(&settings.backup_keep) {
+            return Err(st.err("bad-argument"));
+        }
+        let minutes = settings.auto_lock_minutes;
+        st.with(move |d| {
+            d.set_setting(AUTO_LOCK_SETTING, &minutes.to_string())?;
+            d.set_backup_keep(settings.backup_keep as usize)
+        })
+        .await?;
+        st.set_auto_lock(minutes);
+        Ok(())
+    }
+
+    /// Re-encrypts the dossier under a new passphrase, after proving the current one.
+    async fn passphrase_change(st, app, current: String, new_passphrase: String, confirm: String) -> () {
+        let (current, new, confirm) = (Zeroizing::new(current), Zeroizing::new(new_passphrase), Zeroizing::new(confirm));
+        if *new != *confirm {
+            return Err(st.core_err(dossier::Error::PassphraseMismatch));
+        }
+        let path = st.path();
+        st.blocking(move || Dossier::open(&path, &current).map(drop)).await?;
+        st.with(move |d| d.change_passphrase(&new)).await
+    }
+
+    /// Writes a verified encrypted backup where the user chooses. Null when cancelled.
+    async fn backup_now(st, app) -> Option<String> {
+        let name = format!("libertas-{}.dossier", Local::now().format("%Y-%m-%d-%H%M"));
+        let picked = app.dialog().file().set_file_name(&name).blocking_save_file().and_then(|p| p.into_path().ok());
+        let Some(path) = picked else { return Ok(None) };
+        st.with(move |d| d.backup(&path)).await.map(|b| Some(b.path.display().to_string()))
+    }
+
+    /// Runs the integrity checks.
+    async fn dossier_check(st, app) -> dossier::store::CheckReport {
+        st.with(|d| d.check()).await
+    }
+
+    async fn document_generate(st, app, request: DocRequest) -> GeneratedDoc {
+        if let DocRequest::Banner { bleed_mm, .. } = &request {
+            if !bleed_mm.is_finite() { return Err(st.err("bad-argument")); }
+        }
+        generate(&st, request).await
+    }
+
+    /// Saves a generated document where the user chooses (native dialog). Returns the file name, or null.
+    async fn document_save(st, app, token: u32) -> Option<String> {
+        let name = st.document(token, |g| g.file_name.clone())?;
+        let Some(path) = ask_pdf_path(&app, &name) else { return Ok(None) };
+        let bytes = st.document(token, |g| g.bytes.clone())?;
+        let shown = path.display().to_string();
+        st.blocking(move || documents::write_pdf(&path, &bytes)).await?;
+        Ok(Some(shown))
+    }
+
+    /// Opens a generated document in the system's PDF viewer (a private temporary copy).
+    async fn document_open(st, app, token: u32) -> () {
+        let (name, bytes) = st.document(token, |g| (g.file_name.clone(), g.bytes.clone()))?;
+        let dir = crate::viewer_dir(&app).map_err(|e| st.core_err(dossier::Error::Io(e.to_string())))?;
+        let path = dir.join(name);
+        let p = path.clone();
+        st.blocking(move || documents::write_pdf(&p, &bytes)).await?;
+        app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|_| st.err("open-viewer"))
+    }
+
+    /// Banners for every sponsored detainee, into a folder the user chooses, as a job with `job-progress` events.
+    /// Returns the job number, or null when the user cancelled the dialog.
+    async fn banners_batch(st, app, size: BannerSize, bleed_mm: f32, lang: Lang) -> Option<u32> {
+        if !bleed_mm.is_finite() { return Err(st.err("bad-argument")); }
+        let Some(dir) = app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()) else {
+            return Ok(None);
+        };
+        Ok(Some(crate::jobs::banners(app.clone(), st.clone(), dir, size, bleed_mm, lang)))
+    }
+
+    async fn job_cancel(st, app, job: u32) -> () {
+        st.cancel_job(job)
+    }
+
+    /// Renders a press release as being edited, without saving it, for the editor's live preview.
+    async fn press_release_preview(st, app, release: PressRelease) -> GeneratedDoc {
+        check_len(&st, &release.body)?;
+        let name = format!("{}-{}", release.date, release.title);
+        let doc = st.with(move |d| documents::press_release_draft(d, &release, today())).await?;
+        Ok(keep(&st, (doc, None), &name))
+    }
+
+    async fn templates_list(st, app) -> Vec<documents::template::TemplateInfo> {
+        st.with(|d| d.templates()).await
+    }
+
+    async fn template_get(st, app, name: String) -> String {
+        st.with(move |d| d.template(&name)).await
+    }
+
+    /// Renders a template being edited against fictional sample data; errors carry the template's line.
+    async fn template_preview(st, app, name: String, source: String) -> GeneratedDoc {
+        check_len(&st, &source)?;
+        let n = name.clone();
+        let doc = st.with(move |d| documents::preview_template(d, &n, &source)).await?;
+        Ok(keep(&st, doc, &name.replace('/', "-")))
+    }
+
+    async fn template_save(st, app, name: String, source: String) -> () {
+        check_len(&st, &source)?;
+        st.with(move |d| d.set_templates(&[(name, source)])).await
+    }
+
+    async fn template_reset(st, app, name: String) -> () {
+        st.with(move |d| d.reset_template(&name)).await
+    }
+
+    /// Loads the fictional sample records (for trying the app and for demonstrations).
+    async fn load_sample(st, app) -> () {
+        st.with(|d| dossier::demo::fill(d, 0).map(drop)).await
+    }
+}

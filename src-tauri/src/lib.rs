@@ -1,0 +1,132 @@
+//! Libertas Dossier's desktop shell: a Tauri window over the `dossier` core. This crate is the only one that knows
+//! about IPC; it holds no campaign logic (see ARCHITECTURE.md).
+
+pub mod bindings;
+pub mod commands;
+pub mod error;
+mod jobs;
+pub mod state;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use dossier::Lang;
+use serde::{Deserialize, Serialize};
+use tauri::http::{Response, StatusCode};
+use tauri::{AppHandle, Emitter, Manager, WindowEvent};
+
+use crate::state::Shell;
+
+/// What the app remembers between runs, outside the dossier: where it is and the language. No record data.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Remembered {
+    dossier: Option<PathBuf>,
+    lang: Option<Lang>,
+}
+
+fn config_file(app: &AppHandle) -> Option<PathBuf> {
+    app.path().app_config_dir().ok().map(|d| d.join("settings.json"))
+}
+
+/// Saves the dossier's place and the language for the next start. Failing to save them is not worth an error.
+pub(crate) fn remember(app: &AppHandle, st: &Shell) {
+    let Some(file) = config_file(app) else { return };
+    let r = Remembered { dossier: Some(st.path()), lang: Some(st.lang()) };
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = std::fs::write(file, serde_json::to_vec_pretty(&r).unwrap_or_default());
+}
+
+/// A private folder for copies opened in the system viewer, emptied at each start.
+pub(crate) fn viewer_dir(app: &AppHandle) -> std::io::Result<PathBuf> {
+    let dir = app.path().app_cache_dir().map_err(std::io::Error::other)?.join("opened");
+    std::fs::create_dir_all(&dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(dir)
+}
+
+/// The dossier to open: `LIBERTAS_DOSSIER` (tests, several dossiers), else the remembered one, else
+/// `libertas.dossier` in the user's data folder.
+fn initial_state(app: &AppHandle) -> Shell {
+    let remembered: Remembered = config_file(app)
+        .and_then(|f| std::fs::read(f).ok())
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let path = std::env::var_os("LIBERTAS_DOSSIER")
+        .map(PathBuf::from)
+        .or(remembered.dossier)
+        .or_else(|| app.path().app_data_dir().ok().map(|d| d.join("libertas.dossier")))
+        .unwrap_or_else(|| PathBuf::from("libertas.dossier"));
+    let lang = std::env::var("LIBERTAS_LANG").ok().and_then(|l| Lang::parse(&l)).or(remembered.lang).unwrap_or_else(Lang::from_env);
+    Shell::new(path, lang)
+}
+
+/// Serves photos and logos to `<img>` tags as `media://localhost/thumb/<id>` or `.../full/<id>`, from the open
+/// dossier only: nothing when locked.
+fn media_response(st: &Shell, path: &str) -> Response<Vec<u8>> {
+    let not_found = || Response::builder().status(StatusCode::NOT_FOUND).body(vec![]).expect("static response");
+    let mut parts = path.trim_start_matches('/').split('/');
+    let (Some(which), Some(id), None) = (parts.next(), parts.next(), parts.next()) else { return not_found() };
+    let Ok(id) = uuid::Uuid::parse_str(id) else { return not_found() };
+    let bytes = st.with_now(|d| if which == "full" { d.media_bytes(id) } else { d.media_thumb(id) });
+    match bytes {
+        Ok(b) => {
+            let mime = if b.starts_with(&[0x89, b'P', b'N', b'G']) { "image/png" } else { "image/jpeg" };
+            Response::builder()
+                .header("Content-Type", mime)
+                .header("Cache-Control", "no-store")
+                .body(b)
+                .unwrap_or_else(|_| not_found())
+        }
+        Err(_) => not_found(),
+    }
+}
+
+pub fn run() {
+    // Some GPU drivers give a blank window with WebKitGTK's DMA-BUF renderer; users can still override this.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let st = initial_state(app.handle());
+            if let Ok(dir) = viewer_dir(app.handle()) {
+                let _ = std::fs::remove_dir_all(&dir);
+            }
+            app.manage(st.clone());
+            // Auto-lock: checked every few seconds; the UI returns to the unlock screen on the `locked` event.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(Duration::from_secs(5));
+                if st.idle_expired() {
+                    st.set_open(None);
+                    let _ = handle.emit("locked", ());
+                }
+            });
+            Ok(())
+        })
+        .register_uri_scheme_protocol("media", |ctx, request| {
+            let st = ctx.app_handle().state::<Shell>();
+            media_response(&st, request.uri().path())
+        })
+        .on_window_event(|window, event| {
+            // Files dropped on the window: their paths stay here; the UI gets a number and the file names.
+            if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let st = window.state::<Shell>();
+                let names = paths.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+                let token = st.keep_drop(paths.clone());
+                let _ = window.emit("files-dropped", commands::Dropped { token, names });
+            }
+        })
+        .invoke_handler(app_handler!())
+        .run(tauri::generate_context!())
+        .expect("error while running Libertas Dossier");
+}

@@ -1,0 +1,206 @@
+//! The shell's state: the open dossier (or none: locked), the user's language, the last activity for auto-lock,
+//! generated documents waiting to be previewed or saved, files dropped on the window, and running jobs.
+//!
+//! Architecture invariant: nothing here outlives a lock except the dossier's path and the language. Locking drops
+//! the connection (SQLCipher wipes its key material on close) and every generated document.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use dossier::{Dossier, Lang};
+
+use crate::error::{IpcError, IpcResult};
+
+/// Default idle delay before the dossier locks itself.
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+/// The setting (kept inside the encrypted dossier) for the idle delay.
+pub const AUTO_LOCK_SETTING: &str = "app.auto_lock_minutes";
+/// Generated documents kept for preview and saving; older ones are dropped.
+const MAX_DOCUMENTS: usize = 8;
+
+/// A PDF generated in memory, waiting to be previewed, saved or opened.
+pub struct Generated {
+    pub bytes: Vec<u8>,
+    pub file_name: String,
+}
+
+#[derive(Default)]
+pub struct Inner {
+    pub dossier: Mutex<Option<Dossier>>,
+    pub path: Mutex<PathBuf>,
+    pub lang: Mutex<Lang>,
+    pub last_activity: Mutex<Option<Instant>>,
+    pub auto_lock: Mutex<Option<Duration>>,
+    pub documents: Mutex<Vec<(u32, Generated)>>,
+    pub drops: Mutex<HashMap<u32, Vec<PathBuf>>>,
+    pub jobs: Mutex<HashMap<u32, Arc<AtomicBool>>>,
+    pub counter: AtomicU32,
+}
+
+/// Cheap to clone: every command and background thread shares one `Inner`.
+#[derive(Clone, Default)]
+pub struct Shell(pub Arc<Inner>);
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding a lock must not make the app unusable: the data behind these locks stays consistent
+    // (the dossier's own writes are transactions).
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Shell {
+    pub fn new(path: PathBuf, lang: Lang) -> Shell {
+        let s = Shell::default();
+        *lock(&s.0.path) = path;
+        *lock(&s.0.lang) = lang;
+        s
+    }
+
+    pub fn lang(&self) -> Lang {
+        *lock(&self.0.lang)
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        *lock(&self.0.lang) = lang;
+    }
+
+    pub fn path(&self) -> PathBuf {
+        lock(&self.0.path).clone()
+    }
+
+    pub fn set_path(&self, p: PathBuf) {
+        *lock(&self.0.path) = p;
+    }
+
+    pub fn next_id(&self) -> u32 {
+        self.0.counter.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    pub fn err(&self, code: &str) -> IpcError {
+        IpcError::shell(code, self.lang())
+    }
+
+    pub fn core_err(&self, e: dossier::Error) -> IpcError {
+        IpcError::core(e, self.lang())
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        lock(&self.0.dossier).is_some()
+    }
+
+    pub fn touch(&self) {
+        *lock(&self.0.last_activity) = Some(Instant::now());
+    }
+
+    /// Runs `f` on the open dossier on a blocking thread (never on the UI thread), translating its error.
+    pub async fn with<T, F>(&self, f: F) -> IpcResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Dossier) -> dossier::Result<T> + Send + 'static,
+    {
+        self.touch();
+        let me = self.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut guard = lock(&me.0.dossier);
+            let d = guard.as_mut().ok_or_else(|| me.err("locked"))?;
+            f(d).map_err(|e| me.core_err(e))
+        })
+        .await
+        .map_err(|_| self.err("bad-argument"))?
+    }
+
+    /// Runs `f` on a blocking thread without the dossier (opening, creating, verifying files).
+    pub async fn blocking<T, F>(&self, f: F) -> IpcResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> dossier::Result<T> + Send + 'static,
+    {
+        let lang = self.lang();
+        tauri::async_runtime::spawn_blocking(move || f().map_err(|e| IpcError::core(e, lang)))
+            .await
+            .map_err(|_| self.err("bad-argument"))?
+    }
+
+    pub fn set_open(&self, d: Option<Dossier>) {
+        let minutes = d
+            .as_ref()
+            .and_then(|d| d.setting(AUTO_LOCK_SETTING).ok().flatten())
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+        *lock(&self.0.auto_lock) = (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60));
+        let unlocked = d.is_some();
+        *lock(&self.0.dossier) = d;
+        if unlocked {
+            self.touch();
+        } else {
+            lock(&self.0.documents).clear();
+            lock(&self.0.drops).clear();
+            for flag in lock(&self.0.jobs).values() {
+                flag.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+
+    pub fn set_auto_lock(&self, minutes: u32) {
+        *lock(&self.0.auto_lock) = (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60));
+    }
+
+    /// Whether the idle delay has passed (checked by the auto-lock thread).
+    pub fn idle_expired(&self) -> bool {
+        let Some(delay) = *lock(&self.0.auto_lock) else { return false };
+        self.is_unlocked() && lock(&self.0.last_activity).is_some_and(|t| t.elapsed() >= delay)
+    }
+
+    pub fn keep_document(&self, g: Generated) -> u32 {
+        let id = self.next_id();
+        let mut docs = lock(&self.0.documents);
+        docs.push((id, g));
+        let excess = docs.len().saturating_sub(MAX_DOCUMENTS);
+        docs.drain(..excess);
+        id
+    }
+
+    pub fn document<T>(&self, id: u32, f: impl FnOnce(&Generated) -> T) -> IpcResult<T> {
+        let docs = lock(&self.0.documents);
+        docs.iter().find(|(i, _)| *i == id).map(|(_, g)| f(g)).ok_or_else(|| self.err("no-document"))
+    }
+
+    pub fn keep_drop(&self, paths: Vec<PathBuf>) -> u32 {
+        let id = self.next_id();
+        let mut drops = lock(&self.0.drops);
+        drops.clear(); // only the latest drop can be imported
+        drops.insert(id, paths);
+        id
+    }
+
+    pub fn take_drop(&self, id: u32) -> IpcResult<Vec<PathBuf>> {
+        lock(&self.0.drops).remove(&id).ok_or_else(|| self.err("no-drop"))
+    }
+
+    pub fn start_job(&self) -> (u32, Arc<AtomicBool>) {
+        let id = self.next_id();
+        let flag = Arc::new(AtomicBool::new(false));
+        lock(&self.0.jobs).insert(id, flag.clone());
+        (id, flag)
+    }
+
+    pub fn end_job(&self, id: u32) {
+        lock(&self.0.jobs).remove(&id);
+    }
+
+    pub fn cancel_job(&self, id: u32) -> IpcResult<()> {
+        let jobs = lock(&self.0.jobs);
+        let flag = jobs.get(&id).ok_or_else(|| self.err("no-job"))?;
+        flag.store(true, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Runs `f` with the open dossier on the current (blocking) thread; for jobs already off the UI thread.
+    pub fn with_now<T>(&self, f: impl FnOnce(&mut Dossier) -> dossier::Result<T>) -> IpcResult<T> {
+        let mut guard = lock(&self.0.dossier);
+        let d = guard.as_mut().ok_or_else(|| self.err("locked"))?;
+        f(d).map_err(|e| self.core_err(e))
+    }
+}

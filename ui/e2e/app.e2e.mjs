@@ -1,0 +1,253 @@
+// End-to-end: the real app binary in WebKitGTK under Xvfb, driven through tauri-driver. Run by `scripts/e2e`,
+// which sets APP, E2E_WORK (a fresh folder), E2E_SHOTS (screenshots) and E2E_FIXTURES. All data is fictional.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { remote } from 'webdriverio';
+
+const APP = process.env.APP;
+const WORK = process.env.E2E_WORK;
+const SHOTS = process.env.E2E_SHOTS;
+const PASS = 'phrase secrète de test (fictive)';
+const NAME = 'Aram Exemple-Test';
+const NAME_HY = 'Արամ Օրինակ';
+const CITY = "Ville-d'Essai (fictive)";
+assert.ok(APP && WORK && SHOTS, 'run through scripts/e2e');
+
+/** @type {WebdriverIO.Browser} */
+let browser;
+
+async function start() {
+  browser = await remote({
+    hostname: '127.0.0.1',
+    port: 4444,
+    logLevel: 'warn',
+    connectionRetryCount: 0,
+    capabilities: { 'tauri:options': { application: APP } },
+  });
+  await browser.setTimeout({ implicit: 0 });
+}
+
+async function stop() {
+  if (browser) await browser.deleteSession().catch(() => {});
+  browser = undefined;
+  // Let the app process exit and release the dossier.
+  await new Promise((r) => setTimeout(r, 800));
+}
+
+const tid = (id) => `[data-testid="${id}"]`;
+
+async function el(selector, timeout = 15000) {
+  const e = await browser.$(selector);
+  await e.waitForDisplayed({ timeout, timeoutMsg: `${selector} not displayed after ${timeout} ms` });
+  return e;
+}
+
+async function click(selector) {
+  const e = await el(selector);
+  await e.scrollIntoView({ block: 'center' }).catch(() => {});
+  await e.click();
+}
+
+async function type(selector, text) {
+  const e = await el(selector);
+  await e.clearValue();
+  await e.setValue(text);
+}
+
+async function shot(name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await browser.pause(400);
+  await browser.saveScreenshot(join(SHOTS, `${name}.png`));
+}
+
+async function nav(screen) {
+  await click(`[data-screen="${screen}"]`);
+}
+
+/**
+ * Answers the native GTK file dialog that the app opens (it is not part of the webview): types the path into its
+ * location field with xdotool, as a user would, and confirms.
+ */
+async function answerFileDialog(path) {
+  const deadline = Date.now() + 15000;
+  let win = '';
+  while (Date.now() < deadline && !win) {
+    const r = spawnSync('xdotool', ['search', '--onlyvisible', '--class', 'libertas-dossier'], { encoding: 'utf8' });
+    // The dialog is the newest visible top-level window of the app besides the main one.
+    const ids = r.stdout.split('\n').filter(Boolean);
+    if (ids.length >= 2) win = ids[ids.length - 1];
+    else await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.ok(win, 'the native file dialog opened');
+  spawnSync('xdotool', ['windowfocus', '--sync', win]);
+  await new Promise((r) => setTimeout(r, 500));
+  spawnSync('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
+  await new Promise((r) => setTimeout(r, 300));
+  spawnSync('xdotool', ['type', '--delay', '20', path]);
+  await new Promise((r) => setTimeout(r, 300));
+  spawnSync('xdotool', ['key', 'Return']);
+}
+
+function pdftext(path) {
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+}
+
+const nav2 = (screen) => click(tid(`nav-${screen}`));
+
+before(async () => {
+  // Fictional pictures made on the spot: a portrait-shaped photo and a square logo.
+  execFileSync('convert', ['-size', '1200x1600', 'gradient:#8aa4c8-#2d3e55', '-fill', '#f0d9b5', '-draw', 'ellipse 600,620 260,330 0,360', join(WORK, 'portrait.jpg')]);
+  execFileSync('convert', ['-size', '600x600', 'xc:white', '-fill', '#1f6f3f', '-draw', 'circle 300,300 300,60', 'PNG24:' + join(WORK, 'logo.png')]);
+  await start();
+});
+
+after(async () => {
+  await stop();
+});
+
+test('first run: create a dossier with a passphrase typed twice', async () => {
+  await el(tid('firstrun-passphrase'), 30000);
+  await shot('01-first-run');
+  await type(tid('firstrun-passphrase'), PASS);
+  await type(tid('firstrun-confirm'), PASS);
+  await click(tid('firstrun-ack'));
+  await click(tid('firstrun-create'));
+  await el(tid('dashboard'), 30000);
+  assert.ok(existsSync(join(WORK, 'e2e.dossier')), 'the dossier file was created where the app said');
+  await shot('02-dashboard-empty');
+});
+
+test("the collective's profile is filled in (documents need it)", async () => {
+  await nav2('settings');
+  await type(tid('settings-profile-name'), 'Collectif Libertas (essai fictif)');
+  await click(tid('settings-save-profile'));
+  await browser.pause(800);
+  await shot('03-settings');
+});
+
+test('add a detainee with an Armenian-script name, consent and a photo', async () => {
+  await nav2('detainees');
+  await click(tid('detainee-new'));
+  await type(tid('detainee-form-name'), NAME);
+  await type(tid('detainee-form-name-hy'), NAME_HY);
+  const cat = await el(tid('detainee-form-category'));
+  await cat.selectByAttribute('value', 'pow');
+  await click(tid('detainee-form-save'));
+  const h = await el(tid('record-name'), 20000);
+  assert.equal(await h.getText(), NAME);
+  // Publication consent for the name, the Armenian name and the situation.
+  for (const item of ['name', 'name_hy']) {
+    await click(`tr[data-item="${item}"] input[type="checkbox"]`);
+    const s = await el(`#consent-${item}`);
+    await s.selectByAttribute('value', 'given');
+  }
+  await click(tid('consent-save'));
+  await browser.pause(800);
+  await click(tid('record-photo-import'));
+  await answerFileDialog(join(WORK, 'portrait.jpg'));
+  await el(tid('record-photo'), 20000);
+  await shot('04-detainee-record');
+});
+
+test('the list finds the person by an Armenian prefix', async () => {
+  await nav2('detainees');
+  await type(tid('detainee-search'), 'Արամ');
+  await browser.waitUntil(async () => (await browser.$$(tid('detainee-row'))).length === 1, { timeout: 10000, timeoutMsg: 'one row for the Armenian prefix' });
+  assert.match(await (await el(tid('detainee-row'))).getText(), /Aram Exemple-Test/);
+  await shot('05-detainees-list');
+});
+
+test('add a city sponsor with a logo', async () => {
+  await nav2('sponsors');
+  await click(tid('sponsor-new'));
+  await type(tid('sponsor-form-name'), CITY);
+  await (await el(tid('sponsor-form-kind'))).selectByAttribute('value', 'city');
+  await type(tid('sponsor-form-city'), 'Essai');
+  await click(tid('sponsor-form-save'));
+  await click(tid('sponsor-logo-import'));
+  await answerFileDialog(join(WORK, 'logo.png'));
+  await browser.waitUntil(async () => (await browser.$$('img[src*="media"]')).length > 0, { timeout: 15000, timeoutMsg: 'the logo appears' });
+  await shot('06-sponsor');
+});
+
+test('create a sponsorship with commitments', async () => {
+  await nav2('sponsorships');
+  await click(tid('sponsorship-new'));
+  const sp = await el(tid('sponsorship-form-sponsor'));
+  await sp.selectByVisibleText(CITY);
+  await type(tid('sponsorship-form-detainee-search'), 'aram');
+  await click(tid('detainee-hit'));
+  await (await el(tid('sponsorship-form-stage'))).selectByAttribute('value', 'signed');
+  for (const k of ['logo', 'banner', 'public-signing']) await click(tid(`commitment-${k}`));
+  await click(tid('sponsorship-form-save'));
+  await browser.pause(1000);
+  await nav2('sponsorships');
+  await el(tid('sponsorship-card'), 15000);
+  await shot('07-sponsorship-board');
+});
+
+async function generateAndSave(kind, selectId, value, file) {
+  await nav2('documents');
+  await (await el(tid('doc-kind'))).selectByAttribute('value', kind);
+  if (selectId) {
+    const s = await el(tid(selectId));
+    await browser.waitUntil(async () => (await s.$$('option')).length > 1, { timeout: 10000 });
+    await s.selectByIndex(1);
+  }
+  await click(tid('doc-generate'));
+  await el(tid('doc-pages'), 30000);
+  await el(tid('doc-preview'), 30000);
+  await shot(`08-document-${kind}`);
+  await click(tid('doc-save'));
+  await answerFileDialog(file);
+  await browser.waitUntil(() => existsSync(file) && statSync(file).size > 1000, { timeout: 20000, timeoutMsg: `${file} written` });
+}
+
+test('generate the agreement and the banner, and read the names back from the PDFs', async () => {
+  const agreement = join(WORK, 'convention.pdf');
+  await generateAndSave('agreement', 'doc-sponsorship', 1, agreement);
+  const a = pdftext(agreement);
+  assert.match(a, /Aram Exemple-Test/, 'the detainee is named in the agreement');
+  assert.match(a, /Ville-d.Essai/, 'the sponsor is named in the agreement');
+  const banner = join(WORK, 'kakemono.pdf');
+  await generateAndSave('banner', 'doc-detainee', 1, banner);
+  const b = pdftext(banner);
+  assert.match(b, /Aram Exemple-Test|ARAM EXEMPLE-TEST/i, 'the banner names the detainee');
+  assert.match(b, new RegExp(NAME_HY), 'the banner carries the Armenian name');
+});
+
+test('quit, restart, a wrong passphrase is refused, the right one finds everything', async () => {
+  await stop();
+  await start();
+  await el(tid('unlock-passphrase'), 30000);
+  await shot('09-unlock');
+  await type(tid('unlock-passphrase'), 'not the passphrase');
+  await click(tid('unlock-submit'));
+  const err = await el(tid('unlock-error'), 15000);
+  assert.match(await err.getText(), /phrase secrète|passphrase/i);
+  await shot('10-unlock-wrong');
+  await type(tid('unlock-passphrase'), PASS);
+  await click(tid('unlock-submit'));
+  await el(tid('dashboard'), 30000);
+  await shot('11-dashboard');
+  await nav2('detainees');
+  await type(tid('detainee-search'), 'exemple-test');
+  await click(tid('detainee-row'));
+  assert.equal(await (await el(tid('record-name'))).getText(), NAME);
+  await el(tid('record-photo'));
+  await nav2('sponsorships');
+  await el(tid('sponsorship-card'));
+  await nav2('templates');
+  await shot('12-templates');
+  await nav2('press');
+  await shot('13-press');
+});
+
+test('lock now returns to the unlock screen', async () => {
+  await click(tid('lock-now'));
+  await el(tid('unlock-passphrase'), 15000);
+  assert.equal((await browser.$$(tid('record-name'))).length, 0, 'no record stays on screen');
+});

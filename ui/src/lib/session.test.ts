@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from 'vitest';
+import { passphraseStrength, throttle } from './session';
+import { phaseOf } from './session.svelte';
+
+describe('throttle', () => {
+  it('runs at once, then at most once per interval', () => {
+    let t = 0;
+    const fn = vi.fn();
+    const ping = throttle(fn, 30_000, () => t);
+    ping();
+    ping();
+    t = 29_999;
+    ping();
+    expect(fn).toHaveBeenCalledTimes(1);
+    t = 30_000;
+    ping();
+    expect(fn).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('passphraseStrength', () => {
+  it('grades by length, words and kinds of characters', () => {
+    expect(passphraseStrength('')).toBe('empty');
+    expect(passphraseStrength('abcdefghi')).toBe('short');
+    expect(passphraseStrength('abcdefghij')).toBe('fair');
+    expect(passphraseStrength('trois mots simples')).toBe('good');
+    expect(passphraseStrength('cheval correct agrafe batterie')).toBe('strong');
+    // Characters, not UTF-16 units: Armenian letters count one each.
+    expect(passphraseStrength('Հայաստան12')).toBe('fair');
+  });
+});
+
+describe('phaseOf', () => {
+  const info = { dossier_path: '/x', exists: true, unlocked: false, lang: 'fr' as const, version: '1' };
+  it('first run, unlock or open', () => {
+    expect(phaseOf({ ...info, exists: false })).toBe('firstrun');
+    expect(phaseOf(info)).toBe('unlock');
+    expect(phaseOf({ ...info, unlocked: true })).toBe('open');
+  });
+});
