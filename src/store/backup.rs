@@ -553,6 +553,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = super::Dossier::create(&dir.path().join("d.dossier"), "first passphrase 'quoted'").unwrap();
         let copy = dir.path().join("copy.dossier");
+        // As `backup` does (temp_beside): the connection may not create files, the target exists empty.
+        std::fs::File::create(&copy).unwrap();
         super::export(&d.conn, &copy, Some("second passphrase 'quoted'")).unwrap();
         assert!(super::verify_file(&copy, "second passphrase 'quoted'").is_ok());
         assert!(matches!(
