@@ -11,3 +11,7 @@ mod search;
 mod storage;
 mod backup;
 mod crash;
+// The fuzz targets' per-input functions, shared with `fuzz/` (cargo fuzz).
+#[path = "../fuzz/harness.rs"]
+mod fuzz_harness;
+mod fuzz;

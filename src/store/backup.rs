@@ -14,7 +14,7 @@ use rusqlite::{params, Connection, OpenFlags};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{remove_with_sidecars, set_key, Dossier, MIN_PASSPHRASE};
+use super::{cipher_key, remove_with_sidecars, set_key, Dossier, KeyCall, MIN_PASSPHRASE};
 use crate::error::{Error, Result};
 
 /// The setting holding how many automatic backups to keep.
@@ -160,14 +160,13 @@ impl Dossier {
         Ok(removed)
     }
 
-    /// Re-encrypts the dossier under a new passphrase (`PRAGMA rekey`, one transaction: a crash leaves the old
+    /// Re-encrypts the dossier under a new passphrase (`sqlite3_rekey_v2`, one transaction: a crash leaves the old
     /// passphrase valid). Existing backups keep the passphrase they were made with.
     pub fn change_passphrase(&mut self, new: &str) -> Result<()> {
         if new.chars().count() < MIN_PASSPHRASE {
             return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE });
         }
-        let pass = zeroize::Zeroizing::new(new.to_owned());
-        self.conn.pragma_update(None, "rekey", pass.as_str())?;
+        cipher_key(&self.conn, new, KeyCall::Rekey)?;
         // Prove the new key reads the file.
         self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
         Ok(())
@@ -546,5 +545,42 @@ mod tests {
         assert!(super::is_auto_name("backup-20260102T030405.678Z.dossier"));
         assert!(!super::is_auto_name("backup-2026.dossier"));
         assert!(!super::is_auto_name("notes.txt"));
+    }
+
+    /// `ATTACH ?1 AS copy KEY ?2` with the key bound as a parameter (never formatted into the SQL text) does
+    /// reach SQLCipher: the copy opens with that key and not with the dossier's.
+    #[test]
+    fn attach_key_bound_as_parameter() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = super::Dossier::create(&dir.path().join("d.dossier"), "first passphrase 'quoted'").unwrap();
+        let copy = dir.path().join("copy.dossier");
+        // As `backup` does (temp_beside): the connection may not create files, the target exists empty.
+        std::fs::File::create(&copy).unwrap();
+        super::export(&d.conn, &copy, Some("second passphrase 'quoted'")).unwrap();
+        assert!(super::verify_file(&copy, "second passphrase 'quoted'").is_ok());
+        assert!(matches!(
+            super::verify_file(&copy, "first passphrase 'quoted'"),
+            Err(crate::error::Error::WrongPassphrase(_))
+        ));
+    }
+
+    /// The C API derives the same key as `PRAGMA key` with the same text: files keyed either way open either way.
+    #[test]
+    fn c_api_key_matches_pragma_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.dossier");
+        let pass = "pass with 'quote', é and \\ backslash";
+        drop(super::Dossier::create(&path, pass).unwrap());
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "key", pass).unwrap();
+        let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).unwrap();
+        assert!(n > 0);
+        drop(conn);
+        let mut d = super::Dossier::open(&path, pass).unwrap();
+        d.change_passphrase("the new passphrase").unwrap();
+        drop(d);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "key", "the new passphrase").unwrap();
+        let _: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).unwrap();
     }
 }

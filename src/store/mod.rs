@@ -16,7 +16,6 @@ use chrono::{SecondsFormat, Utc};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use serde_json::Value;
 use uuid::Uuid;
-use zeroize::Zeroizing;
 
 pub use backup::{restore, verify_file, BackupInfo, CheckReport, Restored, DEFAULT_KEEP, KEEP_SETTING};
 pub use history::RestoredValue;
@@ -352,9 +351,47 @@ struct Preset {
 fn set_key(conn: &Connection, passphrase: &str) -> Result<()> {
     // SQLCipher otherwise prints "hmac check failed" to stderr on a wrong passphrase; our error says it better.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-    // `pragma_update` quotes the value as an SQL string literal, so any character is safe in a passphrase.
-    let pass = Zeroizing::new(passphrase.to_owned());
-    conn.pragma_update(None, "key", pass.as_str())?;
+    cipher_key(conn, passphrase, KeyCall::Key)
+}
+
+/// Which SQLCipher key function [`cipher_key`] calls.
+#[derive(Clone, Copy)]
+enum KeyCall {
+    /// `sqlite3_key_v2`: the key of the connection's main database.
+    Key,
+    /// `sqlite3_rekey_v2`: re-encrypts the main database under a new key.
+    Rekey,
+}
+
+/// Hands the passphrase to SQLCipher through its C API, never as SQL text.
+///
+/// Invariant: a passphrase is never formatted into an SQL statement (`PRAGMA key = '...'` would leave copies of
+/// the statement text in memory that nothing wipes). SQLCipher receives a pointer and a length to the caller's own
+/// bytes (the command line keeps them in a `Zeroizing` buffer); no copy is made here. SQLCipher derives the same
+/// key from these bytes as `PRAGMA key` did (the pragma calls `sqlite3_key_v2` with the text), so existing
+/// dossiers open unchanged.
+fn cipher_key(conn: &Connection, passphrase: &str, call: KeyCall) -> Result<()> {
+    use rusqlite::ffi;
+    let bytes = passphrase.as_bytes();
+    let len = std::os::raw::c_int::try_from(bytes.len()).map_err(|_| {
+        rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_TOOBIG), Some("passphrase too long".into()))
+    })?;
+    // SAFETY: `handle()` is the live connection owned by `conn`; SQLCipher copies the `len` bytes it is given
+    // (into memory it wipes when freed) and keeps no pointer to them after returning.
+    let rc = unsafe {
+        let db = conn.handle();
+        let name = c"main".as_ptr();
+        let key = bytes.as_ptr().cast::<std::os::raw::c_void>();
+        match call {
+            KeyCall::Key => ffi::sqlite3_key_v2(db, name, key, len),
+            KeyCall::Rekey => ffi::sqlite3_rekey_v2(db, name, key, len),
+        }
+    };
+    if rc != ffi::SQLITE_OK {
+        // SAFETY: as above; `sqlite3_errmsg` returns a NUL-terminated string owned by the connection.
+        let msg = unsafe { std::ffi::CStr::from_ptr(ffi::sqlite3_errmsg(conn.handle())) }.to_string_lossy().into_owned();
+        return Err(rusqlite::Error::SqliteFailure(ffi::Error::new(rc), Some(msg)).into());
+    }
     Ok(())
 }
 
