@@ -47,8 +47,21 @@ async function el(selector, timeout = 15000) {
 
 async function click(selector) {
   const e = await el(selector);
-  await e.scrollIntoView({ block: 'center' }).catch(() => {});
-  await e.click();
+  try {
+    await e.click();
+  } catch (err) {
+    if (!String(err).includes('intercepted')) throw err;
+    // Something covers the element (a toast, an overlay): say what, and take a picture.
+    const cover = await browser.execute((sel) => {
+      const t = document.querySelector(sel);
+      if (!t) return 'gone';
+      const r = t.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return `${r.left},${r.top},${r.width}x${r.height} covered by ${top ? top.outerHTML.slice(0, 200) : 'nothing'} scrollY=${window.scrollY}`;
+    }, selector);
+    await shot(`intercepted-${selector.replace(/[^a-z0-9-]/gi, '')}`);
+    throw new Error(`click on ${selector} intercepted: ${cover}`);
+  }
 }
 
 async function type(selector, text) {
@@ -59,8 +72,9 @@ async function type(selector, text) {
 
 async function shot(name) {
   mkdirSync(SHOTS, { recursive: true });
-  await browser.pause(400);
-  await browser.saveScreenshot(join(SHOTS, `${name}.png`));
+  await browser.pause(500);
+  // The whole X screen (the app's window as a user sees it), not WebDriver's capture of the page.
+  execFileSync('import', ['-window', 'root', join(SHOTS, `${name}.png`)]);
 }
 
 async function nav(screen) {
@@ -71,6 +85,7 @@ async function nav(screen) {
  * Answers the native GTK file dialog that the app opens (it is not part of the webview): types the path into its
  * location field with xdotool, as a user would, and confirms.
  */
+let dialogShots = 0;
 async function answerFileDialog(path) {
   const deadline = Date.now() + 15000;
   let win = '';
@@ -86,8 +101,13 @@ async function answerFileDialog(path) {
   await new Promise((r) => setTimeout(r, 500));
   spawnSync('xdotool', ['key', '--clearmodifiers', 'ctrl+l']);
   await new Promise((r) => setTimeout(r, 300));
+  // A save dialog proposes a file name with only its stem selected: replace all of it.
+  spawnSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
+  await new Promise((r) => setTimeout(r, 200));
   spawnSync('xdotool', ['type', '--delay', '20', path]);
   await new Promise((r) => setTimeout(r, 300));
+  dialogShots += 1;
+  execFileSync('import', ['-window', 'root', join(SHOTS, `dialog-${dialogShots}.png`)]);
   spawnSync('xdotool', ['key', 'Return']);
 }
 
@@ -156,7 +176,8 @@ test('the list finds the person by an Armenian prefix', async () => {
   await nav2('detainees');
   await type(tid('detainee-search'), 'Արամ');
   await browser.waitUntil(async () => (await browser.$$(tid('detainee-row'))).length === 1, { timeout: 10000, timeoutMsg: 'one row for the Armenian prefix' });
-  assert.match(await (await el(tid('detainee-row'))).getText(), /Aram Exemple-Test/);
+  const row = await el(tid('detainee-row'));
+  assert.match(await browser.execute((e) => e.textContent, row), /Aram Exemple-Test/);
   await shot('05-detainees-list');
 });
 
@@ -177,7 +198,11 @@ test('create a sponsorship with commitments', async () => {
   await nav2('sponsorships');
   await click(tid('sponsorship-new'));
   const sp = await el(tid('sponsorship-form-sponsor'));
-  await sp.selectByVisibleText(CITY);
+  await browser.waitUntil(async () => (await sp.$$('option')).length > 1, { timeout: 10000, timeoutMsg: 'sponsors listed' });
+  const labels = await browser.execute((s) => [...s.options].map((o) => o.textContent), sp);
+  const index = labels.findIndex((l) => l.includes('Essai'));
+  assert.ok(index > 0, `the new sponsor is offered: ${labels.join(' | ')}`);
+  await sp.selectByIndex(index);
   await type(tid('sponsorship-form-detainee-search'), 'aram');
   await click(tid('detainee-hit'));
   await (await el(tid('sponsorship-form-stage'))).selectByAttribute('value', 'signed');
