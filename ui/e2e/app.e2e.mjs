@@ -22,7 +22,7 @@ let browser;
 async function start() {
   browser = await remote({
     hostname: '127.0.0.1',
-    port: 4444,
+    port: Number(process.env.E2E_PORT || 4444),
     logLevel: 'warn',
     connectionRetryCount: 0,
     capabilities: { 'tauri:options': { application: APP } },
