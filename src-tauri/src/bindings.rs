@@ -149,4 +149,22 @@ mod tests {
             assert!(cap.contains(&format!("allow-{}", name.replace('_', "-"))), "capabilities/main.json must allow `{name}`");
         }
     }
+
+    /// The CSP is pinned: a change must be deliberate and reviewed here. No remote origin, no inline script, no
+    /// eval; images only from the app, data/blob URLs and the `media:` protocol of the open dossier.
+    #[test]
+    fn csp_is_pinned_and_allows_no_remote_origin() {
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let csp = conf["app"]["security"]["csp"].as_str().expect("a CSP is set: Tauri applies none otherwise");
+        assert_eq!(
+            csp,
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: media: http://media.localhost; font-src 'self' data: blob:; worker-src 'self' blob:; connect-src ipc: http://ipc.localhost; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        );
+        for word in csp.split_whitespace() {
+            let remote = word.starts_with("http") && !word.ends_with(".localhost") && !word.ends_with(".localhost;");
+            assert!(!remote && !word.contains("unsafe-eval") && word != "*", "{word} would let the webview reach out");
+        }
+        assert_eq!(conf["app"]["withGlobalTauri"], false);
+        assert_eq!(conf["app"]["windows"][0]["visible"], false, "the window starts hidden (no white flash)");
+    }
 }

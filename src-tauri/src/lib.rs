@@ -127,6 +127,16 @@ pub fn run() {
             }
         })
         .invoke_handler(app_handler!())
-        .run(tauri::generate_context!())
-        .expect("error while running Libertas Dossier");
+        .build(tauri::generate_context!())
+        .expect("error while building Libertas Dossier")
+        .run(|app, event| {
+            // On quit, an open dossier gets its automatic rotating backup (kept beside it, `backup.keep` newest).
+            if let tauri::RunEvent::Exit = event {
+                let st = app.state::<Shell>();
+                if st.is_unlocked() {
+                    let _ = st.with_now(|d| d.backup_auto().map(drop));
+                }
+                st.set_open(None);
+            }
+        });
 }
