@@ -17,6 +17,10 @@ use crate::model::{
 use crate::store::DetaineeFilter;
 use crate::Dossier;
 
+/// The dashboard's lists keep their first entries only (the totals say how many there are): the dashboard must
+/// stay instant with 10,000 people, and the full lists are one click away in the detainee list's filters.
+pub const DASHBOARD_LIST_MAX: usize = 100;
+
 /// How many days without an ICRC visit make a person appear on the dashboard's watch list (five weeks).
 pub const ICRC_ALERT_DAYS: i64 = 35;
 
@@ -134,13 +138,17 @@ pub struct Dashboard {
     /// `None`: no legal situation recorded yet.
     pub by_status: Vec<CountOf<Option<Status>>>,
     pub by_stage: Vec<CountOf<Stage>>,
-    /// People still held, longest detention first.
+    /// People still held, longest detention first (the first [`DASHBOARD_LIST_MAX`]; `held_total` in all).
     pub held: Vec<PersonRef>,
+    pub held_total: u64,
     pub upcoming: Vec<Upcoming>,
-    /// People still held whose last ICRC visit is older than five weeks, or who were never visited.
+    /// People still held whose last ICRC visit is older than five weeks, or who were never visited (longest
+    /// detention first, capped like `held`).
     pub no_icrc_visit: Vec<PersonRef>,
-    /// People still held with no sponsorship that has not ended.
+    pub no_icrc_visit_total: u64,
+    /// People still held with no sponsorship that has not ended (capped like `held`).
     pub unsponsored: Vec<PersonRef>,
+    pub unsponsored_total: u64,
 }
 
 /// Everything the dashboard shows, computed in one pass over the dossier.
@@ -160,12 +168,14 @@ pub fn dashboard(d: &Dossier, today: NaiveDate) -> Result<Dashboard> {
     let held_now = |p: &&Stored<Detainee>| p.status().is_none_or(Status::is_held);
     let mut held: Vec<PersonRef> = people.iter().filter(held_now).map(person).collect();
     held.sort_by(|a, b| b.days_held.cmp(&a.days_held).then_with(|| a.name.cmp(&b.name)));
-    let no_icrc_visit = held
-        .iter()
-        .filter(|p| p.last_visit.is_none_or(|v| (today - v).num_days() > ICRC_ALERT_DAYS))
-        .cloned()
-        .collect();
-    let unsponsored = held.iter().filter(|p| !sponsored.contains(&p.id)).cloned().collect();
+    let no_icrc: Vec<&PersonRef> =
+        held.iter().filter(|p| p.last_visit.is_none_or(|v| (today - v).num_days() > ICRC_ALERT_DAYS)).collect();
+    let unsponsored: Vec<&PersonRef> = held.iter().filter(|p| !sponsored.contains(&p.id)).collect();
+    let first = |v: &[&PersonRef]| v.iter().take(DASHBOARD_LIST_MAX).map(|p| (*p).clone()).collect::<Vec<_>>();
+    let (no_icrc_visit_total, unsponsored_total) = (no_icrc.len() as u64, unsponsored.len() as u64);
+    let (no_icrc_visit, unsponsored) = (first(&no_icrc), first(&unsponsored));
+    let held_total = held.len() as u64;
+    held.truncate(DASHBOARD_LIST_MAX);
 
     let sponsor_names: std::collections::HashMap<Uuid, String> =
         d.list::<Sponsor>()?.into_iter().map(|s| (s.id, s.data.name)).collect();
@@ -203,9 +213,12 @@ pub fn dashboard(d: &Dossier, today: NaiveDate) -> Result<Dashboard> {
         by_status: counts.by_status.into_iter().map(|(key, count)| CountOf { key, count }).collect(),
         by_stage: counts.sponsorships_by_stage.into_iter().map(|(key, count)| CountOf { key, count }).collect(),
         held,
+        held_total,
         upcoming,
         no_icrc_visit,
+        no_icrc_visit_total,
         unsponsored,
+        unsponsored_total,
     })
 }
 

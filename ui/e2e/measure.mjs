@@ -3,7 +3,7 @@
 // ones): cold start to the unlock screen and to the dashboard, memory of all the app's processes at rest, and
 // the search round trip through IPC. Medians of several runs.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { openSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { remote } from 'webdriverio';
 
@@ -27,7 +27,8 @@ const count = JSON.parse(execFileSync(CLI, ['--db', DB, 'detainee', 'list', '--j
 const toWindow = [];
 for (let i = 0; i < RUNS; i++) {
   const t0 = performance.now();
-  const child = spawn(APP, [], { stdio: 'ignore', env: { ...process.env } });
+  const log = openSync(join(WORK, `start-${i}.log`), 'w');
+  const child = spawn(APP, [], { stdio: ['ignore', log, log], env: { ...process.env } });
   let seen = false;
   while (performance.now() - t0 < 20000) {
     const r = spawnSync('xdotool', ['search', '--onlyvisible', '--name', '^Libertas Dossier$'], { encoding: 'utf8' });
@@ -35,7 +36,7 @@ for (let i = 0; i < RUNS; i++) {
     await sleep(10);
   }
   toWindow.push(performance.now() - t0);
-  if (!seen) throw new Error('the window never appeared');
+  if (!seen) throw new Error(`the window never appeared: ${readFileSync(join(WORK, `start-${i}.log`), 'utf8').slice(-2000)}`);
   child.kill('SIGTERM');
   await new Promise((r) => child.on('exit', r));
   await sleep(300);

@@ -85,7 +85,7 @@ describe('App session flow', () => {
     await fireEvent.click(screen.getByTestId('unlock-submit'));
     expect(await screen.findByTestId('dash-total-detainees')).toHaveTextContent('23');
     expect(screen.getByRole('navigation')).toBeInTheDocument();
-    pushToast('error', 'Arman Petrosyan : consentement manquant');
+    pushToast('error', 'Aram Exemple : consentement manquant');
 
     await emit('locked');
     await settle();
@@ -94,7 +94,7 @@ describe('App session flow', () => {
     expect(screen.getByTestId('unlock-passphrase')).toHaveValue('');
     expect(screen.queryByTestId('dashboard')).toBeNull();
     expect(screen.queryByRole('navigation')).toBeNull();
-    expect(screen.queryByText(/Arman Petrosyan/)).toBeNull();
+    expect(screen.queryByText(/Aram Exemple/)).toBeNull();
     expect(screen.getByText(/Le dossier a été verrouillé/)).toBeInTheDocument();
   });
 

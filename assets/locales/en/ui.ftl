@@ -292,3 +292,5 @@ settings-check-problems = { $count ->
 }
 settings-check-advice = Make a backup now and keep the previous ones; ask for help before changing the dossier.
 settings-about = Libertas Dossier { $value } — dossier:
+
+dash-more = … and { $count } more people: see the detainee list and its filters.

@@ -292,3 +292,5 @@ settings-check-problems = { $count ->
 }
 settings-check-advice = Faites une sauvegarde maintenant et gardez les précédentes ; demandez de l’aide avant de modifier le dossier.
 settings-about = Libertas Dossier { $value } — dossier :
+
+dash-more = … et { $count } autres personnes : voir la liste des détenus, avec ses filtres.

@@ -45,7 +45,7 @@ export function swapsAxes(orientation: number): boolean {
   return orientation >= 5 && orientation <= 8;
 }
 
-/** Initials for a placeholder when a person has no photo: "Arman Petrosyan" → "AP". */
+/** Initials for a placeholder when a person has no photo: "Aram Exemple" → "AP". */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;

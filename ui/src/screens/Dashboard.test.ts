@@ -29,16 +29,16 @@ describe('Dashboard', () => {
     render(Dashboard);
     const held = within(await screen.findByTestId('dash-held'));
     const rows = held.getAllByRole('row');
-    expect(rows[1]).toHaveTextContent('Arman Petrosyan');
+    expect(rows[1]).toHaveTextContent('Aram Exemple');
     expect(rows[1]).toHaveTextContent(/1\s200 jours/);
     const icrc = within(screen.getByTestId('dash-icrc'));
     expect(icrc.getByText('dernière visite : 15 janvier 2030')).toBeInTheDocument();
     expect(icrc.getByText('jamais visité')).toBeInTheDocument();
-    expect(within(screen.getByTestId('dash-unsponsored')).getByText('Gor Hakobyan')).toBeInTheDocument();
+    expect(within(screen.getByTestId('dash-unsponsored')).getByText('Gor Essai')).toBeInTheDocument();
     const upcoming = within(screen.getByTestId('dash-upcoming'));
     expect(upcoming.getByText('21 mars 2031')).toBeInTheDocument();
     expect(upcoming.getByText('Hôtel de ville')).toBeInTheDocument();
-    await fireEvent.click(upcoming.getByRole('button', { name: 'Ville de Lyon — Arman Petrosyan' }));
+    await fireEvent.click(upcoming.getByRole('button', { name: 'Ville de Lyon — Aram Exemple' }));
     expect(route).toEqual({ screen: 'sponsorships', id: 'sp-1' });
   });
 
@@ -46,8 +46,8 @@ describe('Dashboard', () => {
     fakeCommands({ dashboard: () => dashboard() });
     render(Dashboard);
     const held = within(await screen.findByTestId('dash-held'));
-    await fireEvent.click(held.getByRole('button', { name: 'Gor Hakobyan' }));
-    expect(route).toEqual({ screen: 'detainees', id: 'id-Gor Hakobyan' });
+    await fireEvent.click(held.getByRole('button', { name: 'Gor Essai' }));
+    expect(route).toEqual({ screen: 'detainees', id: 'id-Gor Essai' });
   });
 
   it('shows 15 people held, then all of them on request', async () => {

@@ -1,3 +1,4 @@
+// Every name here is fictional.
 /** Shared fixtures for the session, dashboard and settings tests. */
 import type { AppInfo, Dashboard } from '../lib/generated/index';
 
@@ -27,10 +28,13 @@ export function dashboard(over: Partial<Dashboard> = {}): Dashboard {
       { key: 'prospect', count: 3 },
       { key: 'signed', count: 2 },
     ],
-    held: [person('Arman Petrosyan', 1200), person('Gor Hakobyan', 800, { category: 'civilian' })],
-    upcoming: [{ date: '2031-03-21', kind: 'ceremony', title: 'Ville de Lyon — Arman Petrosyan', place: 'Hôtel de ville', id: 'sp-1' }],
-    no_icrc_visit: [person('Arman Petrosyan', 1200, { last_visit: '2030-01-15' }), person('Gor Hakobyan', 800)],
-    unsponsored: [person('Gor Hakobyan', 800)],
+    held: [person('Aram Exemple', 1200), person('Gor Essai', 800, { category: 'civilian' })],
+    upcoming: [{ date: '2031-03-21', kind: 'ceremony', title: 'Ville de Lyon — Aram Exemple', place: 'Hôtel de ville', id: 'sp-1' }],
+    no_icrc_visit: [person('Aram Exemple', 1200, { last_visit: '2030-01-15' }), person('Gor Essai', 800)],
+    unsponsored: [person('Gor Essai', 800)],
+    held_total: 2,
+    no_icrc_visit_total: 2,
+    unsponsored_total: 1,
     ...over,
   } as Dashboard;
 }

@@ -11,7 +11,7 @@ function mocks(extra: Record<string, Handler> = {}) {
   return fakeCommands({
     sponsorships: () => [card(sponsorship('SP', { sponsor_id: 'S1', detainee_id: 'D1', stage: 'active' }))],
     detainee_rows: () => ({
-      items: [{ id: 'D1', name: 'Arman Petrosyan', name_hy: null, category: 'pow', status: null, photo_id: null, sponsored: true, days_held: 900 }],
+      items: [{ id: 'D1', name: 'Aram Exemple', name_hy: null, category: 'pow', status: null, photo_id: null, sponsored: true, days_held: 900 }],
       total: 1,
       offset: 0,
     }),

@@ -22,7 +22,7 @@ describe('Sponsorships board', () => {
     render(Sponsorships);
     const signed = await screen.findByTestId('sponsorship-column-signed');
     expect(signed).toHaveTextContent('Ville de Lyon');
-    expect(signed).toHaveTextContent('Arman Petrosyan');
+    expect(signed).toHaveTextContent('Aram Exemple');
     expect(signed).toHaveTextContent('Engagements réalisés : 1/2');
     expect(signed).toHaveTextContent('21 mars 2024');
     expect(screen.getByTestId('sponsorship-column-prospect')).toHaveTextContent('Tout le groupe');

@@ -47,7 +47,7 @@ export function sponsorship(id: string, extra: Partial<Sponsorship> = {}): Store
   };
 }
 
-export function card(s: Stored<Sponsorship>, sponsorName = 'Ville de Lyon', detaineeName: string | null = 'Arman Petrosyan'): SponsorshipCard {
+export function card(s: Stored<Sponsorship>, sponsorName = 'Ville de Lyon', detaineeName: string | null = 'Aram Exemple'): SponsorshipCard {
   return { sponsorship: s, sponsor_name: sponsorName, sponsor_kind: 'city', detainee_name: detaineeName };
 }
 

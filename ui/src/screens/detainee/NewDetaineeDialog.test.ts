@@ -18,7 +18,7 @@ describe('New detainee form', () => {
     const { calls } = fakeCommands({ record_save: () => '44444444-4444-4444-8444-444444444444' });
     const oncreated = vi.fn();
     render(NewDetaineeDialog, { open: true, oncreated });
-    await fireEvent.input(screen.getByTestId('detainee-form-name'), { target: { value: '  Arman Petrosyan ' } });
+    await fireEvent.input(screen.getByTestId('detainee-form-name'), { target: { value: '  Aram Exemple ' } });
     await fireEvent.input(screen.getByTestId('detainee-form-name-hy'), { target: { value: 'Արման Պետրոսյան' } });
     await fireEvent.change(screen.getByTestId('detainee-form-category'), { target: { value: 'pow' } });
     await fireEvent.input(screen.getByLabelText('Autres graphies'), { target: { value: 'Арман Петросян\n\nArman Petrosian' } });
@@ -34,7 +34,7 @@ describe('New detainee form', () => {
       record: {
         kind: 'detainee',
         data: {
-          name: 'Arman Petrosyan',
+          name: 'Aram Exemple',
           name_hy: 'Արման Պետրոսյան',
           other_names: ['Арман Петросян', 'Arman Petrosian'],
           category: 'pow',

@@ -6,7 +6,7 @@ import RecordPage from './RecordPage.svelte';
 import { ID, page } from './fixtures';
 
 const HISTORY = [
-  { seq: 1, at: '2024-01-01T10:00:00.000Z', actor: 'anna', kind: 'detainee', record_id: ID, action: 'create', field: 'name', old_value: null, new_value: 'Arman Petrosyan' },
+  { seq: 1, at: '2024-01-01T10:00:00.000Z', actor: 'anna', kind: 'detainee', record_id: ID, action: 'create', field: 'name', old_value: null, new_value: 'Aram Exemple' },
   { seq: 7, at: '2024-02-01T10:00:00.000Z', actor: 'anna', kind: 'detainee', record_id: ID, action: 'update', field: 'birth_place', old_value: 'Goris', new_value: 'Gyumri' },
 ];
 
@@ -24,7 +24,7 @@ describe('Detainee record page', () => {
   it('renders the header and every section from detainee_page', async () => {
     const { calls } = backend();
     render(RecordPage, { id: ID });
-    expect(await screen.findByTestId('record-name')).toHaveTextContent('Arman Petrosyan');
+    expect(await screen.findByTestId('record-name')).toHaveTextContent('Aram Exemple');
     expect(calls.find((c) => c.cmd === 'detainee_page')?.args).toEqual({ id: ID });
     expect(screen.getByText('Prisonnier de guerre', { selector: '.chip' })).toBeInTheDocument();
     expect(screen.getByText('Condamné', { selector: '.chip' })).toBeInTheDocument();
@@ -32,7 +32,7 @@ describe('Detainee record page', () => {
     for (const title of ['Identité', 'Situation juridique', 'Publication', 'Chronologie', 'Sources', 'Photos', 'Contacts familiaux', 'Parrainages', 'Documents', 'Historique']) {
       expect(screen.getByRole('heading', { level: 2, name: title })).toBeInTheDocument();
     }
-    expect(screen.getByTestId('detainee-form-name')).toHaveValue('Arman Petrosyan');
+    expect(screen.getByTestId('detainee-form-name')).toHaveValue('Aram Exemple');
     expect(screen.getByTestId('record-photo-import')).toBeInTheDocument();
     expect(screen.getByText('Aucune photo pour l’instant.')).toBeInTheDocument();
     expect(screen.getByDisplayValue('318.1')).toBeInTheDocument();
@@ -43,7 +43,7 @@ describe('Detainee record page', () => {
     render(RecordPage, { id: ID });
     const panel = await screen.findByTestId('record-contacts');
     expect(panel).toHaveTextContent('Confidentiel — n’apparaît dans aucun document');
-    expect(within(panel).getByText('Anahit Petrosyan')).toBeInTheDocument();
+    expect(within(panel).getByText('Anahit Exemple')).toBeInTheDocument();
     expect(panel.querySelector('svg')).not.toBeNull();
   });
 

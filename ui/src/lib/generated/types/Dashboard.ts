@@ -12,14 +12,15 @@ export type Dashboard = { detainees: number, sponsors: number, by_category: Arra
  */
 by_status: Array<CountOf<Status | null>>, by_stage: Array<CountOf<Stage>>, 
 /**
- * People still held, longest detention first.
+ * People still held, longest detention first (the first [`DASHBOARD_LIST_MAX`]; `held_total` in all).
  */
-held: Array<PersonRef>, upcoming: Array<Upcoming>, 
+held: Array<PersonRef>, held_total: number, upcoming: Array<Upcoming>, 
 /**
- * People still held whose last ICRC visit is older than five weeks, or who were never visited.
+ * People still held whose last ICRC visit is older than five weeks, or who were never visited (longest
+ * detention first, capped like `held`).
  */
-no_icrc_visit: Array<PersonRef>, 
+no_icrc_visit: Array<PersonRef>, no_icrc_visit_total: number, 
 /**
- * People still held with no sponsorship that has not ended.
+ * People still held with no sponsorship that has not ended (capped like `held`).
  */
-unsponsored: Array<PersonRef>, };
+unsponsored: Array<PersonRef>, unsponsored_total: number, };
