@@ -98,6 +98,8 @@ pub struct AppInfo {
     pub unlocked: bool,
     pub lang: Lang,
     pub version: String,
+    /// The bleed a banner gets unless the user asks otherwise (the core's default, so the two never disagree).
+    pub default_bleed_mm: f32,
 }
 
 /// Settings kept inside the dossier.
@@ -262,6 +264,7 @@ commands! {
             unlocked: st.is_unlocked(),
             lang: st.lang(),
             version: app.package_info().version.to_string(),
+            default_bleed_mm: dossier::documents::banner::DEFAULT_BLEED_MM,
         })
     }
 

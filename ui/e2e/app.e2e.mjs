@@ -214,13 +214,17 @@ test('create a sponsorship with commitments', async () => {
   await shot('07-sponsorship-board');
 });
 
-async function generateAndSave(kind, selectId, value, file) {
+/** `pick`: the id of a select whose first real option is chosen, or `{ search }`: a detainee found by search. */
+async function generateAndSave(kind, pick, file) {
   await nav2('documents');
   await (await el(tid('doc-kind'))).selectByAttribute('value', kind);
-  if (selectId) {
-    const s = await el(tid(selectId));
+  if (typeof pick === 'string') {
+    const s = await el(tid(pick));
     await browser.waitUntil(async () => (await s.$$('option')).length > 1, { timeout: 10000 });
     await s.selectByIndex(1);
+  } else if (pick) {
+    await type(tid('doc-detainee-search'), pick.search);
+    await click(tid('detainee-hit'));
   }
   await click(tid('doc-generate'));
   await el(tid('doc-pages'), 30000);
@@ -233,12 +237,12 @@ async function generateAndSave(kind, selectId, value, file) {
 
 test('generate the agreement and the banner, and read the names back from the PDFs', async () => {
   const agreement = join(WORK, 'convention.pdf');
-  await generateAndSave('agreement', 'doc-sponsorship', 1, agreement);
+  await generateAndSave('agreement', 'doc-sponsorship', agreement);
   const a = pdftext(agreement);
   assert.match(a, /Aram Exemple-Test/, 'the detainee is named in the agreement');
   assert.match(a, /Ville-d.Essai/, 'the sponsor is named in the agreement');
   const banner = join(WORK, 'kakemono.pdf');
-  await generateAndSave('banner', 'doc-detainee', 1, banner);
+  await generateAndSave('banner', { search: 'aram' }, banner);
   const b = pdftext(banner);
   assert.match(b, /Aram Exemple-Test|ARAM EXEMPLE-TEST/i, 'the banner names the detainee');
   assert.match(b, new RegExp(NAME_HY), 'the banner carries the Armenian name');

@@ -31,7 +31,7 @@ describe('passphraseStrength', () => {
 });
 
 describe('phaseOf', () => {
-  const info = { dossier_path: '/x', exists: true, unlocked: false, lang: 'fr' as const, version: '1' };
+  const info = { dossier_path: '/x', exists: true, unlocked: false, lang: 'fr' as const, version: '1', default_bleed_mm: 10 };
   it('first run, unlock or open', () => {
     expect(phaseOf({ ...info, exists: false })).toBe('firstrun');
     expect(phaseOf(info)).toBe('unlock');

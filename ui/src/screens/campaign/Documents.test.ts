@@ -4,17 +4,20 @@ import Documents from '../Documents.svelte';
 import { fakeCommands, type Handler } from '../../test/ipc-mock';
 import { card, row, sponsor, sponsorship, T0 } from './fixtures';
 import type { GeneratedDoc } from '../../lib/generated/index';
+import { session, resetSession } from '../../lib/session.svelte';
+import { appInfo } from '../../test/session-fixtures';
 
 const doc = (extra: Partial<GeneratedDoc> = {}): GeneratedDoc => ({ token: 7, pages: 2, bytes: 84_000, file_name: 'convention.pdf', preflight: null, ...extra });
 
 function mocks(extra: Record<string, Handler> = {}) {
   return fakeCommands({
     sponsorships: () => [card(sponsorship('SP', { sponsor_id: 'S1', detainee_id: 'D1', stage: 'active' }))],
-    detainee_rows: () => ({
-      items: [{ id: 'D1', name: 'Aram Exemple', name_hy: null, category: 'pow', status: null, photo_id: null, sponsored: true, days_held: 900 }],
-      total: 1,
-      offset: 0,
-    }),
+    // Detainees are found by search (there may be 10,000), never listed.
+    search: () => [
+      { id: 'D1', kind: 'detainee', name: 'Aram Exemple', detail: 'Արամ', category: 'pow' },
+      { id: 'S1', kind: 'sponsor', name: 'Ville de Lyon', detail: null, category: null },
+    ],
+    detainee_page: () => ({ detainee: { id: 'D1', name: 'Aram Exemple' } }),
     press_releases: () => [
       { id: 'PR', created_at: T0, updated_at: T0, date: '2024-05-02', cities: [], title: 'Libérez-les', body: 'x', lang: 'fr', contacts: [], in_press_kit: true },
     ],
@@ -49,8 +52,11 @@ describe('Documents', () => {
     render(Documents);
     const kind = await screen.findByTestId('doc-kind');
     await fireEvent.change(kind, { target: { value: 'factsheet' } });
-    await waitFor(() => expect(screen.getByTestId('doc-detainee').querySelectorAll('option').length).toBe(2));
-    await fireEvent.change(screen.getByTestId('doc-detainee'), { target: { value: 'D1' } });
+    await fireEvent.input(screen.getByTestId('doc-detainee-search'), { target: { value: 'Ara' } });
+    const hits = await screen.findAllByTestId('detainee-hit');
+    expect(hits).toHaveLength(1); // the sponsor is not offered
+    await fireEvent.click(hits[0]);
+    expect(calls.filter((c) => c.cmd === 'detainee_rows')).toHaveLength(0);
     await fireEvent.change(screen.getByTestId('doc-lang'), { target: { value: 'en' } });
     expect(await generate(calls)).toEqual({ kind: 'factsheet', detainee: 'D1', lang: 'en' });
 
@@ -93,6 +99,7 @@ describe('Documents', () => {
     });
     render(Documents, { id: 'banner:D1' });
     await waitFor(() => expect(screen.getByTestId('doc-sponsor')).toHaveValue('S1')); // its sponsor, preselected
+    expect(await screen.findByText(/Aram Exemple/)).toBeInTheDocument(); // the preselected person, by name
     await fireEvent.change(screen.getByTestId('doc-size'), { target: { value: 'a2' } });
     await fireEvent.input(screen.getByTestId('doc-bleed'), { target: { value: '5' } });
     expect(await generate(calls)).toEqual({ kind: 'banner', detainee: 'D1', sponsor: 'S1', size: 'a2', bleed_mm: 5, lang: 'fr' });
@@ -133,12 +140,14 @@ describe('Documents', () => {
     expect(screen.getByRole('button', { name: 'Ouvrir les paramètres' })).toBeInTheDocument();
   });
 
-  it('starts the batch of banners with the chosen size, bleed and language', async () => {
+  it('starts the batch of banners with the chosen size, the core’s default bleed and the language', async () => {
     const { calls } = mocks({ banners_batch: () => 3, job_cancel: () => null });
+    session.info = appInfo({ default_bleed_mm: 12 });
     render(Documents);
     await fireEvent.click(await screen.findByTestId('doc-batch'));
     await waitFor(() => expect(calls.some((c) => c.cmd === 'banners_batch')).toBe(true));
-    expect(calls.find((c) => c.cmd === 'banners_batch')!.args).toEqual({ size: '850x2000', bleedMm: 3, lang: 'fr' });
+    expect(calls.find((c) => c.cmd === 'banners_batch')!.args).toEqual({ size: '850x2000', bleedMm: 12, lang: 'fr' });
+    resetSession();
     await fireEvent.click(await screen.findByRole('button', { name: 'Arrêter' }));
     await waitFor(() => expect(calls.find((c) => c.cmd === 'job_cancel')?.args).toEqual({ job: 3 }));
   });

@@ -8,4 +8,8 @@ export type AppInfo = {
 /**
  * Where the dossier is (shown to the user; never sent back as a path).
  */
-dossier_path: string, exists: boolean, unlocked: boolean, lang: Lang, version: string, };
+dossier_path: string, exists: boolean, unlocked: boolean, lang: Lang, version: string, 
+/**
+ * The bleed a banner gets unless the user asks otherwise (the core's default, so the two never disagree).
+ */
+default_bleed_mm: number, };
