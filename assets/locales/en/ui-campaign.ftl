@@ -277,3 +277,4 @@ camp-tpl-goto = Go to line { $count }
 camp-tpl-choose = Choose a template in the list.
 camp-tpl-preview-waiting = The preview updates as you type.
 camp-tpl-empty = No template available.
+camp-history = Change history

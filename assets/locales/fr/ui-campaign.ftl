@@ -277,3 +277,4 @@ camp-tpl-goto = Aller à la ligne { $count }
 camp-tpl-choose = Choisissez un modèle dans la liste.
 camp-tpl-preview-waiting = L’aperçu se met à jour pendant la saisie.
 camp-tpl-empty = Aucun modèle disponible.
+camp-history = Historique des modifications

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import { render, screen, fireEvent, waitFor, within } from '@testing-library/svelte';
 import Sponsors from '../Sponsors.svelte';
 import { fakeCommands } from '../../test/ipc-mock';
 import { route } from '../../lib/router.svelte';
@@ -108,5 +108,29 @@ describe('Sponsors', () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === 'record_save')).toBe(true));
     const saved = calls.find((c) => c.cmd === 'record_save')!.args as { record: { data: { logo_id: string } } };
     expect(saved.record.data.logo_id).toBe('LOGO');
+  });
+
+  it('shows the sponsor’s history and restores a value into the form', async () => {
+    let city = 'Lyon';
+    const { calls } = fakeCommands({
+      sponsor_get: () => ({ ...sponsor('S1', 'Ville de Lyon'), city }),
+      sponsorships: () => [],
+      history: () => [
+        { seq: 9, at: '2024-03-01T10:00:00.000Z', actor: 'anna', kind: 'sponsor', record_id: 'S1', action: 'update', field: 'city', old_value: '"Lyon"', new_value: '"Villeurbanne"' },
+      ],
+      history_restore: () => {
+        city = 'Lyon (restored)';
+        return { kind: 'sponsor', record_id: 'S1', field: 'city', value: '"Lyon"', changed: true };
+      },
+    });
+    render(Sponsors, { id: 'S1' });
+    const panel = await screen.findByTestId('history-panel');
+    await waitFor(() => expect(within(panel).getAllByRole('listitem')).toHaveLength(1));
+    expect(panel).toHaveTextContent('Ville');
+    expect(panel).toHaveTextContent('Villeurbanne');
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Restaurer cette valeur' }));
+    await waitFor(() => expect(calls.find((c) => c.cmd === 'history_restore')?.args).toEqual({ seq: 9 }));
+    // The form is rebuilt from the record as it now is.
+    await waitFor(() => expect(screen.getByDisplayValue('Lyon (restored)')).toBeInTheDocument());
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import { render, screen, fireEvent, waitFor, within } from '@testing-library/svelte';
 import Sponsorships from '../Sponsorships.svelte';
 import { fakeCommands } from '../../test/ipc-mock';
 import { route } from '../../lib/router.svelte';
@@ -181,5 +181,25 @@ describe('Sponsorship page', () => {
     expect(data.actions.map((a) => a.summary)).toEqual(['Lettre au maire', 'Réunion au Sénat']);
     await fireEvent.click(screen.getByRole('button', { name: 'Générer la convention' }));
     expect(route).toMatchObject({ screen: 'documents', id: 'agreement:SP' });
+  });
+
+  it('shows the history and restores a value, then reloads the sponsorship', async () => {
+    const { calls } = fakeCommands({
+      sponsorships: () => [card(base())],
+      sponsor_rows: sponsors,
+      history: () => [
+        { seq: 3, at: '2024-03-01T10:00:00.000Z', actor: 'anna', kind: 'sponsorship', record_id: 'SP', action: 'update', field: 'stage', old_value: '"prospect"', new_value: '"signed"' },
+      ],
+      history_restore: () => ({ kind: 'sponsorship', record_id: 'SP', field: 'stage', value: '"prospect"', changed: true }),
+    });
+    render(Sponsorships, { id: 'SP' });
+    const panel = await screen.findByTestId('history-panel');
+    await waitFor(() => expect(within(panel).getAllByRole('listitem')).toHaveLength(1));
+    expect(calls.find((c) => c.cmd === 'history')!.args).toEqual({ id: 'SP' });
+    expect(panel).toHaveTextContent('Étape');
+    const loads = calls.filter((c) => c.cmd === 'sponsorships').length;
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Restaurer cette valeur' }));
+    await waitFor(() => expect(calls.find((c) => c.cmd === 'history_restore')?.args).toEqual({ seq: 3 }));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === 'sponsorships').length).toBeGreaterThan(loads));
   });
 });
