@@ -1,5 +1,5 @@
 /** Sample data for the detainee screen tests (fictional people). */
-import type { DetaineePage, DetaineeRow } from '../../lib/generated/index';
+import type { Contact, DetaineePage, DetaineeRow, Event, Source, Stored } from '../../lib/generated/index';
 
 export function rows(offset: number, limit: number, total: number): DetaineeRow[] {
   const n = Math.max(0, Math.min(limit, total - offset));
@@ -45,24 +45,82 @@ export function page(): DetaineePage {
       notes: null,
     },
     photos: [],
-    contacts: [
-      {
-        id: '33333333-3333-4333-8333-333333333333',
-        created_at: '2024-01-01T10:00:00.000Z',
-        updated_at: '2024-01-01T10:00:00.000Z',
-        detainee_id: ID,
-        name: 'Anahit Exemple',
-        relation: 'mère',
-        phone: '+374 10 000000',
-        email: null,
-        address: null,
-        languages: ['hy', 'ru'],
-        notes: null,
-      },
-    ],
+    contacts: [contact()],
     sponsorships: [],
     sources: [],
     events: [],
     days_held: 1234,
   } as unknown as DetaineePage;
+}
+
+/** Sub-records of the record page (sources, timeline events, family contacts), all about `ID`. */
+export const OTHER_DETAINEE = '88888888-8888-4888-8888-888888888888';
+export const SPONSOR_ID = '77777777-7777-4777-8777-777777777777';
+export const SOURCE_ID = '44444444-4444-4444-8444-444444444444';
+export const EVENT_HEARING_ID = '55555555-5555-4555-8555-555555555555';
+export const EVENT_CAPTURE_ID = '66666666-6666-4666-8666-666666666666';
+export const CONTACT_ID = '33333333-3333-4333-8333-333333333333';
+
+const STORED = { created_at: '2024-01-01T10:00:00.000Z', updated_at: '2024-01-01T10:00:00.000Z' };
+
+/** A source documenting two detainees and one event. */
+export function source(): Stored<Source> {
+  return {
+    id: SOURCE_ID,
+    ...STORED,
+    author: 'Agence Exemple',
+    title: 'Compte rendu d’audience',
+    date: '2021-06-01',
+    reliability: 'probable',
+    reference: 'https://example.org/compte-rendu',
+    note: 'Recoupé avec le Comité Test.',
+    detainee_ids: [OTHER_DETAINEE, ID],
+    event_ids: [EVENT_HEARING_ID],
+  };
+}
+
+/** Two events, stored latest first (the timeline sorts them by date). */
+export function events(): Stored<Event>[] {
+  return [
+    {
+      id: EVENT_HEARING_ID,
+      ...STORED,
+      date: '2021-06-01',
+      kind: 'hearing',
+      title: 'Audience au tribunal de Ville-Test',
+      description: null,
+      place: 'Ville-Test',
+      detainee_id: ID,
+      sponsor_id: SPONSOR_ID,
+      public: true,
+    },
+    {
+      id: EVENT_CAPTURE_ID,
+      ...STORED,
+      date: '~2020-12-01',
+      kind: 'capture',
+      title: 'Capture près de Village-Exemple',
+      description: 'Selon le témoignage d’un voisin.',
+      place: null,
+      detainee_id: ID,
+      sponsor_id: null,
+      public: false,
+    },
+  ];
+}
+
+/** The family contact of `page()`. */
+export function contact(): Stored<Contact> {
+  return {
+    id: CONTACT_ID,
+    ...STORED,
+    detainee_id: ID,
+    name: 'Anahit Exemple',
+    relation: 'mère',
+    phone: '+374 10 000000',
+    email: null,
+    address: null,
+    languages: ['hy', 'ru'],
+    notes: null,
+  };
 }
