@@ -3,18 +3,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { remote } from 'webdriverio';
 
 const APP = process.env.APP;
+const CLI = process.env.DOSSIER_CLI;
+const ROOT = new URL('../..', import.meta.url).pathname;
 const WORK = process.env.E2E_WORK;
 const SHOTS = process.env.E2E_SHOTS;
 const PASS = 'phrase secrète de test (fictive)';
 const NAME = 'Aram Exemple-Test';
 const NAME_HY = 'Արամ Օրինակ';
 const CITY = "Ville-d'Essai (fictive)";
-assert.ok(APP && WORK && SHOTS, 'run through scripts/e2e');
+assert.ok(APP && CLI && WORK && SHOTS, 'run through scripts/e2e');
 
 /** @type {WebdriverIO.Browser} */
 let browser;
@@ -226,9 +228,36 @@ async function generateAndSave(kind, pick, file) {
     await type(tid('doc-detainee-search'), pick.search);
     await click(tid('detainee-hit'));
   }
+  await browser.execute(() => {
+    window.__errs = [];
+    for (const k of ['error', 'warn']) {
+      const orig = console[k];
+      console[k] = (...a) => (window.__errs.push(`${k} ${a.map(String).join(' ')}`), orig(...a));
+    }
+    window.addEventListener('error', (e) => window.__errs.push(`onerror ${e.message}`));
+    window.addEventListener('unhandledrejection', (e) => window.__errs.push(`rejection ${e.reason?.stack || e.reason}`));
+  });
   await click(tid('doc-generate'));
   await el(tid('doc-pages'), 30000);
   await el(tid('doc-preview'), 30000);
+  // The in-app preview (pdf.js in WebKitGTK) really draws the first page: ink on a white canvas.
+  // Pages are drawn as they scroll into view (a banner's preview sits below its preflight report).
+  await (await browser.$(`${tid('doc-preview')} canvas`)).scrollIntoView();
+  let canvas;
+  try {
+    canvas = await el(`${tid('doc-preview')} canvas[data-rendered]`, 30000);
+  } catch (e) {
+    const dump = await browser.execute(() => JSON.stringify({ errs: window.__errs, html: document.querySelector('[data-testid="doc-preview"]')?.outerHTML.slice(0, 3000) }));
+    await shot(`08-document-${kind}-FAILED`);
+    throw new Error(`${e.message}\n${dump}`);
+  }
+  const ink = await browser.execute((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] + data[i + 1] + data[i + 2] < 600) n++;
+    return n;
+  }, canvas);
+  assert.ok(ink > 500, `the ${kind} preview shows the page (${ink} dark pixels)`);
   await shot(`08-document-${kind}`);
   await click(tid('doc-save'));
   await answerFileDialog(file);
@@ -246,6 +275,27 @@ test('generate the agreement and the banner, and read the names back from the PD
   const b = pdftext(banner);
   assert.match(b, /Aram Exemple-Test|ARAM EXEMPLE-TEST/i, 'the banner names the detainee');
   assert.match(b, new RegExp(NAME_HY), 'the banner carries the Armenian name');
+});
+
+test('closing the window quits and leaves a verified, encrypted backup beside the dossier', async () => {
+  const dir = join(WORK, 'e2e.dossier.backups');
+  const backups = () => (existsSync(dir) ? readdirSync(dir).filter((f) => /^backup-.*\.dossier$/.test(f)) : []);
+  assert.deepEqual(backups(), [], 'no backup before quitting');
+  // Closes the window as the user does (the window manager's close button: WM_DELETE_WINDOW). WebDriver's own
+  // "close window" is no use here: the driver kills the app as soon as its last window goes.
+  const wins = spawnSync('xdotool', ['search', '--onlyvisible', '--name', '^Libertas Dossier$'], { encoding: 'utf8' }).stdout.trim().split('\n');
+  const closed = spawnSync(join(ROOT, 'scripts/x11-close-window'), wins, { encoding: 'utf8' });
+  assert.equal(closed.status, 0, `x11-close-window: ${closed.stderr}`);
+  await browser.waitUntil(async () => backups().length === 1, { timeout: 30000, interval: 200, timeoutMsg: `no backup in ${dir}` });
+  const file = join(dir, backups()[0]);
+  // Written in full before the app exits; wait until its size settles, then check it as a user would.
+  let size = -1;
+  await browser.waitUntil(async () => size === (size = statSync(file).size), { timeout: 10000, interval: 300 });
+  assert.ok(!readFileSync(file).includes(Buffer.from('SQLite format 3')), 'the backup is encrypted');
+  const out = execFileSync(CLI, ['--db', file, 'check'], { env: { ...process.env, DOSSIER_PASSPHRASE: PASS }, encoding: 'utf8' });
+  assert.match(out, /ok|intègre|intact/i, `dossier check on the backup: ${out}`);
+  const people = JSON.parse(execFileSync(CLI, ['--db', file, 'detainee', 'list', '--json'], { env: { ...process.env, DOSSIER_PASSPHRASE: PASS }, encoding: 'utf8' }));
+  assert.ok(people.some((p) => p.name === NAME), 'the backup holds the detainee added in this run');
 });
 
 test('quit, restart, a wrong passphrase is refused, the right one finds everything', async () => {
