@@ -47,7 +47,7 @@ fn all_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn backup_is_verified_and_restore_keeps_the_existing_dossier_aside() {
     let env = Env::init();
-    let id = env.id(&["detainee", "add", "--name", "Arman Petrosyan", "--category", "pow"]);
+    let id = env.id(&["detainee", "add", "--name", "Aram Orinakyan", "--category", "pow"]);
     let f = env.path("p.jpg");
     write(&f, &jpeg_with_exif(64, 48, "x"));
     env.id(&["photo", "add", "--detainee", &id, f.to_str().unwrap()]);
@@ -68,7 +68,7 @@ fn backup_is_verified_and_restore_keeps_the_existing_dossier_aside() {
     env.ok(&["detainee", "add", "--name", "Later Addition", "--category", "civilian"]);
     let out = env.ok(&["restore", b.to_str().unwrap()]);
     assert!(out.contains("restored"), "{out}");
-    assert_eq!(names(&env), ["Arman Petrosyan"]);
+    assert_eq!(names(&env), ["Aram Orinakyan"]);
     assert!(env.ok(&["check"]).contains("Integrity: OK"));
     // The replaced dossier was kept, whole, beside it.
     let aside: Vec<PathBuf> = all_files(env.dir.path())

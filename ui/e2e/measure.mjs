@@ -96,7 +96,7 @@ async function sessions(withSearch) {
         // The commands the search box and the filtered list call, timed in the page.
         const times = await browser.executeAsync((done) => {
           const inv = window.__TAURI_INTERNALS__.invoke;
-          const words = ['aram', 'Արամ', 'petros', 'Ани', 'hakob', 'mar', 'grig', 'exemple', 'sargs', 'ani'];
+          const words = ['aram', 'Արամ', 'orinak', 'Ани', 'nmush', 'mar', 'pordz', 'exemple', 'heqia', 'ani'];
           (async () => {
             const s = [], r = [];
             for (let k = 0; k < 60; k++) {

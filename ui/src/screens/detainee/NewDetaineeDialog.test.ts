@@ -19,9 +19,9 @@ describe('New detainee form', () => {
     const oncreated = vi.fn();
     render(NewDetaineeDialog, { open: true, oncreated });
     await fireEvent.input(screen.getByTestId('detainee-form-name'), { target: { value: '  Aram Exemple ' } });
-    await fireEvent.input(screen.getByTestId('detainee-form-name-hy'), { target: { value: 'Արման Պետրոսյան' } });
+    await fireEvent.input(screen.getByTestId('detainee-form-name-hy'), { target: { value: 'Արամ Օրինակյան' } });
     await fireEvent.change(screen.getByTestId('detainee-form-category'), { target: { value: 'pow' } });
-    await fireEvent.input(screen.getByLabelText('Autres graphies'), { target: { value: 'Арман Петросян\n\nArman Petrosian' } });
+    await fireEvent.input(screen.getByLabelText('Autres graphies'), { target: { value: 'Арам Оринакян\n\nAram Orinakian' } });
     await fireEvent.change(screen.getByLabelText('Sexe'), { target: { value: 'male' } });
     await fireEvent.input(screen.getByLabelText('Date de capture'), { target: { value: '13/12/2020' } });
     await fireEvent.input(screen.getByLabelText('Lieu de capture'), { target: { value: 'Hin Tagher' } });
@@ -35,8 +35,8 @@ describe('New detainee form', () => {
         kind: 'detainee',
         data: {
           name: 'Aram Exemple',
-          name_hy: 'Արման Պետրոսյան',
-          other_names: ['Арман Петросян', 'Arman Petrosian'],
+          name_hy: 'Արամ Օրինակյան',
+          other_names: ['Арам Оринакян', 'Aram Orinakian'],
           category: 'pow',
           sex: 'male',
           born: null,

@@ -57,20 +57,20 @@ describe('Detainee record page', () => {
     });
     render(RecordPage, { id: ID });
     const name = await screen.findByTestId('detainee-form-name');
-    await fireEvent.input(name, { target: { value: 'Arman Petrossian' } });
+    await fireEvent.input(name, { target: { value: 'Aram Orinakyan-Test' } });
     await fireEvent.click(screen.getByTestId('record-save'));
     await waitFor(() => expect(calls.filter((c) => c.cmd === 'record_save')).toHaveLength(1));
     const args = calls.find((c) => c.cmd === 'record_save')!.args as { id: string; record: { kind: string; data: Record<string, unknown> } };
     expect(args.id).toBe(ID);
     expect(args.record.kind).toBe('detainee');
-    expect(args.record.data).toMatchObject({ name: 'Arman Petrossian', rank: 'Sergent', born: '1999-03', disclosure: { name: { public: true, consent: 'given' } } });
+    expect(args.record.data).toMatchObject({ name: 'Aram Orinakyan-Test', rank: 'Sergent', born: '1999-03', disclosure: { name: { public: true, consent: 'given' } } });
     expect(args.record.data).not.toHaveProperty('id');
     expect(args.record.data).not.toHaveProperty('updated_at');
     expect((args.record.data.situation as unknown[]).length).toBe(1);
 
     await waitFor(() => expect(screen.getByTestId('record-save')).not.toBeDisabled());
     fail = true;
-    await fireEvent.input(screen.getByTestId('detainee-form-name'), { target: { value: 'Arman P.' } });
+    await fireEvent.input(screen.getByTestId('detainee-form-name'), { target: { value: 'Aram O.' } });
     await fireEvent.click(screen.getByTestId('record-save'));
     expect(await screen.findByText('La date de capture est antérieure à la naissance.')).toBeInTheDocument();
   });
