@@ -118,6 +118,23 @@ pub fn run() {
             media_response(&st, request.uri().path())
         })
         .on_window_event(|window, event| {
+            // Closing the window with the dossier open: the automatic backup is made while the window is still
+            // there (saying so), then the app quits. Made after the window is gone, it could be cut short by
+            // whatever ends a process without windows (a session logout, a test driver).
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let st = window.state::<Shell>();
+                if st.is_unlocked() && st.begin_closing() {
+                    api.prevent_close();
+                    let _ = window.emit("closing", ());
+                    let app = window.app_handle().clone();
+                    std::thread::spawn(move || {
+                        let st = app.state::<Shell>();
+                        let _ = st.with_now(|d| d.backup_auto().map(drop));
+                        st.set_open(None);
+                        app.exit(0);
+                    });
+                }
+            }
             // Files dropped on the window: their paths stay here; the UI gets a number and the file names.
             if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
                 let st = window.state::<Shell>();
@@ -130,7 +147,8 @@ pub fn run() {
         .build(tauri::generate_context!())
         .expect("error while building Libertas Dossier")
         .run(|app, event| {
-            // On quit, an open dossier gets its automatic rotating backup (kept beside it, `backup.keep` newest).
+            // On quit, an open dossier gets its automatic rotating backup (kept beside it, `backup.keep` newest);
+            // when the window was closed, it already has (above) and is locked by now.
             if let tauri::RunEvent::Exit = event {
                 let st = app.state::<Shell>();
                 if st.is_unlocked() {

@@ -38,6 +38,8 @@ pub struct Inner {
     pub drops: Mutex<HashMap<u32, Vec<PathBuf>>>,
     pub jobs: Mutex<HashMap<u32, Arc<AtomicBool>>>,
     pub counter: AtomicU32,
+    /// The window was asked to close and the closing backup is under way (see `lib.rs`).
+    pub closing: AtomicBool,
 }
 
 /// Cheap to clone: every command and background thread shares one `Inner`.
@@ -84,6 +86,11 @@ impl Shell {
 
     pub fn core_err(&self, e: dossier::Error) -> IpcError {
         IpcError::core(e, self.lang())
+    }
+
+    /// Marks the app as closing; true only for the first caller.
+    pub fn begin_closing(&self) -> bool {
+        !self.0.closing.swap(true, Ordering::SeqCst)
     }
 
     pub fn is_unlocked(&self) -> bool {

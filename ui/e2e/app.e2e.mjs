@@ -391,3 +391,26 @@ test('lock now returns to the unlock screen', async () => {
   await el(tid('unlock-passphrase'), 15000);
   assert.equal((await browser.$$(tid('record-name'))).length, 0, 'no record stays on screen');
 });
+
+test("no file the app wrote holds a detainee's name in plaintext (only the PDFs the user saved)", async () => {
+  await stop(); // everything flushed: the app and its WebKit processes are gone
+  const exported = new Set([join(WORK, 'convention.pdf'), join(WORK, 'kakemono.pdf')]);
+  const needles = [NAME, NAME_HY].flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le')]);
+  const found = [];
+  let scanned = 0;
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && !exported.has(p)) {
+        const bytes = readFileSync(p);
+        scanned++;
+        if (needles.some((n) => bytes.includes(n))) found.push(p);
+      }
+    }
+  };
+  // The dossier, its backups, the app's settings and WebKit's caches and storage (HOME is inside WORK).
+  walk(WORK);
+  assert.ok(scanned > 3, `scanned ${scanned} files`);
+  assert.deepEqual(found, [], 'files holding a name in plaintext');
+});

@@ -78,6 +78,16 @@ describe('App session flow', () => {
     expect(cmds()).toContain('app_ready');
   });
 
+  it('says the dossier is being backed up while the window closes', async () => {
+    backend({ ...common, app_info: () => appInfo({ unlocked: true }) });
+    render(App);
+    expect(await screen.findByTestId('dash-total-detainees')).toBeInTheDocument();
+    expect(screen.queryByTestId('closing')).toBeNull();
+    await emit('closing');
+    await settle();
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('Sauvegarde du dossier avant de quitter…');
+  });
+
   it('unlocking opens the shell; the locked event unmounts it and asks for the passphrase again', async () => {
     backend({ ...common, app_info: () => appInfo(), dossier_unlock: () => null });
     render(App);

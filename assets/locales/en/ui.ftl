@@ -105,6 +105,7 @@ stage-ended = Ended
 
 session-starting = Opening Libertas Dossier…
 session-failed = The application could not start
+session-closing = Backing up the dossier before quitting…
 session-preview = Preview without the application: no data is loaded.
 passphrase-show = Show
 passphrase-hide = Hide

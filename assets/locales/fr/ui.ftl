@@ -105,6 +105,7 @@ stage-ended = Terminé
 
 session-starting = Ouverture de Libertas Dossier…
 session-failed = L’application n’a pas pu démarrer
+session-closing = Sauvegarde du dossier avant de quitter…
 session-preview = Aperçu sans application : aucune donnée n’est chargée.
 passphrase-show = Afficher
 passphrase-hide = Masquer
