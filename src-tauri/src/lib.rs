@@ -123,7 +123,10 @@ pub fn run() {
             // whatever ends a process without windows (a session logout, a test driver).
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let st = window.state::<Shell>();
-                if st.is_unlocked() && st.begin_closing() {
+                if st.is_closing() {
+                    // Asked again while the backup runs: the app quits as soon as it is done.
+                    api.prevent_close();
+                } else if st.is_unlocked() && st.begin_closing() {
                     api.prevent_close();
                     let _ = window.emit("closing", ());
                     let app = window.app_handle().clone();
@@ -131,6 +134,7 @@ pub fn run() {
                         let st = app.state::<Shell>();
                         let _ = st.with_now(|d| d.backup_auto().map(drop));
                         st.set_open(None);
+                        st.end_closing();
                         app.exit(0);
                     });
                 }

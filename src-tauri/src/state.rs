@@ -93,6 +93,15 @@ impl Shell {
         !self.0.closing.swap(true, Ordering::SeqCst)
     }
 
+    /// Whether the closing backup is under way (read without waiting for the dossier, which it holds).
+    pub fn is_closing(&self) -> bool {
+        self.0.closing.load(Ordering::SeqCst)
+    }
+
+    pub fn end_closing(&self) {
+        self.0.closing.store(false, Ordering::SeqCst);
+    }
+
     pub fn is_unlocked(&self) -> bool {
         lock(&self.0.dossier).is_some()
     }
