@@ -190,7 +190,7 @@ pub fn verify_file(path: &Path, passphrase: &str) -> Result<BackupInfo> {
         Err(source) => return Err(Error::Read { path: path.to_owned(), source }),
     }
     let bad = |detail: String| Error::BadBackup { path: path.to_owned(), detail };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = super::open_connection(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     set_key(&conn, passphrase)?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
         Ok(_) => {}
@@ -564,6 +564,48 @@ mod tests {
         ));
     }
 
+    /// Regression (CI, stop 9): a connection opened on one thread while another thread's open was still running
+    /// SQLCipher's first-time initialisation lacked `sqlcipher_export`, so its backup failed. The race exists
+    /// only once per process, so the check runs in fresh child processes: each starts threads that open
+    /// connections at the same instant, and every connection must know the function.
+    #[test]
+    fn first_connections_opened_in_parallel_can_all_export() {
+        const CHILD: &str = "DOSSIER_TEST_PARALLEL_FIRST_OPEN";
+        if std::env::var_os(CHILD).is_some() {
+            let barrier = std::sync::Arc::new(std::sync::Barrier::new(16));
+            let threads: Vec<_> = (0..16)
+                .map(|_| {
+                    let barrier = barrier.clone();
+                    std::thread::spawn(move || {
+                        barrier.wait();
+                        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_CREATE;
+                        let conn = super::super::open_connection(std::path::Path::new(":memory:"), flags).unwrap();
+                        conn.prepare("SELECT sqlcipher_export('main')").map(drop).map_err(|e| e.to_string())
+                    })
+                })
+                .collect();
+            for t in threads {
+                t.join().unwrap().unwrap();
+            }
+            return;
+        }
+        let exe = std::env::current_exe().unwrap();
+        for run in 0..20 {
+            let out = std::process::Command::new(&exe)
+                .args(["--exact", "store::backup::tests::first_connections_opened_in_parallel_can_all_export"])
+                .args(["--test-threads", "1", "--nocapture"])
+                .env(CHILD, "1")
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "child run {run} failed:\n{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+
     /// The C API derives the same key as `PRAGMA key` with the same text: files keyed either way open either way.
     #[test]
     fn c_api_key_matches_pragma_key() {
@@ -571,7 +613,7 @@ mod tests {
         let path = dir.path().join("d.dossier");
         let pass = "pass with 'quote', é and \\ backslash";
         drop(super::Dossier::create(&path, pass).unwrap());
-        let conn = rusqlite::Connection::open(&path).unwrap();
+        let conn = super::super::open_connection(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
         conn.pragma_update(None, "key", pass).unwrap();
         let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).unwrap();
         assert!(n > 0);
@@ -579,7 +621,7 @@ mod tests {
         let mut d = super::Dossier::open(&path, pass).unwrap();
         d.change_passphrase("the new passphrase").unwrap();
         drop(d);
-        let conn = rusqlite::Connection::open(&path).unwrap();
+        let conn = super::super::open_connection(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE).unwrap();
         conn.pragma_update(None, "key", "the new passphrase").unwrap();
         let _: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).unwrap();
     }

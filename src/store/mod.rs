@@ -80,7 +80,7 @@ impl Dossier {
             }
         })?;
         let result = (|| {
-            let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+            let mut conn = open_connection(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
             set_key(&conn, passphrase)?;
             configure(&conn)?;
             migrations().to_latest(&mut conn)?;
@@ -101,7 +101,7 @@ impl Dossier {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NoDossier(path.to_owned())),
             Err(source) => return Err(Error::Read { path: path.to_owned(), source }),
         }
-        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let mut conn = open_connection(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
         set_key(&conn, passphrase)?;
         // SQLCipher only notices a wrong key when it first reads a page.
         let probe: std::result::Result<i64, _> = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
@@ -347,6 +347,26 @@ struct Preset {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+
+/// Opens a connection, after SQLCipher has finished initialising in this process.
+///
+/// Architecture invariant: every connection in the process is opened here. SQLite marks itself initialised
+/// *before* it runs SQLCipher's extra initialisation (`sqlite3_initialize`, `SQLITE_EXTRA_INIT`), and it is that
+/// step which registers `sqlcipher_export` for every later connection. A connection opened on another thread in
+/// that window lacks the function, so a backup taken on it fails with "no such function: sqlcipher_export" (CI
+/// hit this with tests opening dossiers in parallel; the app opens from more than one thread too). A `Once`
+/// around one explicit `sqlite3_initialize` makes every opener wait until that step is done.
+pub(crate) fn open_connection(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    static INIT: std::sync::Once = std::sync::Once::new();
+    INIT.call_once(|| {
+        // SAFETY: `sqlite3_initialize` may be called at any time and any number of times; a failure is reported
+        // again by `sqlite3_open_v2`, which calls it too, as an open error.
+        unsafe {
+            rusqlite::ffi::sqlite3_initialize();
+        }
+    });
+    Connection::open_with_flags(path, flags)
+}
 
 fn set_key(conn: &Connection, passphrase: &str) -> Result<()> {
     // SQLCipher otherwise prints "hmac check failed" to stderr on a wrong passphrase; our error says it better.
