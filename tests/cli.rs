@@ -33,7 +33,7 @@ fn init_refuses_a_short_passphrase() {
 #[test]
 fn wrong_passphrase_is_a_clear_error_that_changes_nothing() {
     let env = Env::init();
-    env.id(&["detainee", "add", "--name", "Aram Zakaryan", "--category", "pow"]);
+    env.id(&["detainee", "add", "--name", "Aram Tsutsakyan", "--category", "pow"]);
     let before = std::fs::read(&env.db).unwrap();
     let out = env.cmd(&["detainee", "list"]).env("DOSSIER_PASSPHRASE", "not the passphrase").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -62,21 +62,21 @@ fn missing_dossier_is_a_clear_error() {
 fn detainee_add_prints_the_id_and_list_shows_it() {
     let env = Env::init();
     let id = env.id(&[
-        "detainee", "add", "--name", "Aram Zakaryan", "--name-hy", "Արամ Զաքարյան", "--category", "pow", "--born",
+        "detainee", "add", "--name", "Aram Tsutsakyan", "--name-hy", "Արամ Ցուցակյան", "--category", "pow", "--born",
         "1995-04-02", "--captured", "2020-12-13", "--status", "detained",
     ]);
     let list = env.json(&["detainee", "list", "--json"]);
     let arr = list.as_array().expect("an array");
     assert_eq!(arr.len(), 1);
     assert_eq!(arr[0]["id"], id.as_str());
-    assert_eq!(arr[0]["name"], "Aram Zakaryan");
-    assert_eq!(arr[0]["name_hy"], "Արամ Զաքարյան");
+    assert_eq!(arr[0]["name"], "Aram Tsutsakyan");
+    assert_eq!(arr[0]["name_hy"], "Արամ Ցուցակյան");
     assert_eq!(arr[0]["category"], "pow");
     let show = env.json(&["detainee", "show", &id, "--json"]);
     assert_eq!(show["status"], "detained");
     assert_eq!(show["born"], "1995-04-02");
     // Text output names the person too, and a unique id prefix is enough.
-    assert!(env.ok(&["detainee", "show", &id[..8]]).contains("Aram Zakaryan"));
+    assert!(env.ok(&["detainee", "show", &id[..8]]).contains("Aram Tsutsakyan"));
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn detainee_edit_sets_fields_and_refuses_unknown_ones() {
     let env = Env::init();
-    let id = env.id(&["detainee", "add", "--name", "Gor Hakobyan", "--category", "civilian", "--born", "1980"]);
+    let id = env.id(&["detainee", "add", "--name", "Gor Tarekanyan", "--category", "civilian", "--born", "1980"]);
     env.ok(&["detainee", "edit", &id, "--set", "name_hy=Գոռ Հակոբյան", "--set", "captured=2021-02", "--set", "status=sentenced"]);
     let show = env.json(&["detainee", "show", &id, "--json"]);
     assert_eq!(show["name_hy"], "Գոռ Հակոբյան");
@@ -158,8 +158,8 @@ fn detainee_edit_sets_fields_and_refuses_unknown_ones() {
 #[test]
 fn contact_add_keeps_a_confidential_contact() {
     let env = Env::init();
-    let id = env.id(&["detainee", "add", "--name", "Vahe Galstyan", "--category", "pow"]);
-    let cid = env.id(&["contact", "add", "--detainee", &id, "--name", "Ruzanna Galstyan", "--relation", "mother", "--phone", "+374 10 000 001", "--email", "r@example.invalid"]);
+    let id = env.id(&["detainee", "add", "--name", "Vahe Gaghtnyan", "--category", "pow"]);
+    let cid = env.id(&["contact", "add", "--detainee", &id, "--name", "Ruzanna Gaghtnyan", "--relation", "mother", "--phone", "+374 10 000 001", "--email", "r@example.invalid"]);
     let list = env.json(&["contact", "list", "--detainee", &id, "--json"]);
     assert_eq!(list[0]["id"], cid.as_str());
     assert_eq!(list[0]["phone"], "+374 10 000 001");
@@ -184,7 +184,7 @@ fn sponsor_and_sponsorship_commands() {
     assert_eq!(sponsors[0]["signatory"]["title"], "Maire");
     assert!(sponsors[0]["logo_id"].is_string(), "the logo is stored");
 
-    let did = env.id(&["detainee", "add", "--name", "Narek Avagyan", "--category", "pow"]);
+    let did = env.id(&["detainee", "add", "--name", "Narek Hovanavoryan", "--category", "pow"]);
     let one = env.id(&["sponsorship", "add", "--sponsor", &sid, "--detainee", &did, "--commitments", "logo,banner,lobbying", "--stage", "agreed"]);
     let group = env.id(&["sponsorship", "add", "--sponsor", &sid, "--whole-group"]);
     let list = env.json(&["sponsorship", "list", "--json"]);
@@ -231,17 +231,17 @@ fn search_command_finds_people_and_sponsors() {
 #[test]
 fn history_shows_who_changed_what() {
     let env = Env::init();
-    let id = env.id(&["detainee", "add", "--name", "Ashot Simonyan", "--category", "pow"]);
-    env.ok(&["detainee", "edit", &id, "--set", "name=Ashot Simonian"]);
+    let id = env.id(&["detainee", "add", "--name", "Ashot Patmutyan", "--category", "pow"]);
+    env.ok(&["detainee", "edit", &id, "--set", "name=Ashot Patmutian"]);
     let h = env.json(&["history", &id, "--json"]);
     let rows = h.as_array().unwrap();
     let change = rows.iter().find(|r| r["action"] == "update" && r["field"] == "name").expect("name change recorded");
-    assert_eq!(change["old_value"], "Ashot Simonyan");
-    assert_eq!(change["new_value"], "Ashot Simonian");
+    assert_eq!(change["old_value"], "Ashot Patmutyan");
+    assert_eq!(change["new_value"], "Ashot Patmutian");
     assert_eq!(change["actor"], "tester");
     assert!(rows.iter().any(|r| r["action"] == "create" && r["field"] == "category" && r["new_value"] == "pow"));
     let text = env.ok(&["history", &id]);
-    assert!(text.contains("Ashot Simonyan → Ashot Simonian"), "{text}");
+    assert!(text.contains("Ashot Patmutyan → Ashot Patmutian"), "{text}");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use crate::util::*;
 #[test]
 fn photo_add_strips_exif_gps_xmp_and_keeps_orientation() {
     let env = Env::init();
-    let id = env.id(&["detainee", "add", "--name", "Tigran Nersisyan", "--category", "pow"]);
+    let id = env.id(&["detainee", "add", "--name", "Tigran Lusankaryan", "--category", "pow"]);
     let file = env.path("phone.jpg");
     let original = jpeg_with_exif(320, 200, "OWNER-CANARY-7731");
     assert!(contains(&original, b"OWNER-CANARY-7731") && contains(&original, b"GPS"));
@@ -54,7 +54,7 @@ fn png_logos_lose_text_chunks_and_keep_transparency() {
 #[test]
 fn refuses_missing_non_image_and_corrupt_files() {
     let env = Env::init();
-    let id = env.id(&["detainee", "add", "--name", "Karen Avetisyan", "--category", "civilian"]);
+    let id = env.id(&["detainee", "add", "--name", "Karen Patkeryan", "--category", "civilian"]);
     let err = env.fails(&["photo", "add", "--detainee", &id, env.path("nowhere.jpg").to_str().unwrap()], 1);
     assert!(err.contains("File not found"), "{err}");
 

@@ -11,7 +11,7 @@ const PROFILE = {
   updated_at: '2024-01-01T00:00:00Z',
   name: 'Collectif Libertas',
   members: [{ name: 'Centre de droit', city: 'Paris', description_fr: 'Un centre.', description_en: null }],
-  signatory: { name: 'Anahit Mardirossian', title: null },
+  signatory: { name: 'Anahit Grantsian', title: null },
   logo_ids: ['logo-1'],
   website: null,
   campaign_url: 'https://example.org/libertas',
@@ -127,7 +127,7 @@ describe('Settings: profile', () => {
     await fireEvent.input(name, { target: { value: 'Collectif Libertas 2' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Ajouter un contact presse' }));
     const contact = within(screen.getByRole('group', { name: 'Contact 1' }));
-    await fireEvent.input(contact.getByLabelText(/Nom/), { target: { value: 'Lilit Sarkissian' } });
+    await fireEvent.input(contact.getByLabelText(/Nom/), { target: { value: 'Lilit Nmushian' } });
     await fireEvent.input(contact.getByLabelText('Courriel'), { target: { value: 'presse@example.org' } });
     await fireEvent.click(screen.getByTestId('settings-save-profile'));
     await new Promise((r) => setTimeout(r, 0));
@@ -135,11 +135,11 @@ describe('Settings: profile', () => {
       profile: {
         name: 'Collectif Libertas 2',
         members: [{ name: 'Centre de droit', city: 'Paris', description_fr: 'Un centre.', description_en: null }],
-        signatory: { name: 'Anahit Mardirossian', title: null },
+        signatory: { name: 'Anahit Grantsian', title: null },
         logo_ids: ['logo-1'],
         website: null,
         campaign_url: 'https://example.org/libertas',
-        contacts: [{ name: 'Lilit Sarkissian', role: null, email: 'presse@example.org', phone: null }],
+        contacts: [{ name: 'Lilit Nmushian', role: null, email: 'presse@example.org', phone: null }],
         cities: ['Paris', 'Lyon', 'Genève'],
         address: null,
       },

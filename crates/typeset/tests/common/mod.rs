@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use libertas_typeset::*;
 
-pub const ARMENIAN_NAME: &str = "Արամ Սարգսյան";
+pub const ARMENIAN_NAME: &str = "Արամ Նմուշյան";
 
 pub const FRENCH: &str = "Le collectif Libertas demande la libération immédiate et inconditionnelle \
 des prisonniers arméniens détenus arbitrairement depuis la guerre de 2020 et depuis septembre 2023. \
@@ -82,7 +82,7 @@ pub fn sample_document(rows: usize) -> Document {
         Block::Paragraph {
             spans: vec![
                 Span::new("Le parrainage concerne "),
-                Span::new(format!("{ARMENIAN_NAME} (Aram Sargsyan)")).bold(),
+                Span::new(format!("{ARMENIAN_NAME} (Aram Nmushyan)")).bold(),
                 Span::new(", détenu depuis le 13 décembre 2020. Caractères spéciaux : ( ) \\ < > % [ ] { } / # endstream endobj."),
             ],
             align: None,
@@ -169,7 +169,7 @@ pub fn sample_banner(photo: Arc<ImageData>) -> Canvas {
     site.min_size_pt = 30.0;
     items.push(CanvasItem::Text(site));
     Canvas {
-        title: "Kakemono Aram Sargsyan".into(),
+        title: "Kakemono Aram Nmushyan".into(),
         lang: Lang::French,
         pages: vec![CanvasPage { width_mm: 850.0, height_mm: 2000.0, bleed_mm: 10.0, crop_marks: true, items }],
     }

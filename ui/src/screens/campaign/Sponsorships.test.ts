@@ -34,7 +34,7 @@ describe('Sponsorships board', () => {
       sponsorships: () => [],
       sponsor_rows: sponsors,
       search: () => [
-        { id: 'D7', kind: 'detainee', name: 'Vigen Euljekjian', detail: 'Վիգեն', category: 'civilian' },
+        { id: 'D7', kind: 'detainee', name: 'Vigen Pordzian', detail: 'Վիգեն', category: 'civilian' },
         { id: 'S9', kind: 'sponsor', name: 'Vigneux', detail: null, category: null },
       ],
       record_save: () => 'NEW',
