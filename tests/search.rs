@@ -86,16 +86,16 @@ fn any_name_in_any_script_case_or_accent_finds_its_person() {
 fn latin_finds_armenian_and_cyrillic_spellings_and_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Dossier::create(&dir.path().join("t.dossier"), PASS).unwrap();
-    let mut p = Detainee::new("Vardan Tovmasyan", Category::PrisonerOfWar);
-    p.name_hy = Some("Վարդան Թովմասյան".into());
-    p.other_names = vec!["Вардан Товмасян".into(), "Vardan Tovmasyanı".into()];
+    let mut p = Detainee::new("Vardan Hashvetvyan", Category::PrisonerOfWar);
+    p.name_hy = Some("Վարդան Հաշվետվյան".into());
+    p.other_names = vec!["Вардан Хашветвян".into(), "Vardan Hashvetvyanı".into()];
     let p = d.insert(p).unwrap();
-    let only_hy = d.insert(Detainee::new("Արամ Սարգսյան", Category::Civilian)).unwrap();
-    for q in ["vardan", "VARDAN TOVM", "Վարդան", "վարդ", "Вардан", "варда", "tovmasyani"] {
+    let only_hy = d.insert(Detainee::new("Արամ Նմուշյան", Category::Civilian)).unwrap();
+    for q in ["vardan", "VARDAN HASHV", "Վարդան", "վարդ", "Вардан", "варда", "hashvetvyani"] {
         assert!(d.search(q, 10).unwrap().iter().any(|h| h.id == p.id), "{q}");
     }
     // Typed in Latin, found in Armenian script only.
-    assert!(d.search("aram sarg", 10).unwrap().iter().any(|h| h.id == only_hy.id));
+    assert!(d.search("aram nmush", 10).unwrap().iter().any(|h| h.id == only_hy.id));
     assert!(d.search("", 10).unwrap().is_empty());
     assert!(d.search("\"*) OR (", 10).unwrap().is_empty(), "FTS syntax in a query is harmless");
 }

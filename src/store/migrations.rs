@@ -1,7 +1,7 @@
 //! The schema, as append-only migrations. Never edit a migration that has shipped: add a new one.
 //! `tests::migrations_are_valid` runs `rusqlite_migration`'s own validation.
 
-use rusqlite_migration::{Migrations, M};
+use rusqlite_migration::{HookError, Migrations, M};
 
 /// Every record table has the same shape: identity, times, the record as JSON, a folded sort key, and generated
 /// columns for what is queried or referenced (SQLite checks foreign keys on generated columns too).
@@ -146,7 +146,13 @@ CREATE TABLE template (
 "#;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up_with_hook("", rebuild_search_index)])
+}
+
+/// V3 (no schema change): Armenian names are transliterated as they are written in Latin (ու → u, ե → ye, …;
+/// `names::transliterate`), so the search entries written before are rebuilt.
+fn rebuild_search_index(tx: &rusqlite::Transaction<'_>) -> Result<(), HookError> {
+    super::rebuild_search_index(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
 
 #[cfg(test)]
@@ -154,5 +160,46 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().expect("migrations must apply cleanly to an empty database");
+    }
+
+    /// A dossier indexed with the old transliteration (ու → "ow") finds the name as it is written once opened:
+    /// V3 rebuilds the index, and keeps the entry of a record it cannot read.
+    #[test]
+    fn v3_reindexes_names_with_the_new_transliteration() {
+        use crate::model::{Category, Detainee, Sponsor, SponsorKind};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.dossier");
+        let pass = "an old dossier passphrase";
+        let mut d = crate::store::Dossier::create(&path, pass).unwrap();
+        let hy = d.insert(Detainee::new("Արամ Նմուշյան", Category::Civilian)).unwrap();
+        let latin = d.insert(Detainee::new("Aram Orinakyan", Category::Civilian)).unwrap();
+        let sponsor = d.insert(Sponsor::new("Ոսկեհատ Քաղաք", SponsorKind::City)).unwrap();
+        let unreadable = d.insert(Detainee::new("Ուրու Պորձյան", Category::Civilian)).unwrap();
+        // As V2 left it: the old transliteration in the index, and one record whose data no longer parses.
+        d.conn
+            .execute_batch(&format!(
+                "UPDATE search SET names = 'արամ նմուշյան aram nmowshyan' WHERE record_id = '{}';
+                 UPDATE search SET names = 'ոսկեհատ քաղաք oskehat k`aghak`' WHERE record_id = '{}';
+                 UPDATE search SET names = 'ուրու պորձյան owrow pordzyan' WHERE record_id = '{}';
+                 UPDATE detainee SET data = json_set(data, '$.born', 'not a date') WHERE id = '{}';
+                 PRAGMA user_version = 2;",
+                hy.id, sponsor.id, unreadable.id, unreadable.id
+            ))
+            .unwrap();
+        assert!(d.search("nmush", 10).unwrap().is_empty());
+        drop(d);
+        let d = crate::store::Dossier::open(&path, pass).unwrap();
+        let found = |q: &str| d.search(q, 10).unwrap().iter().map(|h| h.id).collect::<Vec<_>>();
+        assert_eq!(found("nmush"), [hy.id]);
+        assert_eq!(found("aram nmushyan"), [hy.id]);
+        assert_eq!(found("voskehat"), [sponsor.id]);
+        assert_eq!(found("orinak"), [latin.id]);
+        let kept: String = d
+            .conn
+            .query_row("SELECT names FROM search WHERE record_id = ?1", [unreadable.id.to_string()], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, "ուրու պորձյան owrow pordzyan", "an unreadable record keeps its entry");
+        let entries: i64 = d.conn.query_row("SELECT count(*) FROM search", [], |r| r.get(0)).unwrap();
+        assert_eq!(entries, 4, "one entry per record, none doubled");
     }
 }
