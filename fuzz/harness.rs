@@ -12,8 +12,11 @@ use dossier::exchange::import::{plan_import, ImportOptions};
 use dossier::store::Dossier;
 use libertas_typeset as ts;
 
+/// A fuzz target: it takes any bytes and must neither panic nor hang.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets, by name (the directory names under `fuzz/fuzz_targets` and `tests/fixtures/fuzz`).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("photo_import", photo_import),
     ("spreadsheet_import", spreadsheet_import),
     ("template_render", template_render),

@@ -144,7 +144,7 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
     ];
 
     let today = Utc::now().date_naive();
-    let mut rng = Lcg(0x11b3_7a5);
+    let mut rng = Lcg(0x011b_37a5);
     let portrait_small = placeholder_portrait(1200, 1600, [92, 110, 132]);
     // Large enough for a roll-up banner (about 140 ppi across 850 mm).
     let portrait_large = placeholder_portrait(4800, 6400, [120, 96, 80]);
@@ -315,7 +315,9 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
     }
 
     // Sponsors of every kind, with logos.
-    let sponsors_spec: [(&str, SponsorKind, &str, &str, &str, [u8; 3]); 7] = [
+    // Name, kind, city, signatory, signatory's title, logo colour.
+    type SponsorSpec<'a> = (&'a str, SponsorKind, &'a str, &'a str, &'a str, [u8; 3]);
+    let sponsors_spec: [SponsorSpec; 7] = [
         ("Ville de Saint-Aubin-des-Prés", SponsorKind::City, "Saint-Aubin-des-Prés", "Élise Martin-Roche", "Maire de Saint-Aubin-des-Prés", [30, 80, 160]),
         ("Ville de Montclair-sur-Loue", SponsorKind::City, "Montclair-sur-Loue", "Bernard Quintal", "Maire de Montclair-sur-Loue", [160, 40, 40]),
         ("Association Liberté Demain", SponsorKind::Ngo, "Lyon", "Sophie Ardent", "Présidente", [20, 130, 90]),
@@ -326,10 +328,10 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
     ];
     let mut sponsor_ids = vec![];
     for (name, kind, city, signatory, title, color) in sponsors_spec {
-        let mut s = Sponsor::new(format!("{name}"), kind);
+        let mut s = Sponsor::new(name, kind);
         s.city = Some(city.into());
         s.country = Some(if city == "Genève" { "Suisse" } else { "France" }.into());
-        s.signatory = Some(Signatory { name: format!("{signatory}"), title: Some(title.into()) });
+        s.signatory = Some(Signatory { name: signatory.into(), title: Some(title.into()) });
         s.contacts = vec![ContactPerson {
             name: "Cabinet (contact fictif)".into(),
             role: Some("Chargé de mission".into()),

@@ -284,7 +284,7 @@ pub fn is_disk_full(e: &std::io::Error) -> bool {
 }
 
 fn invalid_message(inv: &Invalid, lang: Lang) -> String {
-    let label_key = format!("field-{}", inv.field.replace('_', "-").replace('.', "-"));
+    let label_key = format!("field-{}", inv.field.replace(['_', '.'], "-"));
     let label = tr(lang, &label_key, &[]);
     let field = if label == label_key { inv.field.clone() } else { label };
     let f = ("field", Arg::from(&field));

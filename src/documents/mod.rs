@@ -95,9 +95,10 @@ impl<'d> Images<'d> {
 /// Prepared PNG images, by media id and content digest (bounded: logos are few and small once deflated).
 const PREPARED_MAX: usize = 64;
 
-fn prepared() -> &'static std::sync::Mutex<HashMap<(Uuid, String), Arc<ts::ImageData>>> {
-    static CACHE: std::sync::OnceLock<std::sync::Mutex<HashMap<(Uuid, String), Arc<ts::ImageData>>>> =
-        std::sync::OnceLock::new();
+type PreparedCache = std::sync::Mutex<HashMap<(Uuid, String), Arc<ts::ImageData>>>;
+
+fn prepared() -> &'static PreparedCache {
+    static CACHE: std::sync::OnceLock<PreparedCache> = std::sync::OnceLock::new();
     CACHE.get_or_init(Default::default)
 }
 

@@ -104,12 +104,11 @@ impl Dossier {
             args.push(Box::new(s.to_string()));
             conds.push(format!("status = ?{}", args.len()));
         }
-        match filter.sponsored {
-            Some(want) => conds.push(format!(
+        if let Some(want) = filter.sponsored {
+            conds.push(format!(
                 "{} EXISTS (SELECT 1 FROM sponsorship s WHERE s.detainee_id = detainee.id AND s.stage <> 'ended')",
                 if want { "" } else { "NOT" }
-            )),
-            None => {}
+            ));
         }
         if let Some(q) = filter.query.as_deref().and_then(names::fts_query) {
             args.push(Box::new(q));

@@ -324,7 +324,7 @@ mod tests {
         tb.min_size_pt = 6.0;
         let (_, size, overflow) = text_box(&mut ctx, &tb, 0.0);
         assert!(!overflow);
-        assert!(size < 72.0 && size >= 6.0);
+        assert!((6.0..72.0).contains(&size));
         let l = layout_at(&mut ctx, &tb, size, mm(60.0));
         assert!(l.height() <= mm(20.0) + 0.01);
         tb.min_size_pt = 70.0;

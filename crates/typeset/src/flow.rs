@@ -90,7 +90,7 @@ fn collect_headings(blocks: &[Block], out: &mut Vec<(String, u8)>) {
 }
 
 fn finite_pos(v: f32, what: &str) -> Result<f32, TypesetError> {
-    if v.is_finite() && v >= 0.0 && v < 20_000.0 {
+    if (0.0..20_000.0).contains(&v) {
         Ok(v)
     } else {
         Err(TypesetError::Geometry(format!("{what} = {v}")))

@@ -204,8 +204,7 @@ impl ImageData {
         dict.insert("Subtype".into(), name("Image"));
         dict.insert("Width".into(), D::Int(self.width as i64));
         dict.insert("Height".into(), D::Int(self.height as i64));
-        let content;
-        match &self.payload {
+        let content = match &self.payload {
             Payload::Jpeg { components, adobe_transform } => {
                 let cs = match components {
                     1 => "DeviceGray",
@@ -229,7 +228,7 @@ impl ImageData {
                     p.insert("ColorTransform".into(), D::Int((*t).min(1) as i64));
                     dict.insert("DecodeParms".into(), D::Dict { map: p });
                 }
-                content = self.bytes.clone();
+                self.bytes.clone()
             }
             Payload::Png { color_space, bpc, color, alpha } => {
                 dict.insert("ColorSpace".into(), name(color_space));
@@ -252,9 +251,9 @@ impl ImageData {
                         },
                     );
                 }
-                content = color.clone();
+                color.clone()
             }
-        }
+        };
         printpdf::ExternalXObject {
             // compress: false — the content is already encoded (DCT or Flate); never re-encode.
             stream: printpdf::ExternalStream { dict, content, compress: false },

@@ -158,8 +158,7 @@ pub(crate) fn layout_paragraph(
     while start < frags.len() {
         let mut w = 0.0;
         let mut best = start;
-        for i in start..frags.len() {
-            let f = &frags[i];
+        for (i, f) in frags.iter().enumerate().skip(start) {
             let hy = if f.brk == Brk::Hyphen { hyphen_width(ctx, &glyphs, f, &style_at) } else { 0.0 };
             if w + f.width + hy <= width + 0.01 || i == start {
                 best = i;
@@ -222,8 +221,7 @@ fn add_hyphenation_points(text: &str, lang: Lang, glyphs: &[Glyph], breaks: &mut
         }
     }
     let mut word_start: Option<usize> = None;
-    let mut iter = text.char_indices().chain(std::iter::once((text.len(), ' ')));
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         if is_letter(c) {
             word_start.get_or_insert(i);
             continue;
