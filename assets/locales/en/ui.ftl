@@ -48,6 +48,7 @@ loading-rows = Loading rows…
 rows-error = These rows could not be loaded.
 retry = Try again
 dismiss = Dismiss message
+toast-repeated = ×{ $count }
 error-title = Something went wrong
 error-code = Code: { $code }
 unknown-error = Unexpected error: { $detail }

@@ -48,6 +48,7 @@ loading-rows = Chargement des lignes…
 rows-error = Ces lignes n’ont pas pu être chargées.
 retry = Réessayer
 dismiss = Masquer le message
+toast-repeated = ×{ $count }
 error-title = Une erreur est survenue
 error-code = Code : { $code }
 unknown-error = Erreur inattendue : { $detail }

@@ -9,17 +9,38 @@ export interface Toast {
   message: string;
   /** For errors: the core's stable code. */
   code?: string;
+  /** How many times the same message was raised while it was shown (1: once). */
+  count: number;
 }
+
+/** At most this many toasts are shown; a new one pushes out the oldest, so they never cover the screen. */
+export const MAX_TOASTS = 3;
 
 let next = 1;
 export const toasts = $state<Toast[]>([]);
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
-/** Adds a toast. Errors stay until dismissed; others disappear after `timeout` ms. */
+/**
+ * Adds a toast. Errors stay until dismissed; others disappear after `timeout` ms. The same message raised again
+ * while shown is counted on the toast already there (moved to the newest place, its timer restarted), not
+ * stacked; beyond `MAX_TOASTS` the oldest goes.
+ */
 export function pushToast(kind: ToastKind, message: string, code?: string, timeout = 6000): number {
-  const id = next++;
-  toasts.push({ id, kind, message, code });
+  const same = toasts.findIndex((x) => x.kind === kind && x.message === message && x.code === code);
+  let toast: Toast;
+  if (same >= 0) {
+    [toast] = toasts.splice(same, 1);
+    toast.count += 1;
+    const timer = timers.get(toast.id);
+    if (timer) clearTimeout(timer);
+    timers.delete(toast.id);
+  } else {
+    toast = { id: next++, kind, message, code, count: 1 };
+  }
+  toasts.push(toast);
+  const id = toast.id;
   if (kind !== 'error' && timeout > 0) timers.set(id, setTimeout(() => dismissToast(id), timeout));
+  while (toasts.length > MAX_TOASTS) dismissToast(toasts[0].id);
   return id;
 }
 

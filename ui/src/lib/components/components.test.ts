@@ -7,7 +7,7 @@ import ErrorBanner from './ErrorBanner.svelte';
 import Toasts from './Toasts.svelte';
 import ConfirmButton from './ConfirmButton.svelte';
 import ProgressBar from './ProgressBar.svelte';
-import { showError } from '../toasts.svelte';
+import { showError, showSuccess } from '../toasts.svelte';
 import { setLang } from '../i18n.svelte';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -108,6 +108,24 @@ describe('errors are shown as text, never as HTML', () => {
     await tick();
     expect(screen.getByRole('alert')).toHaveTextContent(XSS);
     expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('the same error raised again is counted on one toast, not stacked', async () => {
+    render(Toasts);
+    for (let i = 0; i < 4; i++) showError({ code: 'io', message: 'Le disque est plein.' });
+    await tick();
+    const alerts = screen.getAllByRole('alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toHaveTextContent('Le disque est plein. (×4)');
+  });
+
+  it('at most three toasts are shown, the newest ones', async () => {
+    render(Toasts);
+    for (const m of ['un', 'deux', 'trois', 'quatre']) showError({ code: 'io', message: `Erreur ${m}` });
+    showSuccess('Enregistré');
+    await tick();
+    const shown = [...document.querySelectorAll('.toast-message')].map((p) => p.textContent);
+    expect(shown).toEqual(['Erreur trois', 'Erreur quatre', 'Enregistré']);
   });
 
 });
