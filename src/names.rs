@@ -94,8 +94,9 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Latin transliteration of folded text, or `None` when it is already ASCII. Uses `deunicode`, which covers
-/// Armenian and Cyrillic among others, after [`armenian_as_names_are_written`].
+/// Latin transliteration of folded text, or `None` when it is already ASCII: `deunicode`, which covers Armenian
+/// and Cyrillic among others, after [`as_names_are_written`], so the result is how the name is usually written in
+/// Latin letters.
 ///
 /// The search index stores this transliteration: a change to it needs a migration that rebuilds the index
 /// (`store::migrations`, V3), or dossiers indexed before it miss what the new scheme finds.
@@ -103,26 +104,40 @@ pub fn transliterate(folded: &str) -> Option<String> {
     if folded.is_ascii() {
         return None;
     }
-    let t = fold(&deunicode::deunicode(&armenian_as_names_are_written(folded)));
+    let t = fold(&deunicode::deunicode(&as_names_are_written(folded)));
     (!t.is_empty() && t != folded).then_some(t)
 }
 
-/// Rewrites the Armenian letters whose Latin spelling in names depends on context, leaving the rest to `deunicode`.
+/// `deunicode`'s own letter-by-letter transliteration, indexed beside [`transliterate`]'s so that a spelling
+/// following a scholarly or the Russian passport scheme ("Gukasian", "Arutiunian") is found too.
+fn transliterate_letter_by_letter(folded: &str) -> Option<String> {
+    if folded.is_ascii() {
+        return None;
+    }
+    let t = fold(&deunicode::deunicode(folded));
+    (!t.is_empty() && t != folded).then_some(t)
+}
+
+/// Rewrites the Armenian and Cyrillic letters whose Latin spelling in names depends on context or convention,
+/// leaving the rest to `deunicode`. Input is folded (lower case, so й is already и and ё is е).
 ///
-/// `deunicode` follows a letter-by-letter scheme (ու → "ow", ե → "e", ո → "o", ւ → "w") that nobody uses for
-/// names: passports, the press and sponsors write Harutyunyan, Yeghiazaryan, Voskanyan, Yerevan. Written by hand
-/// because no maintained crate implements that convention (Armenian passports, BGN/PCGN): ու is "u", ե and ո
-/// starting a word are "ye" and "vo", եւ (the folded և) is "ev", ւ alone is "v". Input is folded (lower case).
-fn armenian_as_names_are_written(folded: &str) -> std::borrow::Cow<'_, str> {
-    if !folded.chars().any(|c| matches!(c, 'ե' | 'ո' | 'ւ')) {
+/// `deunicode` follows letter-by-letter schemes that are not how these names are written: Armenian ու → "ow",
+/// ե → "e", ո → "o", ւ → "w"; Russian я → "ia", ю → "iu". Passports, the press and sponsors write Harutyunyan,
+/// Yeghiazaryan, Voskanyan, Yerevan, and Armenian surnames from Russian sources as Gukasyan, Yeritsyan. Written by
+/// hand because no maintained crate implements these conventions (Armenian passports; BGN/PCGN for both
+/// scripts): ու is "u", ե and ո starting a word are "ye" and "vo", եւ (the folded և) is "ev", ւ alone is "v";
+/// я and ю are "ya" and "yu", е is "ye" at the start of a word or after a vowel or a sign, ь and ъ are dropped.
+fn as_names_are_written(folded: &str) -> std::borrow::Cow<'_, str> {
+    if !folded.chars().any(|c| matches!(c, 'ե' | 'ո' | 'ւ' | 'я' | 'ю' | 'е' | 'ь' | 'ъ')) {
         return std::borrow::Cow::Borrowed(folded);
     }
+    let cyrillic_vowel_or_sign = |c: char| "аеиоуыэюяьъ".contains(c);
     let mut out = String::with_capacity(folded.len() + 8);
     let mut chars = folded.chars().peekable();
-    let mut word_start = true;
+    let mut prev: Option<char> = None;
     while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        match (c, next) {
+        let word_start = prev.is_none_or(|p| !p.is_alphanumeric());
+        match (c, chars.peek().copied()) {
             ('ո', Some('ւ')) => {
                 chars.next();
                 out.push('u');
@@ -134,14 +149,19 @@ fn armenian_as_names_are_written(folded: &str) -> std::borrow::Cow<'_, str> {
             ('ո', _) if word_start => out.push_str("vo"),
             ('ե', _) if word_start => out.push_str("ye"),
             ('ւ', _) => out.push('v'),
+            ('я', _) => out.push_str("ya"),
+            ('ю', _) => out.push_str("yu"),
+            ('е', _) if word_start || prev.is_some_and(cyrillic_vowel_or_sign) => out.push_str("ye"),
+            ('ь' | 'ъ', _) => {}
             _ => out.push(c),
         }
-        word_start = !c.is_alphanumeric();
+        prev = Some(c);
     }
     std::borrow::Cow::Owned(out)
 }
 
-/// The text indexed for one record: every name, folded, plus the Latin transliteration of those in other scripts.
+/// The text indexed for one record: every name, folded, plus the Latin transliterations of those in other
+/// scripts (as names are written and, when it differs, letter by letter).
 pub fn index_text<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for name in names {
@@ -151,7 +171,12 @@ pub fn index_text<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
         }
         out.push_str(&f);
         out.push(' ');
-        if let Some(t) = transliterate(&f) {
+        let written = transliterate(&f);
+        if let Some(t) = &written {
+            out.push_str(t);
+            out.push(' ');
+        }
+        if let Some(t) = transliterate_letter_by_letter(&f).filter(|t| Some(t) != written.as_ref()) {
             out.push_str(&t);
             out.push(' ');
         }
@@ -226,6 +251,29 @@ mod tests {
             assert_eq!(transliterate(hy).as_deref(), Some(latin), "{hy}");
         }
         assert_eq!(transliterate(&fold("Երևան")).as_deref(), Some("yerevan"));
+    }
+
+    #[test]
+    fn cyrillic_is_transliterated_as_armenian_names_are_written() {
+        for (ru, latin) in [
+            ("гукасян", "gukasyan"),
+            ("арутюнян", "arutyunyan"),
+            ("ерицян", "yeritsyan"),
+            ("мелик-еганян", "melik yeganyan"),
+            ("хачатрян", "khachatryan"),
+            ("айвазян", "aivazyan"),
+            ("григорьев", "grigoryev"),
+            ("вардан", "vardan"),
+        ] {
+            assert_eq!(transliterate(&fold(ru)).as_deref(), Some(latin), "{ru}");
+        }
+    }
+
+    #[test]
+    fn the_index_holds_both_transliterations_when_they_differ() {
+        assert_eq!(index_text(["Гукасян"]), "гукасян gukasyan gukasian");
+        assert_eq!(index_text(["Вардан"]), "вардан vardan");
+        assert_eq!(index_text(["Aram"]), "aram");
     }
 
     #[test]

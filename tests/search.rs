@@ -100,6 +100,22 @@ fn latin_finds_armenian_and_cyrillic_spellings_and_back() {
     assert!(d.search("\"*) OR (", 10).unwrap().is_empty(), "FTS syntax in a query is harmless");
 }
 
+/// Regression: names in Cyrillic were indexed letter by letter only ("Нмушян" → "nmushian"), so the usual Latin
+/// spelling ("Nmushyan") did not find them, nor the Cyrillic spelling a name entered in Latin.
+#[test]
+fn cyrillic_names_are_found_under_their_usual_latin_spellings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Dossier::create(&dir.path().join("c.dossier"), PASS).unwrap();
+    let ru = d.insert(Detainee::new("Арам Нмушян", Category::Civilian)).unwrap();
+    let latin = d.insert(Detainee::new("Vardan Yerakyan", Category::Civilian)).unwrap();
+    let found = |q: &str| d.search(q, 10).unwrap().iter().map(|h| h.id).collect::<Vec<_>>();
+    for q in ["nmushyan", "Nmushian", "aram nmush", "Нмушян"] {
+        assert_eq!(found(q), [ru.id], "{q}");
+    }
+    assert!(found("Ерицян").is_empty(), "no false hit");
+    assert_eq!(found("Вардан Еракян"), [latin.id], "Cyrillic typed, found in Latin");
+}
+
 #[test]
 fn paged_lists_and_filters() {
     let dir = tempfile::tempdir().unwrap();

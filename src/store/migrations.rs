@@ -149,8 +149,9 @@ pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![M::up(V1), M::up(V2), M::up_with_hook("", rebuild_search_index)])
 }
 
-/// V3 (no schema change): Armenian names are transliterated as they are written in Latin (ու → u, ե → ye, …;
-/// `names::transliterate`), so the search entries written before are rebuilt.
+/// V3 (no schema change): Armenian and Cyrillic names are transliterated as they are written in Latin (ու → u,
+/// initial ե → ye, я → ya, …; `names::transliterate`), the letter-by-letter form kept beside it, so the search
+/// entries written before are rebuilt.
 fn rebuild_search_index(tx: &rusqlite::Transaction<'_>) -> Result<(), HookError> {
     super::rebuild_search_index(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
