@@ -13,7 +13,7 @@ export interface Toast {
   count: number;
 }
 
-/** At most this many toasts are shown; a new one pushes out the oldest, so they never cover the screen. */
+/** At most this many toasts are shown (errors, and the latest confirmation); a new one pushes out the oldest. */
 export const MAX_TOASTS = 3;
 
 let next = 1;
@@ -23,7 +23,7 @@ const timers = new Map<number, ReturnType<typeof setTimeout>>();
 /**
  * Adds a toast. Errors stay until dismissed; others disappear after `timeout` ms. The same message raised again
  * while shown is counted on the toast already there (moved to the newest place, its timer restarted), not
- * stacked; beyond `MAX_TOASTS` the oldest goes.
+ * stacked; a confirmation replaces the previous ones; beyond `MAX_TOASTS` the oldest goes.
  */
 export function pushToast(kind: ToastKind, message: string, code?: string, timeout = 6000): number {
   const same = toasts.findIndex((x) => x.kind === kind && x.message === message && x.code === code);
@@ -36,6 +36,11 @@ export function pushToast(kind: ToastKind, message: string, code?: string, timeo
     timers.delete(toast.id);
   } else {
     toast = { id: next++, kind, message, code, count: 1 };
+  }
+  // A confirmation is only news until the next one: a new success or notice replaces those still shown, so a
+  // run of saves leaves one toast, not a column over the form. Errors stay until dismissed.
+  if (kind !== 'error') {
+    for (const old of toasts.filter((x) => x.kind !== 'error')) dismissToast(old.id);
   }
   toasts.push(toast);
   const id = toast.id;

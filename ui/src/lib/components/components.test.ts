@@ -128,6 +128,15 @@ describe('errors are shown as text, never as HTML', () => {
     expect(shown).toEqual(['Erreur trois', 'Erreur quatre', 'Enregistré']);
   });
 
+  it('a new confirmation replaces the previous one; errors stay', async () => {
+    render(Toasts);
+    showError({ code: 'io', message: 'Erreur' });
+    for (const m of ['Fiche créée.', 'Modifications enregistrées.', 'Photo importée.']) showSuccess(m);
+    await tick();
+    const shown = [...document.querySelectorAll('.toast-message')].map((p) => p.textContent);
+    expect(shown).toEqual(['Erreur', 'Photo importée.']);
+  });
+
 });
 
 describe('ConfirmButton', () => {
