@@ -277,4 +277,7 @@ camp-tpl-goto = Go to line { $count }
 camp-tpl-choose = Choose a template in the list.
 camp-tpl-preview-waiting = The preview updates as you type.
 camp-tpl-empty = No template available.
+camp-tpl-label = { $kind } — { $lang }
+camp-tpl-kind-banner-rollup = Roll-up banner
+camp-tpl-kind-banner-poster = Poster
 camp-history = Change history

@@ -277,4 +277,7 @@ camp-tpl-goto = Aller à la ligne { $count }
 camp-tpl-choose = Choisissez un modèle dans la liste.
 camp-tpl-preview-waiting = L’aperçu se met à jour pendant la saisie.
 camp-tpl-empty = Aucun modèle disponible.
+camp-tpl-label = { $kind } — { $lang }
+camp-tpl-kind-banner-rollup = Kakemono (roll-up)
+camp-tpl-kind-banner-poster = Affiche
 camp-history = Historique des modifications

@@ -11,6 +11,7 @@ describe('Templates', () => {
       templates_list: () => [
         { name: 'fr/agreement.md', custom: true },
         { name: 'en/banner-rollup.toml', custom: false },
+        { name: 'de/letter.md', custom: false },
       ],
       template_get: () => SOURCE,
       template_preview: () => {
@@ -19,7 +20,10 @@ describe('Templates', () => {
     });
     render(Templates, { previewDelay: 20 });
     const items = await screen.findAllByTestId('template-item');
+    expect(items[0]).toHaveTextContent('Convention de parrainage — Français');
     expect(items[0]).toHaveTextContent('fr/agreement.md');
+    expect(items[1]).toHaveTextContent('Kakemono (roll-up) — English');
+    expect(items[2]).toHaveTextContent(/^\s*de\/letter\.md\s*$/);
     expect(items[0]).toHaveTextContent('modifié');
     expect(items[1]).not.toHaveTextContent('modifié');
 
