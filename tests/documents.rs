@@ -148,6 +148,43 @@ fn agreement_names_both_parties_and_the_detainee_in_both_scripts() {
     }
 }
 
+/// Regression (seen in the e2e screenshot): with no signatory in the profile the agreement read "représenté par
+/// , , ci-après", and a sponsor without a signatory was "représenté(e) par" its own name.
+#[test]
+fn agreement_without_signatories_reads_as_a_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Dossier::create(&dir.path().join("bare.dossier"), PASS).unwrap();
+    d.set_profile(Profile { name: "Collectif (exemple)".into(), ..Default::default() }).unwrap();
+    let sponsor = d.insert(Sponsor::new("Ville d'Essai (fictive)", SponsorKind::City)).unwrap();
+    let mut p = Detainee::new("Aram Orinakyan", Category::PrisonerOfWar);
+    p.disclosure.insert(PublicItem::Name, Disclosure::PUBLIC);
+    let person = d.insert(p).unwrap();
+    let ship = d.insert(Sponsorship::new(sponsor.id, Some(person.id))).unwrap();
+    for lang in [dossier::Lang::Fr, dossier::Lang::En] {
+        let pdf = documents::agreement(&d, ship.id, lang, today()).unwrap();
+        let path = write(dir.path(), &format!("bare-{}.pdf", lang.code()), &pdf.bytes);
+        let text = check_common(&path).split_whitespace().collect::<Vec<_>>().join(" ");
+        let (collective, sponsor_side) = match lang {
+            dossier::Lang::Fr => (
+                "Collectif (exemple), ci-après « le collectif »",
+                "Ville d'Essai (fictive), ci-après « le parrain »",
+            ),
+            dossier::Lang::En => (
+                "Collectif (exemple), hereinafter \"the collective\"",
+                "Ville d'Essai (fictive), hereinafter \"the sponsor\"",
+            ),
+        };
+        assert!(text.contains(collective), "{text}");
+        assert!(text.contains(sponsor_side), "{text}");
+        assert!(!text.contains(" , "), "no empty clause: {text}");
+        assert!(text.contains("……, "), "a dotted space for the place, to fill in by hand: {text}");
+        assert!(
+            !text.contains("Collectif (exemple) Ville d'Essai (fictive) Collectif (exemple)"),
+            "each party's name once in the signature block: {text}"
+        );
+    }
+}
+
 #[test]
 fn whole_group_agreement_lists_the_group_in_a_table() {
     let f = fixture();

@@ -307,7 +307,8 @@ pub struct AgreementCtx {
     pub sponsor: SponsorCtx,
     pub target: Target,
     pub commitments: Vec<FamilyCtx>,
-    /// "Fait à {place}": the ceremony's place, else the sponsor's city.
+    /// "Fait à {place}": the ceremony's place, else the sponsor's city; empty when neither is known (the
+    /// templates then leave a dotted space to fill in by hand).
     pub place: String,
     /// "le {date}": the ceremony's date, else today.
     pub date: String,

@@ -180,14 +180,17 @@ fn expand(
                 sides.push((tr(lang, "doc-for-sponsor", &[]), s.name.clone(), (s.signatory.name.clone(), s.signatory.title.clone())));
             }
             for (role, org, (who, title)) in sides {
+                // Every column has the same four lines, so the signature rules line up: a party without a named
+                // signatory (its name stood twice) or without a title gets an empty line instead.
+                const EMPTY_LINE: &str = "\u{a0}";
+                let who = if who == org { EMPTY_LINE.to_owned() } else { who };
+                let title = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| EMPTY_LINE.to_owned());
                 let mut blocks = vec![
                     para(vec![Span::new(role).bold()], Align::Left),
                     para(vec![Span::new(org)], Align::Left),
                     para(vec![Span::new(who).bold()], Align::Left),
+                    para(vec![Span::new(title).italic()], Align::Left),
                 ];
-                if let Some(t) = title {
-                    blocks.push(para(vec![Span::new(t).italic()], Align::Left));
-                }
                 blocks.push(Block::Spacer(22.0));
                 blocks.push(Block::Rule);
                 blocks.push(para(vec![Span::new(tr(lang, "doc-signature", &[])).size(8.0)], Align::Left));
