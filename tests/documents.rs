@@ -90,6 +90,13 @@ fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The text of a PDF (`pdftotext OPTIONS FILE -`).
+fn pdf_text(pdf: &Path, options: &[&str]) -> String {
+    let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).args(options).arg(pdf).arg("-").output().expect("pdftotext installed");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
     documents::write_pdf(&p, bytes).unwrap();
@@ -151,7 +158,7 @@ fn agreement_names_both_parties_and_the_detainee_in_both_scripts() {
 /// Regression (seen in the e2e screenshot): with no signatory in the profile the agreement read "représenté par
 /// , , ci-après", and a sponsor without a signatory was "représenté(e) par" its own name.
 #[test]
-fn agreement_without_signatories_reads_as_a_sentence() {
+fn documents_of_a_bare_dossier_read_as_sentences() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Dossier::create(&dir.path().join("bare.dossier"), PASS).unwrap();
     d.set_profile(Profile { name: "Collectif (exemple)".into(), ..Default::default() }).unwrap();
@@ -182,6 +189,20 @@ fn agreement_without_signatories_reads_as_a_sentence() {
             !text.contains("Collectif (exemple) Ville d'Essai (fictive) Collectif (exemple)"),
             "each party's name once in the signature block: {text}"
         );
+
+        // The fact sheet and the press kit of the same bare dossier: no dangling dash in the footer, no
+        // "brings together 0 organisations", no empty Contacts section.
+        let sheet = documents::factsheet(&d, person.id, lang, today()).unwrap();
+        let path = write(dir.path(), &format!("bare-sheet-{}.pdf", lang.code()), &sheet.bytes);
+        let text = pdf_text(&path, &[]);
+        assert!(text.contains("Aram Orinakyan"), "{text}");
+        assert!(text.lines().all(|l| !l.trim_end().ends_with('—')), "{text}");
+        let kit = documents::presskit(&d, lang, today()).unwrap();
+        let path = write(dir.path(), &format!("bare-kit-{}.pdf", lang.code()), &kit.bytes);
+        let text = pdf_text(&path, &[]);
+        assert!(text.contains("Aram Orinakyan"), "{text}");
+        assert!(!text.contains(" 0 "), "no count of zero organisations: {text}");
+        assert!(!text.contains("Contacts"), "no empty Contacts section: {text}");
     }
 }
 
