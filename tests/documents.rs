@@ -197,12 +197,28 @@ fn documents_of_a_bare_dossier_read_as_sentences() {
         let text = pdf_text(&path, &[]);
         assert!(text.contains("Aram Orinakyan"), "{text}");
         assert!(text.lines().all(|l| !l.trim_end().ends_with('—')), "{text}");
+        assert!(!text.contains("Situation"), "no heading over an empty section: {text}");
         let kit = documents::presskit(&d, lang, today()).unwrap();
         let path = write(dir.path(), &format!("bare-kit-{}.pdf", lang.code()), &kit.bytes);
         let text = pdf_text(&path, &[]);
         assert!(text.contains("Aram Orinakyan"), "{text}");
         assert!(!text.contains(" 0 "), "no count of zero organisations: {text}");
         assert!(!text.contains("Contacts"), "no empty Contacts section: {text}");
+
+        let release = PressRelease {
+            date: today(),
+            cities: vec![],
+            title: "Titre (exemple)".into(),
+            body: "Texte du communiqué (exemple).".into(),
+            lang,
+            contacts: vec![],
+            in_press_kit: false,
+        };
+        let pdf = documents::press_release_draft(&d, &release, today()).unwrap();
+        let path = write(dir.path(), &format!("bare-release-{}.pdf", lang.code()), &pdf.bytes);
+        let text = pdf_text(&path, &[]);
+        assert!(text.contains("Texte du communiqué"), "{text}");
+        assert!(!text.contains("ontact"), "no empty press contacts: {text}");
     }
 }
 
