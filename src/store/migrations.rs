@@ -200,6 +200,8 @@ mod tests {
             .query_row("SELECT names FROM search WHERE record_id = ?1", [unreadable.id.to_string()], |r| r.get(0))
             .unwrap();
         assert_eq!(kept, "ուրու պորձյան owrow pordzyan", "an unreadable record keeps its entry");
+        // Search leaves the unreadable record out instead of failing (it used to fail with "corrupt").
+        assert!(found("owrow").is_empty() && found("pordz").is_empty());
         let entries: i64 = d.conn.query_row("SELECT count(*) FROM search", [], |r| r.get(0)).unwrap();
         assert_eq!(entries, 4, "one entry per record, none doubled");
     }

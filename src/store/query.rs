@@ -152,11 +152,14 @@ impl Dossier {
             let (id, kind, data) = row?;
             let Some(data) = data else { continue };
             let id = Uuid::parse_str(&id).map_err(|_| Error::Corrupt(format!("search: bad id {id}")))?;
+            // A record whose stored data this version cannot read (records are validated on the way in, and a
+            // dossier from a newer version is refused at open, so only a hand-edited file has one) is left out
+            // rather than failing the whole search and hiding every other match.
             let hit = if kind == "detainee" {
-                let d: Detainee = serde_json::from_str(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
+                let Ok(d) = serde_json::from_str::<Detainee>(&data) else { continue };
                 SearchHit { id, kind: RecordKind::Detainee, name: d.name, detail: d.name_hy, category: Some(d.category) }
             } else {
-                let s: crate::model::Sponsor = serde_json::from_str(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
+                let Ok(s) = serde_json::from_str::<crate::model::Sponsor>(&data) else { continue };
                 SearchHit { id, kind: RecordKind::Sponsor, name: s.name, detail: s.city, category: None }
             };
             out.push(hit);
