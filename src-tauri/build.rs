@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "detainee_rows",
     "search",
     "detainee_page",
+    "detainee_get",
     "sponsor_rows",
     "sponsor_get",
     "sponsorships",

@@ -363,6 +363,12 @@ commands! {
         st.with(move |d| app::detainee_page(d, id, today())).await
     }
 
+    /// One detainee's own record, without the page's contacts, photos and sources (the Documents screen needs
+    /// only the name; family contacts have no business crossing to it).
+    async fn detainee_get(st, app, id: Uuid) -> Stored<dossier::model::Detainee> {
+        st.with(move |d| d.get::<dossier::model::Detainee>(id)).await
+    }
+
     async fn sponsor_rows(st, app) -> Vec<app::SponsorRow> {
         st.with(|d| app::sponsor_rows(d)).await
     }

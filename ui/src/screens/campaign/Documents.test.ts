@@ -17,7 +17,7 @@ function mocks(extra: Record<string, Handler> = {}) {
       { id: 'D1', kind: 'detainee', name: 'Aram Exemple', detail: 'Արամ', category: 'pow' },
       { id: 'S1', kind: 'sponsor', name: 'Ville de Lyon', detail: null, category: null },
     ],
-    detainee_page: () => ({ detainee: { id: 'D1', name: 'Aram Exemple' } }),
+    detainee_get: () => ({ id: 'D1', name: 'Aram Exemple' }),
     press_releases: () => [
       { id: 'PR', created_at: T0, updated_at: T0, date: '2024-05-02', cities: [], title: 'Libérez-les', body: 'x', lang: 'fr', contacts: [], in_press_kit: true },
     ],
@@ -100,6 +100,7 @@ describe('Documents', () => {
     render(Documents, { id: 'banner:D1' });
     await waitFor(() => expect(screen.getByTestId('doc-sponsor')).toHaveValue('S1')); // its sponsor, preselected
     expect(await screen.findByText(/Aram Exemple/)).toBeInTheDocument(); // the preselected person, by name
+    expect(calls.map((c) => c.cmd)).not.toContain('detainee_page'); // the record only: no family contacts fetched
     await fireEvent.change(screen.getByTestId('doc-size'), { target: { value: 'a2' } });
     await fireEvent.input(screen.getByTestId('doc-bleed'), { target: { value: '5' } });
     expect(await generate(calls)).toEqual({ kind: 'banner', detainee: 'D1', sponsor: 'S1', size: 'a2', bleed_mm: 5, lang: 'fr' });
