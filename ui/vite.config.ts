@@ -34,5 +34,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.ts'],
     restoreMocks: true,
+    // A form test drives a dozen events through jsdom: ~1 s here, over 5 s (the default limit) while a cold
+    // Rust build shares the two cores. A hung test still fails, only later.
+    testTimeout: 30_000,
   },
 });
