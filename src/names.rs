@@ -104,17 +104,12 @@ pub fn transliterate(folded: &str) -> Option<String> {
     if folded.is_ascii() {
         return None;
     }
-    let t = fold(&deunicode::deunicode(&as_names_are_written(folded)));
-    (!t.is_empty() && t != folded).then_some(t)
+    latin(&as_names_are_written(folded), folded)
 }
 
-/// `deunicode`'s own letter-by-letter transliteration, indexed beside [`transliterate`]'s so that a spelling
-/// following a scholarly or the Russian passport scheme ("Gukasian", "Arutiunian") is found too.
-fn transliterate_letter_by_letter(folded: &str) -> Option<String> {
-    if folded.is_ascii() {
-        return None;
-    }
-    let t = fold(&deunicode::deunicode(folded));
+/// `deunicode` of `text` (the folded name, rewritten or not), folded; `None` when that adds nothing to `folded`.
+fn latin(text: &str, folded: &str) -> Option<String> {
+    let t = fold(&deunicode::deunicode(text));
     (!t.is_empty() && t != folded).then_some(t)
 }
 
@@ -171,12 +166,18 @@ pub fn index_text<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
         }
         out.push_str(&f);
         out.push(' ');
-        let written = transliterate(&f);
-        if let Some(t) = &written {
-            out.push_str(t);
-            out.push(' ');
+        if f.is_ascii() {
+            continue;
         }
-        if let Some(t) = transliterate_letter_by_letter(&f).filter(|t| Some(t) != written.as_ref()) {
+        let rewritten = as_names_are_written(&f);
+        let written = latin(&rewritten, &f);
+        // `deunicode`'s own letter-by-letter form too, when the rewrite changed something, so that a spelling
+        // following a scholarly or the Russian passport scheme ("Gukasian", "Arutiunian") is found as well.
+        let letter_by_letter = matches!(rewritten, std::borrow::Cow::Owned(_))
+            .then(|| latin(&f, &f))
+            .flatten()
+            .filter(|t| Some(t) != written.as_ref());
+        for t in [written, letter_by_letter].into_iter().flatten() {
             out.push_str(&t);
             out.push(' ');
         }
