@@ -238,7 +238,12 @@ pub fn sponsorship_cards(d: &Dossier, sponsor: Option<Uuid>, detainee: Option<Uu
     for s in d.sponsorships(sponsor, detainee)? {
         let sp = d.get::<Sponsor>(s.sponsor_id)?;
         let detainee_name = s.detainee_id.map(|id| d.get::<Detainee>(id).map(|p| p.data.name)).transpose()?;
-        out.push(SponsorshipCard { sponsor_name: sp.data.name, sponsor_kind: sp.data.kind, detainee_name, sponsorship: s });
+        out.push(SponsorshipCard {
+            sponsor_name: sp.data.name,
+            sponsor_kind: sp.data.kind,
+            detainee_name,
+            sponsorship: s,
+        });
     }
     Ok(out)
 }

@@ -117,7 +117,15 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
         consent,
     };
     let people = [
-        p(PrisonerOfWar, Sentenced, "2020-11-12", "Hadrut (exemple)", Some("Sergent, 3e bataillon (fictif)"), Some(15.0), true),
+        p(
+            PrisonerOfWar,
+            Sentenced,
+            "2020-11-12",
+            "Hadrut (exemple)",
+            Some("Sergent, 3e bataillon (fictif)"),
+            Some(15.0),
+            true,
+        ),
         p(PrisonerOfWar, Sentenced, "2020-12-13", "Khtsaberd (exemple)", Some("Soldat du contingent"), Some(6.0), true),
         p(PrisonerOfWar, Detained, "2020-12-13", "Hin Tagher (exemple)", Some("Soldat du contingent"), None, true),
         p(PrisonerOfWar, OnTrial, "2021-05-27", "Kalbajar (exemple)", Some("Lieutenant (fictif)"), None, true),
@@ -128,15 +136,63 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
         p(PrisonerOfWar, Released, "2020-11-20", "Shushi (exemple)", Some("Soldat du contingent"), None, true),
         p(Civilian, Sentenced, "2020-10-28", "Hadrut (exemple)", Some("Enseignant"), Some(20.0), true),
         p(Civilian, Detained, "2021-02-04", "Mets Taghlar (exemple)", Some("Berger"), None, true),
-        p(Civilian, OnTrial, "2023-07-29", "Corridor de Latchine (exemple)", Some("Étudiant évacué pour soins"), None, true),
+        p(
+            Civilian,
+            OnTrial,
+            "2023-07-29",
+            "Corridor de Latchine (exemple)",
+            Some("Étudiant évacué pour soins"),
+            None,
+            true,
+        ),
         p(Civilian, Detained, "2023-09-27", "Point de contrôle (exemple)", Some("Agriculteur"), None, false),
         p(Civilian, Sentenced, "2022-03-11", "Khramort (exemple)", Some("Mécanicien"), Some(12.0), true),
         p(Civilian, Deceased, "2021-01-15", "Karmir Shuka (exemple)", Some("Retraité"), None, true),
-        p(PoliticalLeader, OnTrial, "2023-09-27", "Poste de Hakari (exemple)", Some("Ancien ministre d'État (fictif)"), None, true),
-        p(PoliticalLeader, OnTrial, "2023-10-03", "Stepanakert (exemple)", Some("Ancien président du parlement (fictif)"), None, true),
-        p(PoliticalLeader, Sentenced, "2023-10-03", "Stepanakert (exemple)", Some("Ancien ministre des affaires étrangères (fictif)"), Some(14.0), true),
-        p(PoliticalLeader, OnTrial, "2023-10-03", "Stepanakert (exemple)", Some("Ancien commandant (fictif)"), None, true),
-        p(PoliticalLeader, OnTrial, "2023-10-05", "Stepanakert (exemple)", Some("Ancien conseiller (fictif)"), None, true),
+        p(
+            PoliticalLeader,
+            OnTrial,
+            "2023-09-27",
+            "Poste de Hakari (exemple)",
+            Some("Ancien ministre d'État (fictif)"),
+            None,
+            true,
+        ),
+        p(
+            PoliticalLeader,
+            OnTrial,
+            "2023-10-03",
+            "Stepanakert (exemple)",
+            Some("Ancien président du parlement (fictif)"),
+            None,
+            true,
+        ),
+        p(
+            PoliticalLeader,
+            Sentenced,
+            "2023-10-03",
+            "Stepanakert (exemple)",
+            Some("Ancien ministre des affaires étrangères (fictif)"),
+            Some(14.0),
+            true,
+        ),
+        p(
+            PoliticalLeader,
+            OnTrial,
+            "2023-10-03",
+            "Stepanakert (exemple)",
+            Some("Ancien commandant (fictif)"),
+            None,
+            true,
+        ),
+        p(
+            PoliticalLeader,
+            OnTrial,
+            "2023-10-05",
+            "Stepanakert (exemple)",
+            Some("Ancien conseiller (fictif)"),
+            None,
+            true,
+        ),
         p(PoliticalLeader, Detained, "2023-10-07", "Stepanakert (exemple)", Some("Ancien député (fictif)"), None, true),
         p(Disappeared, FateUnknown, "~2020-10-20", "Secteur de Jabrayil (exemple)", Some("Volontaire"), None, true),
         p(Disappeared, FateUnknown, "2020-11", "Secteur de Hadrut (exemple)", Some("Civil"), None, false),
@@ -162,13 +218,25 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
         }
         if i % 4 == 0 {
             // Spellings met in Russian- and Azerbaijani-language sources.
-            det.other_names = vec![format!("{given} {}", family.replace("yan", "ian")), format!("{given} {}", family.replace("yan", "yanı"))];
+            det.other_names = vec![
+                format!("{given} {}", family.replace("yan", "ian")),
+                format!("{given} {}", family.replace("yan", "yanı")),
+            ];
         }
         det.sex = Some(sex);
         let captured: PartialDate = person.captured.parse().expect("sample date");
-        let birth_year = captured.date.format("%Y").to_string().parse::<i32>().unwrap_or(2000) - 19 - (i as i32 * 3) % 40;
-        det.born = Some(if i % 5 == 4 { format!("{birth_year}").parse().expect("year") } else { PartialDate::day(d(birth_year, 1 + (i as u32 % 12), 1 + (i as u32 * 3) % 28)) });
-        det.birth_place = Some(["Goris (exemple)", "Erevan (exemple)", "Stepanakert (exemple)", "Martuni (exemple)", "Gyumri (exemple)"][i % 5].into());
+        let birth_year =
+            captured.date.format("%Y").to_string().parse::<i32>().unwrap_or(2000) - 19 - (i as i32 * 3) % 40;
+        det.born = Some(if i % 5 == 4 {
+            format!("{birth_year}").parse().expect("year")
+        } else {
+            PartialDate::day(d(birth_year, 1 + (i as u32 % 12), 1 + (i as u32 * 3) % 28))
+        });
+        det.birth_place = Some(
+            ["Goris (exemple)", "Erevan (exemple)", "Stepanakert (exemple)", "Martuni (exemple)", "Gyumri (exemple)"]
+                [i % 5]
+                .into(),
+        );
         det.role = person.role.map(Into::into);
         if person.category == PrisonerOfWar {
             det.rank = person.role.map(|r| r.split(',').next().unwrap_or(r).into());
@@ -189,7 +257,8 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
                 ..SituationEntry::new(OnTrial, Some(PartialDate::day(d(2025, 1 + i as u32 % 12, 10))))
             }),
             Sentenced => {
-                det.situation.push(SituationEntry::new(OnTrial, Some(PartialDate::day(d(2022 + (i as i32 % 3), 3, 14)))));
+                det.situation
+                    .push(SituationEntry::new(OnTrial, Some(PartialDate::day(d(2022 + (i as i32 % 3), 3, 14)))));
                 det.situation.push(SituationEntry {
                     sentence_years: person.sentence,
                     charges: vec!["art. 214 (exemple)".into()],
@@ -239,7 +308,15 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
             "{given} {family} is a fictional person made up for this sample. Nothing in this text describes a real person; it exists to test the layout of the campaign's documents."
         ));
         if person.consent {
-            for item in [PublicItem::Name, PublicItem::NameHy, PublicItem::Birth, PublicItem::Capture, PublicItem::Situation, PublicItem::Biography, PublicItem::Role] {
+            for item in [
+                PublicItem::Name,
+                PublicItem::NameHy,
+                PublicItem::Birth,
+                PublicItem::Capture,
+                PublicItem::Situation,
+                PublicItem::Biography,
+                PublicItem::Role,
+            ] {
                 det.disclosure.insert(item, Disclosure::PUBLIC);
             }
         } else {
@@ -266,10 +343,8 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
         if i % 4 != 3 {
             let large = matches!(i, 0 | 6 | 8);
             let bytes = if large { portrait_large.clone() } else { portrait_small.clone() };
-            let img = crate::media::import_bytes(bytes).map_err(|problem| crate::Error::Image {
-                path: "demo".into(),
-                problem,
-            })?;
+            let img = crate::media::import_bytes(bytes)
+                .map_err(|problem| crate::Error::Image { path: "demo".into(), problem })?;
             let disclosure = if person.consent { Disclosure::PUBLIC } else { Disclosure::default() };
             let mut m = dossier.store_media(img, MediaRole::Photo, Some(stored.id), disclosure)?;
             m.data.crop = if large { None } else { Some(Crop { x: 0.1, y: 0.05, w: 0.8, h: 0.7 }) };
@@ -291,7 +366,9 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
             public: true,
         })?;
         dossier.insert(Source {
-            author: ["Agence de presse fictive", "ONG d'observation (exemple)", "Témoignage familial (anonymisé)"][k % 3].into(),
+            author: ["Agence de presse fictive", "ONG d'observation (exemple)", "Témoignage familial (anonymisé)"]
+                [k % 3]
+                .into(),
             title: Some(format!("Rapport n° {} (fictif)", k + 1)),
             date: Some(PartialDate::day(d(2024, 1 + (k as u32 % 12), 5))),
             reliability: [Reliability::Confirmed, Reliability::Reliable, Reliability::Probable][k % 3],
@@ -318,13 +395,41 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
     // Name, kind, city, signatory, signatory's title, logo colour.
     type SponsorSpec<'a> = (&'a str, SponsorKind, &'a str, &'a str, &'a str, [u8; 3]);
     let sponsors_spec: [SponsorSpec; 7] = [
-        ("Ville de Saint-Aubin-des-Prés", SponsorKind::City, "Saint-Aubin-des-Prés", "Élise Martin-Roche", "Maire de Saint-Aubin-des-Prés", [30, 80, 160]),
-        ("Ville de Montclair-sur-Loue", SponsorKind::City, "Montclair-sur-Loue", "Bernard Quintal", "Maire de Montclair-sur-Loue", [160, 40, 40]),
+        (
+            "Ville de Saint-Aubin-des-Prés",
+            SponsorKind::City,
+            "Saint-Aubin-des-Prés",
+            "Élise Martin-Roche",
+            "Maire de Saint-Aubin-des-Prés",
+            [30, 80, 160],
+        ),
+        (
+            "Ville de Montclair-sur-Loue",
+            SponsorKind::City,
+            "Montclair-sur-Loue",
+            "Bernard Quintal",
+            "Maire de Montclair-sur-Loue",
+            [160, 40, 40],
+        ),
         ("Association Liberté Demain", SponsorKind::Ngo, "Lyon", "Sophie Ardent", "Présidente", [20, 130, 90]),
         ("Claire Fontaine-Morel", SponsorKind::Person, "Paris", "Claire Fontaine-Morel", "Écrivaine", [120, 60, 150]),
         ("Jean-Marc Delorme", SponsorKind::Parliamentarian, "Genève", "Jean-Marc Delorme", "Député", [200, 120, 20]),
-        ("Institut européen d'études de la paix", SponsorKind::Institution, "Strasbourg", "Dr Ana Ribeiro", "Directrice", [60, 60, 60]),
-        ("Ville de Belval-les-Bains", SponsorKind::City, "Belval-les-Bains", "Odile Ferrand", "Maire de Belval-les-Bains", [0, 110, 140]),
+        (
+            "Institut européen d'études de la paix",
+            SponsorKind::Institution,
+            "Strasbourg",
+            "Dr Ana Ribeiro",
+            "Directrice",
+            [60, 60, 60],
+        ),
+        (
+            "Ville de Belval-les-Bains",
+            SponsorKind::City,
+            "Belval-les-Bains",
+            "Odile Ferrand",
+            "Maire de Belval-les-Bains",
+            [0, 110, 140],
+        ),
     ];
     let mut sponsor_ids = vec![];
     for (name, kind, city, signatory, title, color) in sponsors_spec {
@@ -342,18 +447,17 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
         s.website = Some("https://example.org".into());
         s.languages = vec!["fr".into()];
         s.notes = Some(FICTIONAL.into());
-        let logo = crate::media::import_bytes(placeholder_logo(600, color)).map_err(|problem| crate::Error::Image {
-            path: "demo".into(),
-            problem,
-        })?;
+        let logo = crate::media::import_bytes(placeholder_logo(600, color))
+            .map_err(|problem| crate::Error::Image { path: "demo".into(), problem })?;
         let m = dossier.store_media(logo, MediaRole::Logo, None, Disclosure::PUBLIC)?;
         s.logo_id = Some(m.id);
         sponsor_ids.push(dossier.insert(s)?.id);
     }
 
     // Sponsorships at every stage, a handover and a whole-group sponsorship.
-    let all = parse_commitments("logo,banner,public-signing,public-events,media,lobbying,meet-family,solidarity-events")
-        .expect("valid list");
+    let all =
+        parse_commitments("logo,banner,public-signing,public-events,media,lobbying,meet-family,solidarity-events")
+            .expect("valid list");
     let some = parse_commitments("logo,banner,public-signing,media").expect("valid list");
     let mut n_sponsorships = 0;
     let mut add = |dossier: &mut Dossier, s: Sponsorship| -> Result<uuid::Uuid> {
@@ -372,7 +476,11 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
                 press: Some("Presse régionale (fictive)".into()),
             });
             for c in &mut s.commitments {
-                c.status = if c.kind == CommitmentKind::PublicSigning { CommitmentStatus::Done } else { CommitmentStatus::InProgress };
+                c.status = if c.kind == CommitmentKind::PublicSigning {
+                    CommitmentStatus::Done
+                } else {
+                    CommitmentStatus::InProgress
+                };
             }
         } else if *stage == Stage::Agreed {
             s.ceremony = Some(Ceremony {
@@ -381,9 +489,17 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
                 press: None,
             });
         }
-        s.actions.push(Action { date: today - Days::new(90), kind: ActionKind::Letter, summary: "Courrier de présentation de la campagne (fictif)".into() });
+        s.actions.push(Action {
+            date: today - Days::new(90),
+            kind: ActionKind::Letter,
+            summary: "Courrier de présentation de la campagne (fictif)".into(),
+        });
         if *stage >= Stage::Agreed {
-            s.actions.push(Action { date: today - Days::new(70), kind: ActionKind::Meeting, summary: "Rencontre avec le cabinet (fictive)".into() });
+            s.actions.push(Action {
+                date: today - Days::new(70),
+                kind: ActionKind::Meeting,
+                summary: "Rencontre avec le cabinet (fictive)".into(),
+            });
         }
         add(dossier, s)?;
     }
@@ -469,31 +585,53 @@ fn sample(dossier: &mut Dossier) -> Result<Summary> {
     // The collective's profile.
     let mut logos = vec![];
     for color in [[170, 20, 40], [20, 40, 120], [230, 140, 0]] {
-        let img = crate::media::import_bytes(placeholder_logo(800, color)).map_err(|problem| crate::Error::Image {
-            path: "demo".into(),
-            problem,
-        })?;
+        let img = crate::media::import_bytes(placeholder_logo(800, color))
+            .map_err(|problem| crate::Error::Image { path: "demo".into(), problem })?;
         logos.push(dossier.store_media(img, MediaRole::Logo, None, Disclosure::PUBLIC)?.id);
     }
     dossier.set_profile(Profile {
         name: "Collectif Libertas (profil d'exemple)".into(),
         members: vec![
-            Member { name: "Centre pour le droit et la résolution des conflits (exemple)".into(), city: Some("Paris".into()), description_fr: Some("Association de défense des droits humains et de règlement pacifique des conflits.".into()), description_en: Some("An association for human rights and peaceful conflict resolution.".into()) },
-            Member { name: "Association pour la démocratie et les droits humains (exemple)".into(), city: Some("Lyon".into()), description_fr: Some("Association engagée pour la démocratie et les droits humains.".into()), description_en: Some("An association committed to democracy and human rights.".into()) },
-            Member { name: "Observatoire des discours de haine (exemple)".into(), city: Some("Genève".into()), description_fr: Some("Observatoire des discours de haine anti-arméniens.".into()), description_en: Some("An observatory of anti-Armenian hate speech.".into()) },
+            Member {
+                name: "Centre pour le droit et la résolution des conflits (exemple)".into(),
+                city: Some("Paris".into()),
+                description_fr: Some(
+                    "Association de défense des droits humains et de règlement pacifique des conflits.".into(),
+                ),
+                description_en: Some("An association for human rights and peaceful conflict resolution.".into()),
+            },
+            Member {
+                name: "Association pour la démocratie et les droits humains (exemple)".into(),
+                city: Some("Lyon".into()),
+                description_fr: Some("Association engagée pour la démocratie et les droits humains.".into()),
+                description_en: Some("An association committed to democracy and human rights.".into()),
+            },
+            Member {
+                name: "Observatoire des discours de haine (exemple)".into(),
+                city: Some("Genève".into()),
+                description_fr: Some("Observatoire des discours de haine anti-arméniens.".into()),
+                description_en: Some("An observatory of anti-Armenian hate speech.".into()),
+            },
         ],
-        signatory: Some(Signatory { name: "Camille Varenne (fictive)".into(), title: Some("Coordinatrice du collectif".into()) }),
+        signatory: Some(Signatory {
+            name: "Camille Varenne (fictive)".into(),
+            title: Some("Coordinatrice du collectif".into()),
+        }),
         logo_ids: logos,
         website: Some("https://example.org/libertas".into()),
         campaign_url: Some("https://example.org/libertas/parrainage".into()),
-        contacts: vec![ContactPerson { name: "Service de presse (fictif)".into(), role: Some("Presse".into()), email: Some("presse@example.org".into()), phone: Some("+33 1 00 00 00 01".into()) }],
+        contacts: vec![ContactPerson {
+            name: "Service de presse (fictif)".into(),
+            role: Some("Presse".into()),
+            email: Some("presse@example.org".into()),
+            phone: Some("+33 1 00 00 00 01".into()),
+        }],
         cities: vec!["Paris".into(), "Lyon".into(), "Genève".into()],
         address: None,
     })?;
 
     Ok(Summary { detainees: people.len(), sponsors: sponsor_ids.len(), sponsorships: n_sponsorships })
 }
-
 
 /// Adds `n` synthetic detainees in one transaction (for benchmarks: names vary so search has work to do).
 fn synthetic(dossier: &mut Dossier, n: u32) -> Result<()> {
@@ -527,7 +665,11 @@ pub fn placeholder_portrait(w: u32, h: u32, tint: [u8; 3]) -> Vec<u8> {
             Rgb([54, 58, 66])
         } else {
             let g = 1.0 - fy * 0.35;
-            Rgb([(tint[0] as f32 * g + 90.0 * fx) as u8, (tint[1] as f32 * g + 40.0 * fx) as u8, (tint[2] as f32 * g) as u8])
+            Rgb([
+                (tint[0] as f32 * g + 90.0 * fx) as u8,
+                (tint[1] as f32 * g + 40.0 * fx) as u8,
+                (tint[2] as f32 * g) as u8,
+            ])
         }
     });
     let mut out = vec![];

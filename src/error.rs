@@ -14,20 +14,35 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {
     Empty,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     /// A value outside a closed list; `allowed` lists the accepted spellings.
-    Unknown { value: String, allowed: String },
-    BadDate { value: String },
+    Unknown {
+        value: String,
+        allowed: String,
+    },
+    BadDate {
+        value: String,
+    },
     CaptureBeforeBirth,
     InFuture,
-    BadNumber { value: String },
+    BadNumber {
+        value: String,
+    },
     BadEmail,
     /// A field name given to `--set` that the record does not have.
-    NoSuchField { known: String },
+    NoSuchField {
+        known: String,
+    },
     /// Free-form explanation from a lower layer (serde), in English.
-    Malformed { detail: String },
+    Malformed {
+        detail: String,
+    },
     /// Mutually exclusive or inconsistent values.
-    Inconsistent { detail: String },
+    Inconsistent {
+        detail: String,
+    },
 }
 
 /// A value refused by validation: which field, and why.
@@ -237,7 +252,11 @@ impl Error {
             Error::Corrupt(detail) => tr(lang, "err-corrupt", &[("detail", Arg::from(detail))]),
             Error::TooNew => tr(lang, "err-too-new", &[]),
             Error::Template { name, line, detail } => match line {
-                Some(l) => tr(lang, "err-template-line", &[("name", Arg::from(name)), ("line", Arg::from(*l)), ("detail", Arg::from(detail))]),
+                Some(l) => tr(
+                    lang,
+                    "err-template-line",
+                    &[("name", Arg::from(name)), ("line", Arg::from(*l)), ("detail", Arg::from(detail))],
+                ),
                 None => tr(lang, "err-template", &[("name", Arg::from(name)), ("detail", Arg::from(detail))]),
             },
             Error::NoProfile => tr(lang, "err-no-profile", &[]),
@@ -269,7 +288,11 @@ impl Error {
                 );
                 for (line, msg) in problems {
                     out.push('\n');
-                    out.push_str(&tr(lang, "imp-line-problem", &[("line", Arg::from(*line)), ("message", Arg::from(msg))]));
+                    out.push_str(&tr(
+                        lang,
+                        "imp-line-problem",
+                        &[("line", Arg::from(*line)), ("message", Arg::from(msg))],
+                    ));
                 }
                 out
             }

@@ -64,9 +64,8 @@ pub fn import_bytes(bytes: Vec<u8>) -> Result<Imported, ImageProblem> {
         _ => return Err(ImageProblem::UnsupportedFormat),
     };
     // Dimensions come from the header alone; nothing is decoded before they are known to be reasonable.
-    let (width, height) = ImageReader::with_format(Cursor::new(&bytes), format)
-        .into_dimensions()
-        .map_err(|_| ImageProblem::Corrupt)?;
+    let (width, height) =
+        ImageReader::with_format(Cursor::new(&bytes), format).into_dimensions().map_err(|_| ImageProblem::Corrupt)?;
     check_pixels(width, height)?;
     // Decoders fill a truncated JPEG with grey rather than fail; a file cut short (an interrupted copy, a
     // half-synced folder) must be refused, so its end-of-image marker must be there.
@@ -153,8 +152,10 @@ pub fn strip_metadata(bytes: Vec<u8>, format: ImageFormat) -> Result<Vec<u8>, Im
         ImageFormat::Png => {
             let mut png = Png::from_bytes(Bytes::from(bytes)).map_err(|_| ImageProblem::Corrupt)?;
             // Keep only chunks that affect the pixels; drop text, EXIF, time and any private chunk.
-            const KEEP: [&[u8; 4]; 12] =
-                [b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD", b"pHYs"];
+            const KEEP: [&[u8; 4]; 12] = [
+                b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD",
+                b"pHYs",
+            ];
             png.chunks_mut().retain(|c| KEEP.contains(&&c.kind()));
             Ok(png.encoder().bytes().to_vec())
         }

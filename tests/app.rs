@@ -30,11 +30,26 @@ fn rows_page_filter_and_search_across_scripts() {
     assert_eq!(all.total as usize, 5 + rest.items.len(), "pages cover the list exactly once");
     let first = &all.items[0];
     let hy = first.name_hy.clone().expect("sample people have Armenian names");
-    let by_hy = app::detainee_rows(&d, &ListFilter { query: Some(hy[..hy.len().min(8)].to_owned()), ..Default::default() }, 0, 50, today).unwrap();
+    let by_hy = app::detainee_rows(
+        &d,
+        &ListFilter { query: Some(hy[..hy.len().min(8)].to_owned()), ..Default::default() },
+        0,
+        50,
+        today,
+    )
+    .unwrap();
     assert!(by_hy.items.iter().any(|r| r.id == first.id), "a prefix in Armenian script finds the person");
-    let unsponsored = app::detainee_rows(&d, &ListFilter { sponsored: Some(false), ..Default::default() }, 0, 500, today).unwrap();
+    let unsponsored =
+        app::detainee_rows(&d, &ListFilter { sponsored: Some(false), ..Default::default() }, 0, 500, today).unwrap();
     assert!(unsponsored.items.iter().all(|r| !r.sponsored));
-    let pows = app::detainee_rows(&d, &ListFilter { category: Some(Category::PrisonerOfWar), ..Default::default() }, 0, 500, today).unwrap();
+    let pows = app::detainee_rows(
+        &d,
+        &ListFilter { category: Some(Category::PrisonerOfWar), ..Default::default() },
+        0,
+        500,
+        today,
+    )
+    .unwrap();
     assert!(!pows.items.is_empty() && pows.items.iter().all(|r| r.category == Category::PrisonerOfWar));
     assert!(pows.items.iter().any(|r| r.photo_id.is_some()), "rows carry their thumbnail's photo id");
     let huge = app::detainee_rows(&d, &ListFilter::default(), 0, u64::MAX, today).unwrap();
@@ -77,7 +92,9 @@ fn dashboard_figures_agree_with_the_records() {
 #[test]
 fn any_record_save_validates_and_delete_removes() {
     let (_dir, mut d) = sample();
-    let id = app::save(&mut d, None, AnyRecord::Detainee(Detainee::new("  Test  Personne (fictive) ", Category::Civilian))).unwrap();
+    let id =
+        app::save(&mut d, None, AnyRecord::Detainee(Detainee::new("  Test  Personne (fictive) ", Category::Civilian)))
+            .unwrap();
     assert_eq!(d.get::<Detainee>(id).unwrap().name, "Test Personne (fictive)", "names are normalised");
     let err = app::save(&mut d, Some(id), AnyRecord::Detainee(Detainee::new("", Category::Civilian))).unwrap_err();
     assert_eq!(err.code(), "invalid");
@@ -95,7 +112,12 @@ fn any_record_save_validates_and_delete_removes() {
 #[test]
 fn handover_ends_one_sponsorship_and_starts_the_next() {
     let (_dir, mut d) = sample();
-    let s = d.list::<Sponsorship>().unwrap().into_iter().find(|s| s.stage != Stage::Ended && s.detainee_id.is_some()).unwrap();
+    let s = d
+        .list::<Sponsorship>()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.stage != Stage::Ended && s.detainee_id.is_some())
+        .unwrap();
     let other = d.list::<Sponsor>().unwrap().into_iter().find(|x| x.id != s.sponsor_id).unwrap();
     let next = app::handover(&mut d, s.id, other.id, day("2026-11-27")).unwrap();
     let old = d.get::<Sponsorship>(s.id).unwrap();
@@ -103,7 +125,11 @@ fn handover_ends_one_sponsorship_and_starts_the_next() {
     assert_eq!((old.stage, old.end_reason, old.successor_id), (Stage::Ended, Some(EndReason::HandedOver), Some(next)));
     assert_eq!((new.sponsor_id, new.detainee_id, new.predecessor_id), (other.id, s.detainee_id, Some(s.id)));
     assert_eq!(new.commitments.len(), s.commitments.len());
-    assert_eq!(app::handover(&mut d, s.id, other.id, day("2026-11-27")).unwrap_err().code(), "invalid", "an ended one cannot be handed over");
+    assert_eq!(
+        app::handover(&mut d, s.id, other.id, day("2026-11-27")).unwrap_err().code(),
+        "invalid",
+        "an ended one cannot be handed over"
+    );
 }
 
 #[test]
@@ -119,7 +145,9 @@ fn template_preview_renders_drafts_and_reports_the_line_of_an_error() {
     source.push_str("\n\n{{ detainee.no_such_field.deeper }}\n");
     let err = dossier::documents::preview_template(&d, "fr/factsheet.md", &source).unwrap_err();
     match err {
-        dossier::Error::Template { line: Some(l), .. } => assert!(l >= source.lines().count() - 1, "line {l} points at the end"),
+        dossier::Error::Template { line: Some(l), .. } => {
+            assert!(l >= source.lines().count() - 1, "line {l} points at the end")
+        }
         e => panic!("expected a template error with its line, got {e:?}"),
     }
 }

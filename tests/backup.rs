@@ -99,9 +99,17 @@ fn restore_into_a_new_path_and_refusals() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("Wrong passphrase"), "{}", stderr(&o));
     assert!(!other.db.exists());
-    let o = run_with(&other, &["--ui-lang", "fr", "verify", b.to_str().unwrap()], &[("DOSSIER_PASSPHRASE", "pas la bonne")]);
+    let o = run_with(
+        &other,
+        &["--ui-lang", "fr", "verify", b.to_str().unwrap()],
+        &[("DOSSIER_PASSPHRASE", "pas la bonne")],
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("Phrase secrète incorrecte") || stderr(&o).to_lowercase().contains("phrase secrète"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Phrase secrète incorrecte") || stderr(&o).to_lowercase().contains("phrase secrète"),
+        "{}",
+        stderr(&o)
+    );
 
     // A missing backup, a folder that cannot be written.
     assert!(other.fails(&["restore", other.path("nope.dossier").to_str().unwrap()], 1).contains("nope.dossier"));
@@ -167,11 +175,8 @@ fn automatic_backups_rotate_and_touch_nothing_else() {
         std::thread::sleep(std::time::Duration::from_millis(5));
         env.ok(&["backup", "--auto"]);
     }
-    let mut autos: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut autos: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     autos.sort();
     assert_eq!(autos.len(), 5, "3 automatic backups + 2 other files: {autos:?}");
     assert!(autos.contains(&"notes.txt".to_owned()) && autos.contains(&"backup-old.dossier".to_owned()));
@@ -198,7 +203,8 @@ fn passphrase_change_rekeys_the_dossier() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("Rekeyed Person"));
     let o = run_with(&env, &["check"], &[("DOSSIER_PASSPHRASE", new)]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = run_with(&env, &["passphrase", "change"], &[("DOSSIER_PASSPHRASE", new), ("DOSSIER_NEW_PASSPHRASE", "short")]);
+    let o =
+        run_with(&env, &["passphrase", "change"], &[("DOSSIER_PASSPHRASE", new), ("DOSSIER_NEW_PASSPHRASE", "short")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("at least 8"));
 }
@@ -210,7 +216,9 @@ fn history_restore_writes_the_old_value_back_and_records_it() {
     env.ok(&["detainee", "edit", &id, "--set", "name=Vahe Krknakian", "--set", "born=1991"]);
     let h = env.json(&["history", &id, "--json"]);
     let seq_of = |field: &str| {
-        h.as_array().unwrap().iter().find(|r| r["action"] == "update" && r["field"] == field).unwrap()["seq"].as_i64().unwrap()
+        h.as_array().unwrap().iter().find(|r| r["action"] == "update" && r["field"] == field).unwrap()["seq"]
+            .as_i64()
+            .unwrap()
     };
     let name_seq = seq_of("name");
     assert!(env.ok(&["history", &id]).contains(&format!("#{name_seq}")));
@@ -223,7 +231,10 @@ fn history_restore_writes_the_old_value_back_and_records_it() {
     // The restoration is itself in the history, by the same write path.
     let h2 = env.json(&["history", &id, "--json"]);
     let last = h2.as_array().unwrap().iter().rfind(|r| r["field"] == "name").unwrap();
-    assert_eq!((last["old_value"].as_str(), last["new_value"].as_str()), (Some("Vahe Krknakian"), Some("Vahe Krknakyan")));
+    assert_eq!(
+        (last["old_value"].as_str(), last["new_value"].as_str()),
+        (Some("Vahe Krknakian"), Some("Vahe Krknakyan"))
+    );
     assert!(env.ok(&["history", "restore", &name_seq.to_string()]).contains("Nothing to do"));
     let create_seq = h.as_array().unwrap().iter().find(|r| r["action"] == "create").unwrap()["seq"].as_i64().unwrap();
     assert!(env.fails(&["history", "restore", &create_seq.to_string()], 1).contains("no earlier value"));
@@ -303,9 +314,12 @@ fn disk_full_and_io_errors_while_writing_give_a_clear_error_and_lose_nothing() {
     expected.sort();
     let wal = format!("{}-wal", env.db.file_name().unwrap().to_string_lossy());
     // Fail the first write to the WAL, or one in the middle of the commit's frames.
-    for (errno, msg_en, msg_fr) in [(28, "The disk is full", "Le disque est plein"), (5, "input/output error", "entrée-sortie")] {
+    for (errno, msg_en, msg_fr) in
+        [(28, "The disk is full", "Le disque est plein"), (5, "input/output error", "entrée-sortie")]
+    {
         for skip in [0, 1, 3] {
-            let o = failing(&env, &["detainee", "add", "--name", "Never Stored", "--category", "pow"], &wal, skip, errno);
+            let o =
+                failing(&env, &["detainee", "add", "--name", "Never Stored", "--category", "pow"], &wal, skip, errno);
             assert_eq!(o.status.code(), Some(1), "errno {errno} skip {skip}: the write must fail: {}", stderr(&o));
             assert!(stderr(&o).contains(msg_en), "errno {errno} skip {skip}: {}", stderr(&o));
             assert_eq!(stderr(&o).trim().lines().count(), 1, "one message: {}", stderr(&o));
@@ -358,9 +372,27 @@ fn canary_is_in_no_file_the_app_writes_through_the_whole_workflow() {
     let last = |s: String| s.lines().last().unwrap().trim().to_owned();
     let mut ids = vec![];
     for i in 0..40 {
-        ids.push(last(ok(&["detainee", "add", "--name", &format!("{CANARY} {i}"), "--category", "civilian", "--birth-place", CANARY])));
+        ids.push(last(ok(&[
+            "detainee",
+            "add",
+            "--name",
+            &format!("{CANARY} {i}"),
+            "--category",
+            "civilian",
+            "--birth-place",
+            CANARY,
+        ])));
     }
-    let c = last(ok(&["contact", "add", "--detainee", &ids[0], "--name", &format!("{CANARY} Mother"), "--phone", "+374 55 000 111"]));
+    let c = last(ok(&[
+        "contact",
+        "add",
+        "--detainee",
+        &ids[0],
+        "--name",
+        &format!("{CANARY} Mother"),
+        "--phone",
+        "+374 55 000 111",
+    ]));
     let photo_src = env.dir.path().join("photo-source");
     std::fs::create_dir_all(&photo_src).unwrap();
     let f = photo_src.join("p.jpg");
@@ -387,7 +419,12 @@ fn canary_is_in_no_file_the_app_writes_through_the_whole_workflow() {
     for needle in [CANARY.as_bytes(), b"+374 55 000 111", b"SQLite format 3"] {
         for file in &files {
             let bytes = std::fs::read(file).unwrap();
-            assert!(!contains(&bytes, needle), "{} holds {:?} in clear", file.display(), String::from_utf8_lossy(needle));
+            assert!(
+                !contains(&bytes, needle),
+                "{} holds {:?} in clear",
+                file.display(),
+                String::from_utf8_lossy(needle)
+            );
         }
     }
     // The one exception: a document the user explicitly exports (here the photo, which carries no metadata).

@@ -62,8 +62,20 @@ fn missing_dossier_is_a_clear_error() {
 fn detainee_add_prints_the_id_and_list_shows_it() {
     let env = Env::init();
     let id = env.id(&[
-        "detainee", "add", "--name", "Aram Tsutsakyan", "--name-hy", "Արամ Ցուցակյան", "--category", "pow", "--born",
-        "1995-04-02", "--captured", "2020-12-13", "--status", "detained",
+        "detainee",
+        "add",
+        "--name",
+        "Aram Tsutsakyan",
+        "--name-hy",
+        "Արամ Ցուցակյան",
+        "--category",
+        "pow",
+        "--born",
+        "1995-04-02",
+        "--captured",
+        "2020-12-13",
+        "--status",
+        "detained",
     ]);
     let list = env.json(&["detainee", "list", "--json"]);
     let arr = list.as_array().expect("an array");
@@ -99,11 +111,25 @@ fn refusals_exit_1_with_one_clear_message() {
         (&["detainee", "add", "--name", "   ", "--category", "pow"], "cannot be empty"),
         (&["detainee", "add", "--name", "", "--category", "pow"], "cannot be empty"),
         (
-            &["detainee", "add", "--name", "X", "--category", "pow", "--born", "2001-05-01", "--captured", "2000-01-01"],
+            &[
+                "detainee",
+                "add",
+                "--name",
+                "X",
+                "--category",
+                "pow",
+                "--born",
+                "2001-05-01",
+                "--captured",
+                "2000-01-01",
+            ],
             "capture date is before the birth date",
         ),
         (&["detainee", "add", "--name", "X", "--category", "pow", "--born", "2001-13-01"], "Invalid date"),
-        (&["detainee", "add", "--name", "X", "--category", "pow", "--status", "jailed"], "Unknown value for \"status\""),
+        (
+            &["detainee", "add", "--name", "X", "--category", "pow", "--status", "jailed"],
+            "Unknown value for \"status\"",
+        ),
         (&["detainee", "show", "00000000-0000-4000-8000-000000000000"], "not found"),
         (&["sponsor", "add", "--name", "Town", "--kind", "village"], "Unknown value for \"kind\""),
     ];
@@ -141,7 +167,17 @@ fn usage_errors_exit_2() {
 fn detainee_edit_sets_fields_and_refuses_unknown_ones() {
     let env = Env::init();
     let id = env.id(&["detainee", "add", "--name", "Gor Tarekanyan", "--category", "civilian", "--born", "1980"]);
-    env.ok(&["detainee", "edit", &id, "--set", "name_hy=Գոռ Հակոբյան", "--set", "captured=2021-02", "--set", "status=sentenced"]);
+    env.ok(&[
+        "detainee",
+        "edit",
+        &id,
+        "--set",
+        "name_hy=Գոռ Հակոբյան",
+        "--set",
+        "captured=2021-02",
+        "--set",
+        "status=sentenced",
+    ]);
     let show = env.json(&["detainee", "show", &id, "--json"]);
     assert_eq!(show["name_hy"], "Գոռ Հակոբյան");
     assert_eq!(show["captured"], "2021-02");
@@ -159,7 +195,20 @@ fn detainee_edit_sets_fields_and_refuses_unknown_ones() {
 fn contact_add_keeps_a_confidential_contact() {
     let env = Env::init();
     let id = env.id(&["detainee", "add", "--name", "Vahe Gaghtnyan", "--category", "pow"]);
-    let cid = env.id(&["contact", "add", "--detainee", &id, "--name", "Ruzanna Gaghtnyan", "--relation", "mother", "--phone", "+374 10 000 001", "--email", "r@example.invalid"]);
+    let cid = env.id(&[
+        "contact",
+        "add",
+        "--detainee",
+        &id,
+        "--name",
+        "Ruzanna Gaghtnyan",
+        "--relation",
+        "mother",
+        "--phone",
+        "+374 10 000 001",
+        "--email",
+        "r@example.invalid",
+    ]);
     let list = env.json(&["contact", "list", "--detainee", &id, "--json"]);
     assert_eq!(list[0]["id"], cid.as_str());
     assert_eq!(list[0]["phone"], "+374 10 000 001");
@@ -175,8 +224,18 @@ fn sponsor_and_sponsorship_commands() {
     let logo = env.path("logo.png");
     write(&logo, &png_with_text(64, "logo"));
     let sid = env.id(&[
-        "sponsor", "add", "--name", "Ville d'Exemple", "--kind", "city", "--signatory", "Marie Exemple",
-        "--signatory-title", "Maire", "--logo", logo.to_str().unwrap(),
+        "sponsor",
+        "add",
+        "--name",
+        "Ville d'Exemple",
+        "--kind",
+        "city",
+        "--signatory",
+        "Marie Exemple",
+        "--signatory-title",
+        "Maire",
+        "--logo",
+        logo.to_str().unwrap(),
     ]);
     let sponsors = env.json(&["sponsor", "list", "--json"]);
     assert_eq!(sponsors[0]["id"], sid.as_str());
@@ -185,7 +244,18 @@ fn sponsor_and_sponsorship_commands() {
     assert!(sponsors[0]["logo_id"].is_string(), "the logo is stored");
 
     let did = env.id(&["detainee", "add", "--name", "Narek Hovanavoryan", "--category", "pow"]);
-    let one = env.id(&["sponsorship", "add", "--sponsor", &sid, "--detainee", &did, "--commitments", "logo,banner,lobbying", "--stage", "agreed"]);
+    let one = env.id(&[
+        "sponsorship",
+        "add",
+        "--sponsor",
+        &sid,
+        "--detainee",
+        &did,
+        "--commitments",
+        "logo,banner,lobbying",
+        "--stage",
+        "agreed",
+    ]);
     let group = env.id(&["sponsorship", "add", "--sponsor", &sid, "--whole-group"]);
     let list = env.json(&["sponsorship", "list", "--json"]);
     let arr = list.as_array().unwrap();
@@ -197,12 +267,23 @@ fn sponsor_and_sponsorship_commands() {
     assert_eq!(find(&one)["commitments"].as_array().unwrap().len(), 3);
     assert!(find(&group)["detainee_id"].is_null(), "whole-group sponsorships have a null detainee_id");
 
-    env.ok(&["sponsorship", "edit", &one, "--set", "stage=signed", "--set", "ceremony.date=2026-05-04", "--set", "commitment.banner=done"]);
+    env.ok(&[
+        "sponsorship",
+        "edit",
+        &one,
+        "--set",
+        "stage=signed",
+        "--set",
+        "ceremony.date=2026-05-04",
+        "--set",
+        "commitment.banner=done",
+    ]);
     let s = env.json(&["sponsorship", "show", &one, "--json"]);
     assert_eq!(s["stage"], "signed");
     assert_eq!(s["ceremony"]["date"], "2026-05-04");
 
-    let err = env.fails(&["sponsorship", "add", "--sponsor", &sid, "--detainee", &did, "--commitments", "logo,fireworks"], 1);
+    let err =
+        env.fails(&["sponsorship", "add", "--sponsor", &sid, "--detainee", &did, "--commitments", "logo,fireworks"], 1);
     assert!(err.contains("fireworks"), "{err}");
     let err = env.fails(&["sponsorship", "edit", &one, "--set", "stage=ended"], 1);
     assert!(err.contains("end reason"), "an ended sponsorship needs its reason: {err}");
@@ -214,7 +295,16 @@ fn sponsor_and_sponsorship_commands() {
 #[test]
 fn search_command_finds_people_and_sponsors() {
     let env = Env::init();
-    let id = env.id(&["detainee", "add", "--name", "Hovhannes Ter-Minasyan", "--name-hy", "Հովհաննես Տեր-Մինասյան", "--category", "political"]);
+    let id = env.id(&[
+        "detainee",
+        "add",
+        "--name",
+        "Hovhannes Ter-Minasyan",
+        "--name-hy",
+        "Հովհաննես Տեր-Մինասյան",
+        "--category",
+        "political",
+    ]);
     let sid = env.id(&["sponsor", "add", "--name", "Ville de Hovsepian-sur-Mer", "--kind", "city"]);
     let hits = env.json(&["search", "hovh", "--json"]);
     let ids: Vec<&str> = hits.as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap()).collect();
@@ -254,8 +344,13 @@ fn demo_fills_every_category_kind_and_stage() {
     for cat in ["pow", "civilian", "political", "disappeared"] {
         assert!(people.iter().any(|p| p["category"] == cat), "a {cat} in the sample");
     }
-    assert!(people.iter().any(|p| p["name_hy"].as_str().is_some_and(|n| n.chars().any(|c| ('\u{531}'..='\u{58F}').contains(&c)))));
-    assert!(people.iter().all(|p| p["notes"].as_str().unwrap_or("").contains("ictif")), "sample data says it is fictional");
+    assert!(people
+        .iter()
+        .any(|p| p["name_hy"].as_str().is_some_and(|n| n.chars().any(|c| ('\u{531}'..='\u{58F}').contains(&c)))));
+    assert!(
+        people.iter().all(|p| p["notes"].as_str().unwrap_or("").contains("ictif")),
+        "sample data says it is fictional"
+    );
     let sponsors = env.json(&["sponsor", "list", "--json"]);
     for kind in ["city", "ngo", "person", "parliamentarian", "institution"] {
         assert!(sponsors.as_array().unwrap().iter().any(|s| s["kind"] == kind), "a {kind} sponsor");

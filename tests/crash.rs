@@ -74,7 +74,8 @@ fn sigkill_at_random_points_loses_no_acknowledged_commit() {
         assert!(report.is_ok(), "cycle {cycle} (seed {seed}): {:?}", report.problems());
         for id in &acked {
             let id = id.parse().unwrap_or_else(|_| panic!("cycle {cycle}: bad line {id:?}"));
-            d.get::<Detainee>(id).unwrap_or_else(|e| panic!("cycle {cycle} (seed {seed}): acknowledged {id} lost: {e}"));
+            d.get::<Detainee>(id)
+                .unwrap_or_else(|e| panic!("cycle {cycle} (seed {seed}): acknowledged {id} lost: {e}"));
         }
         let count = d.counts().unwrap().detainees as usize;
         assert!(count >= total_acked, "cycle {cycle}: {count} detainees stored, {total_acked} acknowledged");

@@ -85,14 +85,21 @@ fn open() -> Dossier {
 }
 
 fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
-    let out = Command::new(name).args(args).arg(pdf).output().unwrap_or_else(|e| panic!("{name} must be installed: {e}"));
+    let out =
+        Command::new(name).args(args).arg(pdf).output().unwrap_or_else(|e| panic!("{name} must be installed: {e}"));
     assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The text of a PDF (`pdftotext OPTIONS FILE -`).
 fn pdf_text(pdf: &Path, options: &[&str]) -> String {
-    let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).args(options).arg(pdf).arg("-").output().expect("pdftotext installed");
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .args(options)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext installed");
     assert!(out.status.success());
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -113,17 +120,27 @@ fn check_common(pdf: &Path) -> String {
         let cols: Vec<&str> = row.split_whitespace().collect();
         // name type encoding emb sub uni object ID
         let n = cols.len();
-        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "every font embedded, subset, with a Unicode map: {row}");
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            &["yes", "yes", "yes"],
+            "every font embedded, subset, with a Unicode map: {row}"
+        );
         assert!(cols[0].contains('+'), "subset prefix on {row}");
     }
-    let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(pdf).arg("-").output().expect("pdftotext installed");
+    let out =
+        Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(pdf).arg("-").output().expect("pdftotext installed");
     assert!(out.status.success());
     // Compare words, not line breaks: collapse whitespace, and also join words hyphenated at a line end.
     let raw = String::from_utf8_lossy(&out.stdout).into_owned();
     let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = format!("{}\n{}", collapse(&raw), collapse(&raw.replace("-\n", "")));
-    for canary in [FAMILY_CANARY, PHONE_CANARY, NOTE_CANARY, HIDDEN_CANARY, "canary@example.invalid", "famille fictive"] {
-        assert!(!text.contains(canary), "{}: family contacts and private fields never reach a public document ({canary})", pdf.display());
+    for canary in [FAMILY_CANARY, PHONE_CANARY, NOTE_CANARY, HIDDEN_CANARY, "canary@example.invalid", "famille fictive"]
+    {
+        assert!(
+            !text.contains(canary),
+            "{}: family contacts and private fields never reach a public document ({canary})",
+            pdf.display()
+        );
     }
     text
 }
@@ -172,10 +189,9 @@ fn documents_of_a_bare_dossier_read_as_sentences() {
         let path = write(dir.path(), &format!("bare-{}.pdf", lang.code()), &pdf.bytes);
         let text = check_common(&path).split_whitespace().collect::<Vec<_>>().join(" ");
         let (collective, sponsor_side) = match lang {
-            dossier::Lang::Fr => (
-                "Collectif (exemple), ci-après « le collectif »",
-                "Ville d'Essai (fictive), ci-après « le parrain »",
-            ),
+            dossier::Lang::Fr => {
+                ("Collectif (exemple), ci-après « le collectif »", "Ville d'Essai (fictive), ci-après « le parrain »")
+            }
             dossier::Lang::En => (
                 "Collectif (exemple), hereinafter \"the collective\"",
                 "Ville d'Essai (fictive), hereinafter \"the sponsor\"",
@@ -276,7 +292,15 @@ fn press_release_and_press_kit() {
     assert!(pdf.pages >= 5);
     let path = write(dir.path(), "presskit.pdf", &pdf.bytes);
     let text = check_common(&path);
-    for heading in ["Sommaire", "Le collectif", "La campagne en chiffres", "Prisonniers de guerre", "Les parrains", "Comment parrainer", "Contacts"] {
+    for heading in [
+        "Sommaire",
+        "Le collectif",
+        "La campagne en chiffres",
+        "Prisonniers de guerre",
+        "Les parrains",
+        "Comment parrainer",
+        "Contacts",
+    ] {
         assert!(text.contains(heading), "press kit has {heading}");
     }
     let star = d.get::<Detainee>(f.star).unwrap();
@@ -309,13 +333,22 @@ fn banner_geometry_photo_and_preflight_for_every_size() {
             let trim = get("TrimBox:");
             let bleed_box = get("BleedBox:");
             let mm = |v: f32| v * 25.4 / 72.0;
-            assert!((mm(trim[2] - trim[0]) - w).abs() < 0.1 && (mm(trim[3] - trim[1]) - h).abs() < 0.1, "TrimBox = finished size: {boxes}");
-            assert!((mm(bleed_box[2] - bleed_box[0]) - (w + 2.0 * bleed)).abs() < 0.1, "BleedBox = trim + bleed: {boxes}");
+            assert!(
+                (mm(trim[2] - trim[0]) - w).abs() < 0.1 && (mm(trim[3] - trim[1]) - h).abs() < 0.1,
+                "TrimBox = finished size: {boxes}"
+            );
+            assert!(
+                (mm(bleed_box[2] - bleed_box[0]) - (w + 2.0 * bleed)).abs() < 0.1,
+                "BleedBox = trim + bleed: {boxes}"
+            );
             assert!((mm(bleed_box[3] - bleed_box[1]) - (h + 2.0 * bleed)).abs() < 0.1);
             assert!((trim[0] - bleed_box[0] - pt(bleed)).abs() < 0.3, "bleed on every side");
             let media = get("MediaBox:");
             assert!(media[2] - media[0] > bleed_box[2] - bleed_box[0], "crop marks outside the bleed");
-            assert!(report.findings.iter().all(|x| x.code != "outside_safe_zone"), "default layouts keep text in the live area");
+            assert!(
+                report.findings.iter().all(|x| x.code != "outside_safe_zone"),
+                "default layouts keep text in the live area"
+            );
             assert!(report.findings.iter().all(|x| x.code != "font_not_embedded"));
         }
     }
@@ -327,7 +360,9 @@ fn banner_geometry_photo_and_preflight_for_every_size() {
     let path = write(dir.path(), "b.pdf", &pdf.bytes);
     let list = tool("pdfimages", &["-list"], &path);
     assert!(
-        list.lines().any(|l| l.contains(&format!("{} ", photo.width)) && l.contains(&format!(" {} ", photo.height)) && l.contains("jpeg")),
+        list.lines().any(|l| l.contains(&format!("{} ", photo.width))
+            && l.contains(&format!(" {} ", photo.height))
+            && l.contains("jpeg")),
         "photo listed as JPEG at {}x{}: {list}",
         photo.width,
         photo.height
@@ -338,21 +373,47 @@ fn banner_geometry_photo_and_preflight_for_every_size() {
 fn preflight_flags_low_resolution_and_the_cli_exits_1() {
     let f = fixture();
     let d = open();
-    let (_, report) = documents::banner(&d, f.small_photo, None, BannerSize::R850, 10.0, dossier::Lang::En, today()).unwrap();
+    let (_, report) =
+        documents::banner(&d, f.small_photo, None, BannerSize::R850, 10.0, dossier::Lang::En, today()).unwrap();
     assert!(report.has_errors(), "a 1200-pixel photo across 850 mm is far below 100 ppi");
     let res = report.findings.iter().find(|x| x.code == "resolution").unwrap();
     assert_eq!(res.level, "error");
     assert!(report.images.iter().any(|i| i.effective_ppi < 100.0));
     // On an A3 poster the same photo prints smaller, so at a higher resolution.
     let (_, a3) = documents::banner(&d, f.small_photo, None, BannerSize::A3, 10.0, dossier::Lang::En, today()).unwrap();
-    assert!(a3.images[0].effective_ppi > 2.0 * report.images[0].effective_ppi, "{:?} vs {:?}", a3.images, report.images);
+    assert!(
+        a3.images[0].effective_ppi > 2.0 * report.images[0].effective_ppi,
+        "{:?} vs {:?}",
+        a3.images,
+        report.images
+    );
 
     let env = Env { dir: tempfile::tempdir().unwrap(), db: f.db.clone() };
     let out = env.path("low.pdf");
-    let o = env.run(&["render", "banner", "--detainee", &f.small_photo.to_string(), "--preflight", "-o", out.to_str().unwrap()]);
+    let o = env.run(&[
+        "render",
+        "banner",
+        "--detainee",
+        &f.small_photo.to_string(),
+        "--preflight",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1), "preflight with an error exits 1");
     assert!(String::from_utf8_lossy(&o.stdout).contains("ppi"));
-    let o = env.run(&["render", "banner", "--detainee", &f.star.to_string(), "--size", "a2", "--bleed", "15", "--preflight", "-o", out.to_str().unwrap()]);
+    let o = env.run(&[
+        "render",
+        "banner",
+        "--detainee",
+        &f.star.to_string(),
+        "--size",
+        "a2",
+        "--bleed",
+        "15",
+        "--preflight",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
 }
 
@@ -369,7 +430,8 @@ fn render_commands_write_files() {
     for n in ["a.pdf", "f.pdf", "r.pdf", "k.pdf", "b.pdf"] {
         assert!(std::fs::read(env.path(n)).unwrap().starts_with(b"%PDF-"));
     }
-    let err = env.fails(&["render", "banner", "--detainee", &f.star.to_string(), "--size", "2x3", "-o", &o("x.pdf")], 1);
+    let err =
+        env.fails(&["render", "banner", "--detainee", &f.star.to_string(), "--size", "2x3", "-o", &o("x.pdf")], 1);
     assert!(err.contains("size"), "{err}");
     assert!(!env.path("x.pdf").exists());
 }
@@ -391,10 +453,15 @@ fn templates_with_unknown_fields_or_bad_syntax_are_refused_with_name_and_line() 
     }
     assert!(err.message(dossier::Lang::Fr).contains("fr/agreement.md"));
     let bad_syntax = good.replace("## Durée", "{% if %}\n## Durée");
-    assert!(matches!(d.set_templates(&[("fr/agreement.md".into(), bad_syntax)]), Err(dossier::Error::Template { line: Some(_), .. })));
+    assert!(matches!(
+        d.set_templates(&[("fr/agreement.md".into(), bad_syntax)]),
+        Err(dossier::Error::Template { line: Some(_), .. })
+    ));
     let bad_header = good.replacen("page = \"a4\"", "page = \"napkin\"", 1);
     assert!(d.set_templates(&[("fr/agreement.md".into(), bad_header)]).is_err());
-    let bad_layout = documents::template::default_source("fr/banner-rollup.toml").unwrap().replace("max_pt = 220", "max_pt = 220\nsparkle = true");
+    let bad_layout = documents::template::default_source("fr/banner-rollup.toml")
+        .unwrap()
+        .replace("max_pt = 220", "max_pt = 220\nsparkle = true");
     assert!(d.set_templates(&[("fr/banner-rollup.toml".into(), bad_layout)]).is_err());
     assert!(d.set_templates(&[("../../etc/passwd".into(), "x".into())]).is_err(), "template names are a closed list");
     // Nothing refused was stored; a good edit is, and wins over the default.
@@ -429,10 +496,15 @@ fn templates_cli_round_trip_and_no_half_written_pdf() {
     let mut d = Dossier::open(&env.db, PASS).unwrap();
     d.transaction(|_| Ok(())).unwrap();
     drop(d);
-    let err = env.fails(&["render", "factsheet", "--detainee", &Uuid::new_v4().to_string(), "-o", out.to_str().unwrap()], 1);
+    let err =
+        env.fails(&["render", "factsheet", "--detainee", &Uuid::new_v4().to_string(), "-o", out.to_str().unwrap()], 1);
     assert!(err.contains("not found"), "{err}");
     assert_eq!(std::fs::read(&out).unwrap(), b"previous version");
-    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".part")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+        .collect();
     assert!(leftovers.is_empty(), "no temporary files left");
     let err = documents::write_pdf(&env.path("no/such/dir/x.pdf"), b"%PDF").unwrap_err();
     assert_eq!(err.code(), "write_failed");
@@ -447,7 +519,10 @@ fn user_text_with_markdown_and_pdf_syntax_never_breaks_a_document() {
     std::fs::copy(&f.db, &db).unwrap();
     let mut d = Dossier::open(&db, PASS).unwrap();
     let mut p = d.get::<Detainee>(f.star).unwrap().data;
-    p.bio_fr = Some("# not a heading\n| a | b |\n- [x] fake <!-- card x --> (paren) \\ endstream %%EOF {{ oops }} ![img](photo:zz)".into());
+    p.bio_fr = Some(
+        "# not a heading\n| a | b |\n- [x] fake <!-- card x --> (paren) \\ endstream %%EOF {{ oops }} ![img](photo:zz)"
+            .into(),
+    );
     d.update(f.star, p).unwrap();
     let pdf = documents::factsheet(&d, f.star, dossier::Lang::Fr, today()).unwrap();
     let path = dir.path().join("m.pdf");
@@ -471,19 +546,26 @@ fn visual_regression() {
         ("factsheet", documents::factsheet(&d, f.star, dossier::Lang::Fr, today()).unwrap().bytes),
         ("press-release", documents::press_release(&d, f.press_release, today()).unwrap().bytes),
         ("presskit", documents::presskit(&d, dossier::Lang::En, today()).unwrap().bytes),
-        ("banner", documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, today()).unwrap().0.bytes),
+        (
+            "banner",
+            documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, today()).unwrap().0.bytes,
+        ),
     ];
     let mut failures = vec![];
     for (name, bytes) in docs {
         let pdf = dir.path().join(format!("{name}.pdf"));
         std::fs::write(&pdf, &bytes).unwrap();
         let dpi = if name == "banner" { "4" } else { "20" };
-        let st = Command::new("pdftoppm").args(["-r", dpi, "-png"]).arg(&pdf).arg(dir.path().join(name)).status().unwrap();
+        let st =
+            Command::new("pdftoppm").args(["-r", dpi, "-png"]).arg(&pdf).arg(dir.path().join(name)).status().unwrap();
         assert!(st.success());
         let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.path())
             .unwrap()
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "png") && p.file_name().unwrap().to_string_lossy().starts_with(&format!("{name}-")))
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "png")
+                    && p.file_name().unwrap().to_string_lossy().starts_with(&format!("{name}-"))
+            })
             .collect();
         pages.sort();
         for page in pages {
@@ -500,7 +582,13 @@ fn visual_regression() {
             };
             let got = image::open(&page).unwrap();
             if (got.width(), got.height()) != (expected.width(), expected.height()) {
-                failures.push(format!("{file}: size {}x{} vs {}x{}", got.width(), got.height(), expected.width(), expected.height()));
+                failures.push(format!(
+                    "{file}: size {}x{} vs {}x{}",
+                    got.width(),
+                    got.height(),
+                    expected.width(),
+                    expected.height()
+                ));
                 continue;
             }
             let (a, b) = (got.to_rgb8(), expected.to_rgb8());

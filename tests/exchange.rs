@@ -56,14 +56,22 @@ fn csv_in_every_encoding_and_delimiter_gives_the_same_people() {
         text_comma += &(to_commas(r) + "\n");
     }
     let to_tabs = |line: &str| line.replace(';', "\t").replace("\"Anaït Fictivian\t dite", "\"Anaït Fictivian; dite");
-    let text_tab = format!("{}\r\n{}\r\n", to_tabs(HEADER_FR), french_rows().into_iter().map(to_tabs).collect::<Vec<_>>().join("\r\n"));
+    let text_tab = format!(
+        "{}\r\n{}\r\n",
+        to_tabs(HEADER_FR),
+        french_rows().into_iter().map(to_tabs).collect::<Vec<_>>().join("\r\n")
+    );
     let mut utf16 = vec![0xFF, 0xFE];
     for u in text_tab.encode_utf16() {
         utf16.extend_from_slice(&u.to_le_bytes());
     }
     let variants: Vec<(&str, Vec<u8>, &str)> = vec![
         ("windows-1252-semicolon-crlf.csv", cp1252.into_owned(), "Windows-1252, semicolon"),
-        ("utf8-bom-semicolon-crlf.csv", [b"\xEF\xBB\xBF".as_slice(), text_semi.as_bytes()].concat(), "UTF-8 (BOM), semicolon"),
+        (
+            "utf8-bom-semicolon-crlf.csv",
+            [b"\xEF\xBB\xBF".as_slice(), text_semi.as_bytes()].concat(),
+            "UTF-8 (BOM), semicolon",
+        ),
         ("utf8-comma-lf.csv", text_comma.clone().into_bytes(), "UTF-8, comma"),
         ("utf8-bom-comma-lf.csv", [b"\xEF\xBB\xBF".as_slice(), text_comma.as_bytes()].concat(), "UTF-8 (BOM), comma"),
         ("utf16-tab.txt", utf16, "UTF-16LE, tab"),
@@ -92,9 +100,15 @@ fn csv_in_every_encoding_and_delimiter_gives_the_same_people() {
     assert_eq!(levon.born.unwrap().to_string(), "1990-11-09", "DD/MM/YYYY is day first");
     assert_eq!(levon.category, Category::PrisonerOfWar);
     let g = people.iter().find(|p| p.name.starts_with("Garéguine")).unwrap();
-    assert_eq!((g.category, g.status(), g.born.unwrap().to_string()), (Category::PoliticalLeader, Some(Status::OnTrial), "1961".into()));
+    assert_eq!(
+        (g.category, g.status(), g.born.unwrap().to_string()),
+        (Category::PoliticalLeader, Some(Status::OnTrial), "1961".into())
+    );
     let h = people.iter().find(|p| p.name.starts_with("Héghiné")).unwrap();
-    assert_eq!((h.category, h.status(), h.captured.unwrap().to_string()), (Category::Disappeared, Some(Status::FateUnknown), "~2020-11-01".into()));
+    assert_eq!(
+        (h.category, h.status(), h.captured.unwrap().to_string()),
+        (Category::Disappeared, Some(Status::FateUnknown), "~2020-11-01".into())
+    );
 }
 
 #[test]
@@ -137,8 +151,12 @@ fn broken_rows_import_nothing_and_each_is_named() {
     let out = env.run(&["import", file.to_str().unwrap(), "--dry-run", "--json"]);
     assert_eq!(out.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let actions: Vec<(u64, &str)> =
-        report["rows"].as_array().unwrap().iter().map(|r| (r["line"].as_u64().unwrap(), r["action"].as_str().unwrap())).collect();
+    let actions: Vec<(u64, &str)> = report["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["line"].as_u64().unwrap(), r["action"].as_str().unwrap()))
+        .collect();
     assert_eq!(actions, vec![(2, "create"), (3, "error"), (4, "error"), (5, "error"), (6, "error")]);
     assert_eq!(report["rows"][1]["errors"][0]["column"], "Date de naissance");
     assert_eq!(report["sheets"][0]["columns"][0], serde_json::json!(["Nom", "name"]));
@@ -154,7 +172,8 @@ fn dry_run_saves_nothing_and_shows_the_mapping() {
     let file = env.path("list.csv");
     write(&file, "Nom complet;Type;Remarque\nAram Dryrun;pg;note\n".as_bytes());
     let before = std::fs::read(&env.db).unwrap();
-    let out = env.ok(&["import", file.to_str().unwrap(), "--dry-run", "--map", "Nom complet=name", "--map", "Remarque="]);
+    let out =
+        env.ok(&["import", file.to_str().unwrap(), "--dry-run", "--map", "Nom complet=name", "--map", "Remarque="]);
     assert!(out.contains("\"Nom complet\" → name"), "{out}");
     assert!(out.contains("\"Remarque\" → (ignored)"), "{out}");
     assert!(out.contains("create  Aram Dryrun"), "{out}");
@@ -200,7 +219,18 @@ fn spreadsheet_updates_records_matched_by_id() {
 #[test]
 fn possible_duplicates_are_shown_never_silently_doubled() {
     let env = Env::init();
-    let aram = env.id(&["detainee", "add", "--name", "Aram Haroutiounian", "--name-hy", "Արամ Հարությունյան", "--category", "pow", "--born", "1995-04-01"]);
+    let aram = env.id(&[
+        "detainee",
+        "add",
+        "--name",
+        "Aram Haroutiounian",
+        "--name-hy",
+        "Արամ Հարությունյան",
+        "--category",
+        "pow",
+        "--born",
+        "1995-04-01",
+    ]);
     let file = env.path("dups.csv");
     let rows = "name,category,born\n\
                 Harutyunyan Aram,pow,1995-04-01\n\
@@ -214,7 +244,8 @@ fn possible_duplicates_are_shown_never_silently_doubled() {
     assert!(err.contains(&aram), "the existing record's id is named: {err}");
     let report = env.run(&["import", file.to_str().unwrap(), "--dry-run", "--json"]);
     let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
-    let dups: Vec<usize> = report["rows"].as_array().unwrap().iter().map(|r| r["duplicates"].as_array().unwrap().len()).collect();
+    let dups: Vec<usize> =
+        report["rows"].as_array().unwrap().iter().map(|r| r["duplicates"].as_array().unwrap().len()).collect();
     // Latin spelling and Cyrillic script match the existing person; a different birth date rules it out; the
     // fifth row doubles the fourth.
     assert_eq!(dups, vec![1, 2, 0, 0, 1]);
@@ -226,7 +257,10 @@ fn possible_duplicates_are_shown_never_silently_doubled() {
     assert!(out.contains("2 created") && out.contains("3 skipped"), "{out}");
     assert_eq!(env.json(&["detainee", "list", "--json"]).as_array().unwrap().len(), 3);
     // Resolving by giving the existing id updates that record instead.
-    write(&env.path("merge.csv"), format!("id,name,category,other names\n{aram},Aram Haroutiounian,pow,Арам Арутюнян\n").as_bytes());
+    write(
+        &env.path("merge.csv"),
+        format!("id,name,category,other names\n{aram},Aram Haroutiounian,pow,Арам Арутюнян\n").as_bytes(),
+    );
     let out = env.ok(&["import", env.path("merge.csv").to_str().unwrap()]);
     assert!(out.contains("1 updated"), "{out}");
     let shown = env.json(&["detainee", "show", &aram, "--json"]);
@@ -271,7 +305,9 @@ fn xlsx_with_detainee_and_sponsor_sheets_imports() {
     let mut book = Workbook::new();
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let ws = book.add_worksheet().set_name("Détenus").unwrap();
-    for (c, h) in ["Nom", "Nom arménien", "Catégorie", "Date de naissance", "Date de capture", "Statut"].iter().enumerate() {
+    for (c, h) in
+        ["Nom", "Nom arménien", "Catégorie", "Date de naissance", "Date de capture", "Statut"].iter().enumerate()
+    {
         ws.write_string(0, c as u16, *h).unwrap();
     }
     ws.write_string(1, 0, "Sevak Tableurian").unwrap();
@@ -287,13 +323,18 @@ fn xlsx_with_detainee_and_sponsor_sheets_imports() {
     for (c, h) in ["Nom", "Type", "Ville", "Pays", "Signataire", "Titre du signataire"].iter().enumerate() {
         ws.write_string(0, c as u16, *h).unwrap();
     }
-    for (c, v) in ["Ville de Fictiveville", "mairie", "Fictiveville", "France", "Jeanne Exemple", "Maire"].iter().enumerate() {
+    for (c, v) in
+        ["Ville de Fictiveville", "mairie", "Fictiveville", "France", "Jeanne Exemple", "Maire"].iter().enumerate()
+    {
         ws.write_string(1, c as u16, *v).unwrap();
     }
     book.save(&path).unwrap();
     let out = env.ok(&["import", path.to_str().unwrap(), "--dry-run"]);
     assert!(out.contains("[Détenus]") && out.contains("[Parrains]"), "{out}");
-    assert!(out.contains("     2  create  Sevak Tableurian") && out.contains("     3  create  Tigran Cellule"), "{out}");
+    assert!(
+        out.contains("     2  create  Sevak Tableurian") && out.contains("     3  create  Tigran Cellule"),
+        "{out}"
+    );
     env.ok(&["import", path.to_str().unwrap()]);
     let people = env.json(&["detainee", "list", "--json"]);
     let sevak = people.as_array().unwrap().iter().find(|p| p["name"] == "Sevak Tableurian").unwrap();
@@ -379,8 +420,11 @@ fn zip_stored(files: &[(&str, &[u8])]) -> Vec<u8> {
 #[test]
 fn ods_from_libreoffice_imports() {
     let env = Env::init();
-    let cell = |v: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>");
-    let date = |v: &str| format!("<table:table-cell office:value-type=\"date\" office:date-value=\"{v}\"><text:p>{v}</text:p></table:table-cell>");
+    let cell =
+        |v: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>");
+    let date = |v: &str| {
+        format!("<table:table-cell office:value-type=\"date\" office:date-value=\"{v}\"><text:p>{v}</text:p></table:table-cell>")
+    };
     let row = |cells: Vec<String>| format!("<table:table-row>{}</table:table-row>", cells.concat());
     let content = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -447,7 +491,8 @@ fn csv_export_neutralises_formulas_and_round_trips() {
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "BOM for Excel");
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         assert!(text.contains("\r\n"));
-        let mut rdr = csv::ReaderBuilder::new().delimiter(if semicolon { b';' } else { b',' }).from_reader(text.as_bytes());
+        let mut rdr =
+            csv::ReaderBuilder::new().delimiter(if semicolon { b';' } else { b',' }).from_reader(text.as_bytes());
         let mut rows = 0;
         for rec in rdr.records() {
             let rec = rec.unwrap();
@@ -518,7 +563,9 @@ fn json_export_imports_back_losslessly() {
     assert_eq!(sa.sources, sb.sources);
     assert_eq!(sa.press_releases, sb.press_releases);
     assert_eq!(sa.profiles, sb.profiles);
-    let strip = |h: &[dossier::store::Change]| h.iter().map(|c| dossier::store::Change { seq: 0, ..c.clone() }).collect::<Vec<_>>();
+    let strip = |h: &[dossier::store::Change]| {
+        h.iter().map(|c| dossier::store::Change { seq: 0, ..c.clone() }).collect::<Vec<_>>()
+    };
     assert_eq!(strip(&sb.history[..sa.history.len()]), strip(&sa.history), "the whole history comes along, in order");
     // Search and the generated columns work on the imported copy.
     assert_eq!(a.search("Արամ", 50).unwrap().len(), b.search("Արամ", 50).unwrap().len());
@@ -697,7 +744,8 @@ fn exports_refuse_to_overwrite_and_fail_clearly() {
     let bad = env.path("no/such/folder/out.xlsx");
     let err = env.fails(&["export", "xlsx", "-o", bad.to_str().unwrap()], 1);
     assert!(err.contains("out.xlsx"), "{err}");
-    let leftovers: Vec<_> = files_in(env.dir.path()).into_iter().filter(|(p, _)| p.to_string_lossy().contains(".tmp-")).collect();
+    let leftovers: Vec<_> =
+        files_in(env.dir.path()).into_iter().filter(|(p, _)| p.to_string_lossy().contains(".tmp-")).collect();
     assert!(leftovers.is_empty());
     let site = env.path("site");
     let msg = env.ok(&["export", "website", "-o", site.to_str().unwrap()]);

@@ -9,11 +9,7 @@ use crate::util::PASS;
 
 /// Words as names are written: Latin with French/Azerbaijani accents, Armenian, Cyrillic.
 fn word() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "[A-Z][a-zéèêëàâîïôöûüçğışəñ]{2,10}",
-        "[Ա-Ֆ][ա-ֆ]{2,10}",
-        "[А-Я][а-я]{2,10}",
-    ]
+    prop_oneof!["[A-Z][a-zéèêëàâîïôöûüçğışəñ]{2,10}", "[Ա-Ֆ][ա-ֆ]{2,10}", "[А-Я][а-я]{2,10}",]
 }
 
 fn name() -> impl Strategy<Value = String> {

@@ -31,7 +31,12 @@ fn canary_appears_in_no_file_on_disk_while_open_and_after_close() {
     assert!(files.iter().any(|(p, _)| p.to_string_lossy().ends_with("-wal")), "WAL mode is on");
     for needle in [CANARY.as_bytes(), b"+374 99 123 456", b"SQLite format 3"] {
         for (file, bytes) in &files {
-            assert!(!contains(bytes, needle), "{} holds {:?} in clear", file.display(), String::from_utf8_lossy(needle));
+            assert!(
+                !contains(bytes, needle),
+                "{} holds {:?} in clear",
+                file.display(),
+                String::from_utf8_lossy(needle)
+            );
         }
     }
     drop(d);
@@ -39,7 +44,8 @@ fn canary_appears_in_no_file_on_disk_while_open_and_after_close() {
         assert!(!contains(&bytes, CANARY.as_bytes()), "{} holds the canary after close", file.display());
     }
     if have("sqlite3") {
-        let out = std::process::Command::new("sqlite3").arg(&path).arg("SELECT * FROM sqlite_master;").output().unwrap();
+        let out =
+            std::process::Command::new("sqlite3").arg(&path).arg("SELECT * FROM sqlite_master;").output().unwrap();
         assert!(!out.status.success(), "plain sqlite3 must not read the dossier");
         assert!(String::from_utf8_lossy(&out.stderr).contains("not a database"));
     } else {
@@ -84,7 +90,8 @@ fn migrations_validate() {
 fn names_are_stored_nfc_without_invisible_characters() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Dossier::create(&dir.path().join("n.dossier"), PASS).unwrap();
-    let p = d.insert(Detainee::new("  Se\u{301}bastien \u{202E}Ter\u{200B}-Grantsyan  ", Category::PrisonerOfWar)).unwrap();
+    let p =
+        d.insert(Detainee::new("  Se\u{301}bastien \u{202E}Ter\u{200B}-Grantsyan  ", Category::PrisonerOfWar)).unwrap();
     let back: Stored<Detainee> = d.get(p.id).unwrap();
     assert_eq!(back.name, "Sébastien Ter-Grantsyan");
     assert!(back.name.chars().all(|c| c != '\u{301}'), "NFC composes the accent");
@@ -128,7 +135,9 @@ fn history_is_written_with_the_change_and_rolled_back_with_it() {
     // Deleting keeps the history of what was deleted.
     d.delete::<Detainee>(p.id).unwrap();
     let h = d.history(p.id).unwrap();
-    assert!(h.iter().any(|c| c.action == "delete" && c.field == "name" && c.old_value.as_deref() == Some("Mher Jnjumyan")));
+    assert!(h
+        .iter()
+        .any(|c| c.action == "delete" && c.field == "name" && c.old_value.as_deref() == Some("Mher Jnjumyan")));
 }
 
 #[test]
@@ -151,9 +160,22 @@ fn deleting_a_detainee_takes_contacts_and_photos_along() {
 /// the app ships on. (Cargo.lock does list `reqwest`: Tauri uses it on Android and iOS only, which we do not build.)
 #[test]
 fn no_http_client_in_the_dependency_tree() {
-    for target in ["x86_64-unknown-linux-gnu", "x86_64-pc-windows-msvc", "aarch64-apple-darwin", "x86_64-apple-darwin"] {
+    for target in ["x86_64-unknown-linux-gnu", "x86_64-pc-windows-msvc", "aarch64-apple-darwin", "x86_64-apple-darwin"]
+    {
         let out = std::process::Command::new(env!("CARGO"))
-            .args(["tree", "--workspace", "--locked", "-e", "normal", "--prefix", "none", "--format", "{p}", "--target", target])
+            .args([
+                "tree",
+                "--workspace",
+                "--locked",
+                "-e",
+                "normal",
+                "--prefix",
+                "none",
+                "--format",
+                "{p}",
+                "--target",
+                target,
+            ])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
             .expect("cargo tree runs");
@@ -161,7 +183,9 @@ fn no_http_client_in_the_dependency_tree() {
         let tree = String::from_utf8(out.stdout).unwrap();
         let packages: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).collect();
         assert!(packages.contains(&"rusqlite") && packages.contains(&"tauri"), "the tree for {target} was read");
-        for client in ["reqwest", "hyper", "ureq", "isahc", "curl", "surf", "attohttpc", "minreq", "tungstenite", "h2", "quinn"] {
+        for client in
+            ["reqwest", "hyper", "ureq", "isahc", "curl", "surf", "attohttpc", "minreq", "tungstenite", "h2", "quinn"]
+        {
             assert!(!packages.contains(&client), "{client} would let the app talk to the network on {target}");
         }
     }

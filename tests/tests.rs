@@ -3,15 +3,15 @@
 mod util;
 
 mod app;
+mod backup;
 mod cli;
+mod crash;
 mod documents;
 mod exchange;
 mod photos;
 mod search;
 mod storage;
-mod backup;
-mod crash;
 // The fuzz targets' per-input functions, shared with `fuzz/` (cargo fuzz).
+mod fuzz;
 #[path = "../fuzz/harness.rs"]
 mod fuzz_harness;
-mod fuzz;

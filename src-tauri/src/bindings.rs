@@ -142,11 +142,17 @@ mod tests {
     fn manifest_lists_every_command() {
         let build = include_str!("../build.rs");
         for name in command_names() {
-            assert!(build.contains(&format!("\"{name}\"")), "build.rs's AppManifest must list `{name}`, or it bypasses the capability");
+            assert!(
+                build.contains(&format!("\"{name}\"")),
+                "build.rs's AppManifest must list `{name}`, or it bypasses the capability"
+            );
         }
         let cap = include_str!("../capabilities/main.json");
         for name in command_names() {
-            assert!(cap.contains(&format!("allow-{}", name.replace('_', "-"))), "capabilities/main.json must allow `{name}`");
+            assert!(
+                cap.contains(&format!("allow-{}", name.replace('_', "-"))),
+                "capabilities/main.json must allow `{name}`"
+            );
         }
     }
 

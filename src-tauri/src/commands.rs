@@ -172,8 +172,7 @@ fn check_len(st: &Shell, s: &str) -> IpcResult<()> {
 }
 
 fn file_stem(s: &str) -> String {
-    let cleaned: String =
-        s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).collect::<String>();
+    let cleaned: String = s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).collect::<String>();
     let trimmed = cleaned.trim_matches('-');
     let mut out = String::new();
     for part in trimmed.split('-').filter(|p| !p.is_empty()) {
@@ -208,7 +207,8 @@ async fn generate(st: &Shell, req: DocRequest) -> IpcResult<GeneratedDoc> {
             let t = today();
             Ok(match req {
                 DocRequest::Agreement { sponsorship, lang } => {
-                    let card = app::sponsorship_cards(d, None, None)?.into_iter().find(|c| c.sponsorship.id == sponsorship);
+                    let card =
+                        app::sponsorship_cards(d, None, None)?.into_iter().find(|c| c.sponsorship.id == sponsorship);
                     let name = card.map(|c| format!("{}-{}", c.sponsor_name, c.detainee_name.unwrap_or_default()));
                     let pdf = documents::agreement(d, sponsorship, lang, t)?;
                     ((pdf, None), format!("{}-{}", tr(lang, "agreement"), name.unwrap_or_default()))

@@ -62,7 +62,11 @@ fn initial_state(app: &AppHandle) -> Shell {
         .or(remembered.dossier)
         .or_else(|| app.path().app_data_dir().ok().map(|d| d.join("libertas.dossier")))
         .unwrap_or_else(|| PathBuf::from("libertas.dossier"));
-    let lang = std::env::var("LIBERTAS_LANG").ok().and_then(|l| Lang::parse(&l)).or(remembered.lang).unwrap_or_else(Lang::from_env);
+    let lang = std::env::var("LIBERTAS_LANG")
+        .ok()
+        .and_then(|l| Lang::parse(&l))
+        .or(remembered.lang)
+        .unwrap_or_else(Lang::from_env);
     Shell::new(path, lang)
 }
 
@@ -142,7 +146,8 @@ pub fn run() {
             // Files dropped on the window: their paths stay here; the UI gets a number and the file names.
             if let WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
                 let st = window.state::<Shell>();
-                let names = paths.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+                let names =
+                    paths.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
                 let token = st.keep_drop(paths.clone());
                 let _ = window.emit("files-dropped", commands::Dropped { token, names });
             }

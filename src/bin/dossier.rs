@@ -137,7 +137,6 @@ enum PassphraseCmd {
     Change,
 }
 
-
 #[derive(Args)]
 struct ImportArgs {
     file: PathBuf,
@@ -296,7 +295,9 @@ enum ContactCmd {
         json: bool,
     },
     Edit(EditArgs),
-    Delete { id: String },
+    Delete {
+        id: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -325,7 +326,9 @@ enum PhotoCmd {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
-    Delete { id: String },
+    Delete {
+        id: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -359,7 +362,9 @@ enum SponsorCmd {
         json: bool,
     },
     Edit(EditArgs),
-    Delete { id: String },
+    Delete {
+        id: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -394,7 +399,9 @@ enum SponsorshipCmd {
     },
     /// Change fields: --set stage=signed --set ceremony.date=2026-12-10 --set commitment.banner=done
     Edit(EditArgs),
-    Delete { id: String },
+    Delete {
+        id: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -549,7 +556,9 @@ fn parse<T: Choice + PartialEq>(field: &str, v: &str) -> Result<T, Error> {
 
 fn date(field: &str, v: &Option<String>) -> Result<Option<PartialDate>, Error> {
     v.as_deref()
-        .map(|s| s.parse::<PartialDate>().map_err(|_| Invalid::new(field, Reason::BadDate { value: s.to_owned() }).into()))
+        .map(|s| {
+            s.parse::<PartialDate>().map_err(|_| Invalid::new(field, Reason::BadDate { value: s.to_owned() }).into())
+        })
         .transpose()
 }
 
@@ -627,7 +636,10 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
                 .ok_or(Error::NotFound { kind: RecordKind::Detainee, id: id.clone() })?;
             let changes = d.history(id)?;
             if changes.is_empty() {
-                return Err(Error::NotFound { kind: d.kind_of(id)?.unwrap_or(RecordKind::Detainee), id: id.to_string() });
+                return Err(Error::NotFound {
+                    kind: d.kind_of(id)?.unwrap_or(RecordKind::Detainee),
+                    id: id.to_string(),
+                });
             }
             if json {
                 print_json(&changes);
@@ -678,11 +690,8 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             let pass = passphrase(lang, false)?;
             let r = dossier::store::restore(&file, &db, &pass)?;
             let (source, target) = (file.display().to_string(), r.target.display().to_string());
-            let args = [
-                ("source", Arg::from(&source)),
-                ("target", Arg::from(&target)),
-                ("digest", Arg::from(&r.digest)),
-            ];
+            let args =
+                [("source", Arg::from(&source)), ("target", Arg::from(&target)), ("digest", Arg::from(&r.digest))];
             println!("{}", tr(lang, "cli-restored", &args));
             if let Some(aside) = &r.set_aside {
                 println!("{}", tr(lang, "cli-set-aside", &[("path", Arg::from(&aside.display().to_string()))]));
@@ -735,11 +744,8 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
 
 fn print_backup(key: &str, info: &dossier::store::BackupInfo, lang: Lang) {
     let path = info.path.display().to_string();
-    let args = [
-        ("path", Arg::from(&path)),
-        ("bytes", Arg::Num(info.bytes as f64)),
-        ("digest", Arg::from(&info.digest)),
-    ];
+    let args =
+        [("path", Arg::from(&path)), ("bytes", Arg::Num(info.bytes as f64)), ("digest", Arg::from(&info.digest))];
     println!("{}", tr(lang, key, &args));
 }
 
@@ -805,7 +811,13 @@ fn detainee(cmd: DetaineeCmd, db: &Path, lang: Lang) -> Result<(), Error> {
                     photos: &'a [Stored<Media>],
                     sponsorships: &'a [Stored<Sponsorship>],
                 }
-                print_json(&Show { detainee: &p, status: p.status(), contacts: &contacts, photos: &photos, sponsorships: &sponsorships });
+                print_json(&Show {
+                    detainee: &p,
+                    status: p.status(),
+                    contacts: &contacts,
+                    photos: &photos,
+                    sponsorships: &sponsorships,
+                });
             } else {
                 print_record(&p)?;
                 if !contacts.is_empty() {
@@ -894,7 +906,13 @@ fn contact(cmd: ContactCmd, db: &Path, lang: Lang) -> Result<(), Error> {
             } else {
                 println!("[{}]", tr(lang, "cli-confidential", &[]));
                 for c in list {
-                    println!("{}  {}  {}  {}", c.id, c.name, c.relation.as_deref().unwrap_or("-"), c.phone.as_deref().unwrap_or(""));
+                    println!(
+                        "{}  {}  {}  {}",
+                        c.id,
+                        c.name,
+                        c.relation.as_deref().unwrap_or("-"),
+                        c.phone.as_deref().unwrap_or("")
+                    );
                 }
             }
         }
@@ -934,7 +952,15 @@ fn photo(cmd: PhotoCmd, db: &Path, lang: Lang) -> Result<(), Error> {
                 print_json(&list);
             } else {
                 for m in list {
-                    println!("{}  {}  {}×{}  {} bytes  public={}", m.id, m.mime, m.width, m.height, m.byte_len, m.disclosure.publishable());
+                    println!(
+                        "{}  {}  {}×{}  {} bytes  public={}",
+                        m.id,
+                        m.mime,
+                        m.width,
+                        m.height,
+                        m.byte_len,
+                        m.disclosure.publishable()
+                    );
                 }
             }
         }
@@ -1040,7 +1066,8 @@ fn sponsorship(cmd: SponsorshipCmd, db: &Path, lang: Lang) -> Result<(), Error> 
 }
 
 fn doc_lang(s: &str) -> Result<Lang, Error> {
-    Lang::parse(s).ok_or_else(|| Invalid::new("lang", Reason::Unknown { value: s.into(), allowed: "fr, en".into() }).into())
+    Lang::parse(s)
+        .ok_or_else(|| Invalid::new("lang", Reason::Unknown { value: s.into(), allowed: "fr, en".into() }).into())
 }
 
 fn render(cmd: RenderCmd, db: &Path, lang: Lang) -> Result<ExitCode, Error> {
@@ -1067,7 +1094,10 @@ fn render(cmd: RenderCmd, db: &Path, lang: Lang) -> Result<ExitCode, Error> {
             let size = documents::BannerSize::parse(&size).ok_or_else(|| {
                 Error::from(Invalid::new(
                     "size",
-                    Reason::Unknown { value: size.clone(), allowed: "850x2000, 800x2000, 1000x2000, 1200x2000, a3, a2, a1".into() },
+                    Reason::Unknown {
+                        value: size.clone(),
+                        allowed: "850x2000, 800x2000, 1000x2000, 1200x2000, a3, a2, a1".into(),
+                    },
                 ))
             })?;
             let (pdf, report) = documents::banner(&d, id, sponsor, size, bleed, doc_lang(&l)?, today)?;
@@ -1119,9 +1149,11 @@ fn templates(cmd: TemplatesCmd, db: &Path, lang: Lang) -> Result<(), Error> {
             for name in template::names() {
                 let path = dir.join(name);
                 if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent).map_err(|source| Error::Write { path: parent.to_owned(), source })?;
+                    std::fs::create_dir_all(parent)
+                        .map_err(|source| Error::Write { path: parent.to_owned(), source })?;
                 }
-                std::fs::write(&path, d.template(name)?).map_err(|source| Error::Write { path: path.clone(), source })?;
+                std::fs::write(&path, d.template(name)?)
+                    .map_err(|source| Error::Write { path: path.clone(), source })?;
             }
             println!("{}", dir.display());
         }
@@ -1138,7 +1170,10 @@ fn templates(cmd: TemplatesCmd, db: &Path, lang: Lang) -> Result<(), Error> {
             if found.is_empty() {
                 return Err(Error::Read {
                     path: dir,
-                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no template files (fr/agreement.md, ...)"),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "no template files (fr/agreement.md, ...)",
+                    ),
                 });
             }
             d.set_templates(&found)?;
@@ -1180,7 +1215,11 @@ fn profile(cmd: ProfileCmd, db: &Path, lang: Lang) -> Result<(), Error> {
                 match k.as_str() {
                     "signatory" | "signatory_title" => {
                         let s = p.signatory.get_or_insert_with(Default::default);
-                        if k == "signatory" { s.name = v.clone() } else { s.title = Some(v.clone()) }
+                        if k == "signatory" {
+                            s.name = v.clone()
+                        } else {
+                            s.title = Some(v.clone())
+                        }
                     }
                     "cities" => p.cities = v.split(',').map(|c| c.trim().to_owned()).collect(),
                     _ => dossier::store::apply_sets(&mut p, std::slice::from_ref(&(k.clone(), v.clone())))?,

@@ -40,8 +40,15 @@ pub enum BannerSize {
 }
 
 impl BannerSize {
-    pub const ALL: [BannerSize; 7] =
-        [BannerSize::R850, BannerSize::R800, BannerSize::R1000, BannerSize::R1200, BannerSize::A3, BannerSize::A2, BannerSize::A1];
+    pub const ALL: [BannerSize; 7] = [
+        BannerSize::R850,
+        BannerSize::R800,
+        BannerSize::R1000,
+        BannerSize::R1200,
+        BannerSize::A3,
+        BannerSize::A2,
+        BannerSize::A1,
+    ];
 
     /// Finished (trim) size in mm.
     pub fn trim_mm(self) -> (f32, f32) {
@@ -285,17 +292,33 @@ pub fn render(
     let mut image_labels = vec![];
     match &ctx.detainee.photo {
         Some(r) => {
-            let crop = ctx.detainee.photo_crop.map(|c| ts::CropRect { x: c.x, y: c.y, w: c.w, h: c.h }).unwrap_or(ts::CropRect::FULL);
-            items.push(ts::CanvasItem::Image { image: images.get(r)?, rect: photo_rect, fit: ts::ImageFit::Cover(crop) });
+            let crop = ctx
+                .detainee
+                .photo_crop
+                .map(|c| ts::CropRect { x: c.x, y: c.y, w: c.w, h: c.h })
+                .unwrap_or(ts::CropRect::FULL);
+            items.push(ts::CanvasItem::Image {
+                image: images.get(r)?,
+                rect: photo_rect,
+                fit: ts::ImageFit::Cover(crop),
+            });
             image_labels.push(tr(lang, "pf-photo", &[]));
         }
         None => {
-            items.push(ts::CanvasItem::Rect { rect: photo_rect, fill: Some(ts::Color::Cmyk(0.0, 0.0, 0.0, 0.25)), stroke: None });
+            items.push(ts::CanvasItem::Rect {
+                rect: photo_rect,
+                fill: Some(ts::Color::Cmyk(0.0, 0.0, 0.0, 0.25)),
+                stroke: None,
+            });
             preflight.push("warning", "no_photo", tr(lang, "pf-no-photo", &[]));
         }
     }
     if let Some(band) = &layout.band {
-        items.push(ts::CanvasItem::Rect { rect: place(band), fill: Some(color(&band.color, [0.0, 1.0, 0.85, 0.2])), stroke: None });
+        items.push(ts::CanvasItem::Rect {
+            rect: place(band),
+            fill: Some(color(&band.color, [0.0, 1.0, 0.85, 0.2])),
+            stroke: None,
+        });
     }
     let env = template::plain_environment();
     let value = Value::from(minijinja::value::Serde(ctx));
@@ -305,7 +328,11 @@ pub fn render(
         if text.is_empty() {
             continue;
         }
-        let mut tb = ts::TextBox::new(place(&Zone { x: t.x, y: t.y, w: t.w, h: t.h, extend: vec![], color: None }), vec![ts::Span::new(text)], t.max_pt);
+        let mut tb = ts::TextBox::new(
+            place(&Zone { x: t.x, y: t.y, w: t.w, h: t.h, extend: vec![], color: None }),
+            vec![ts::Span::new(text)],
+            t.max_pt,
+        );
         tb.min_size_pt = t.min_pt;
         tb.bold = t.bold;
         tb.color = color(&t.color, [0.0, 0.0, 0.0, 1.0]);
@@ -320,7 +347,8 @@ pub fn render(
     }
     if let Some(z) = &layout.logos {
         let r = place(z);
-        let mut logos: Vec<(String, String)> = ctx.collective.logos.iter().map(|l| (l.clone(), ctx.collective.name.clone())).collect();
+        let mut logos: Vec<(String, String)> =
+            ctx.collective.logos.iter().map(|l| (l.clone(), ctx.collective.name.clone())).collect();
         if let Some(s) = ctx.sponsor.as_ref().and_then(|s| s.logo.clone().map(|l| (l, s.name.clone()))) {
             logos.push(s);
         }
@@ -353,7 +381,8 @@ pub fn render(
     let rendered = ts::render_canvas_with_layout(&canvas).map_err(super::typeset_error)?;
 
     // Preflight, from what was actually placed.
-    for (img, label) in rendered.layout.images.iter().zip(image_labels.iter().chain(std::iter::repeat(&String::new()))) {
+    for (img, label) in rendered.layout.images.iter().zip(image_labels.iter().chain(std::iter::repeat(&String::new())))
+    {
         let ppi = img.effective_ppi;
         preflight.images.push(ImageReport {
             what: label.clone(),
@@ -371,9 +400,20 @@ pub fn render(
     for tb in &rendered.layout.text_boxes {
         let r = tb.rect_mm;
         let eps = 0.01;
-        let inside = r.x >= safe.x - eps && r.y >= safe.y - eps && r.x + r.w <= safe.x + safe.w + eps && r.y + r.h <= safe.y + safe.h + eps;
+        let inside = r.x >= safe.x - eps
+            && r.y >= safe.y - eps
+            && r.x + r.w <= safe.x + safe.w + eps
+            && r.y + r.h <= safe.y + safe.h + eps;
         if !inside {
-            preflight.push("error", "outside_safe_zone", tr(lang, "pf-outside-safe", &[("x", Arg::Num(r.x.round() as f64)), ("y", Arg::Num(r.y.round() as f64))]));
+            preflight.push(
+                "error",
+                "outside_safe_zone",
+                tr(
+                    lang,
+                    "pf-outside-safe",
+                    &[("x", Arg::Num(r.x.round() as f64)), ("y", Arg::Num(r.y.round() as f64))],
+                ),
+            );
         }
         if tb.overflow {
             preflight.push("warning", "text_overflow", tr(lang, "pf-overflow", &[]));

@@ -101,7 +101,12 @@ pub struct PublicDetainee {
 }
 
 /// The public view of a detainee, or `None` when their name may not be published (then nothing about them may).
-pub fn public_detainee(p: &Stored<Detainee>, photos: &[Stored<Media>], lang: Lang, today: NaiveDate) -> Option<PublicDetainee> {
+pub fn public_detainee(
+    p: &Stored<Detainee>,
+    photos: &[Stored<Media>],
+    lang: Lang,
+    today: NaiveDate,
+) -> Option<PublicDetainee> {
     if !p.is_public(PublicItem::Name) {
         return None;
     }
@@ -109,9 +114,8 @@ pub fn public_detainee(p: &Stored<Detainee>, photos: &[Stored<Media>], lang: Lan
     let capture = show(PublicItem::Capture);
     let situation = show(PublicItem::Situation);
     let current = p.situation.last();
-    let photo = photos
-        .iter()
-        .find(|m| m.role == MediaRole::Photo && m.detainee_id == Some(p.id) && m.disclosure.publishable());
+    let photo =
+        photos.iter().find(|m| m.role == MediaRole::Photo && m.detainee_id == Some(p.id) && m.disclosure.publishable());
     let (bio_first, bio_second) = match lang {
         Lang::Fr => (&p.bio_fr, &p.bio_en),
         Lang::En => (&p.bio_en, &p.bio_fr),
@@ -124,12 +128,7 @@ pub fn public_detainee(p: &Stored<Detainee>, photos: &[Stored<Media>], lang: Lan
         category_label: category_label(p.category, lang),
         born: p.born.filter(|_| show(PublicItem::Birth)).map(|d| write_partial(d, lang)),
         birth_place: p.birth_place.clone().filter(|_| show(PublicItem::Birth)),
-        role: [&p.role, &p.rank]
-            .into_iter()
-            .flatten()
-            .next()
-            .cloned()
-            .filter(|_| show(PublicItem::Role)),
+        role: [&p.role, &p.rank].into_iter().flatten().next().cloned().filter(|_| show(PublicItem::Role)),
         captured: p.captured.filter(|_| capture).map(|d| write_partial(d, lang)),
         capture_place: p.capture_place.clone().filter(|_| capture),
         status: current.filter(|_| situation).map(|e| e.status.slug().to_owned()),

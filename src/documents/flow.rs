@@ -174,10 +174,15 @@ fn expand(
         }
         "signatures" => {
             let mut columns = vec![];
-            let collective = parts.collective_signatory.clone().unwrap_or_else(|| (parts.collective_name.clone(), None));
+            let collective =
+                parts.collective_signatory.clone().unwrap_or_else(|| (parts.collective_name.clone(), None));
             let mut sides = vec![(tr(lang, "doc-for-collective", &[]), parts.collective_name.clone(), collective)];
             if let Some(s) = parts.sponsor {
-                sides.push((tr(lang, "doc-for-sponsor", &[]), s.name.clone(), (s.signatory.name.clone(), s.signatory.title.clone())));
+                sides.push((
+                    tr(lang, "doc-for-sponsor", &[]),
+                    s.name.clone(),
+                    (s.signatory.name.clone(), s.signatory.title.clone()),
+                ));
             }
             for (role, org, (who, title)) in sides {
                 // Every column has the same four lines, so the signature rules line up: a party without a named
@@ -214,7 +219,11 @@ fn expand(
                         blocks.push(logo_block(images, r, 26.0, Align::Center)?);
                     }
                     blocks.push(para(vec![Span::new(s.name.clone()).bold().size(9.5)], Align::Center));
-                    let place = [Some(s.kind_label.clone()), s.city.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                    let place = [Some(s.kind_label.clone()), s.city.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" · ");
                     blocks.push(para(vec![Span::new(place).size(8.5)], Align::Center));
                     columns.push(Column { weight: 1.0, blocks });
                 }
@@ -288,13 +297,18 @@ fn card(p: &PublicDetainee, large: bool, lang: Lang, images: &mut Images<'_>) ->
     }
     let photo_w = if large { 62.0 } else { 38.0 };
     let photo = match &p.photo {
-        Some(r) => vec![Block::Image { image: images.get(r)?, width_mm: Some(photo_w), align: Align::Left, caption: None }],
+        Some(r) => {
+            vec![Block::Image { image: images.get(r)?, width_mm: Some(photo_w), align: Align::Left, caption: None }]
+        }
         None => vec![],
     };
     let columns = if photo.is_empty() {
         vec![Column { weight: 1.0, blocks: text }]
     } else {
-        vec![Column { weight: photo_w, blocks: photo }, Column { weight: if large { 108.0 } else { 132.0 }, blocks: text }]
+        vec![
+            Column { weight: photo_w, blocks: photo },
+            Column { weight: if large { 108.0 } else { 132.0 }, blocks: text },
+        ]
     };
     Ok(Block::KeepTogether(vec![Block::Columns { columns, gap_mm: 6.0 }, Block::Spacer(if large { 6.0 } else { 4.0 })]))
 }
@@ -311,4 +325,3 @@ fn short(text: &str, max: usize) -> String {
         _ => format!("{}…", cut.trim_end()),
     }
 }
-

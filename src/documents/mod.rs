@@ -130,7 +130,14 @@ fn render_text(d: &Dossier, name: &str, ctx: &Value, lang: Lang, parts: &flow::P
     render_source(d, name, &d.template(name)?, ctx, lang, parts)
 }
 
-fn render_source(d: &Dossier, name: &str, source: &str, ctx: &Value, lang: Lang, parts: &flow::Parts<'_>) -> Result<Pdf> {
+fn render_source(
+    d: &Dossier,
+    name: &str,
+    source: &str,
+    ctx: &Value,
+    lang: Lang,
+    parts: &flow::Parts<'_>,
+) -> Result<Pdf> {
     let mut images = Images::new(d);
     let doc = flow::build(name, source, ctx, lang, parts, &mut images)?;
     let r = ts::render_with_layout(&doc).map_err(typeset_error)?;
@@ -141,7 +148,8 @@ fn base_parts(c: &CollectiveCtx) -> flow::Parts<'static> {
     flow::Parts {
         collective_name: c.name.clone(),
         collective_logos: c.logos.clone(),
-        collective_signatory: Some((c.signatory.name.clone(), c.signatory.title.clone())).filter(|(n, _)| !n.is_empty()),
+        collective_signatory: Some((c.signatory.name.clone(), c.signatory.title.clone()))
+            .filter(|(n, _)| !n.is_empty()),
         ..Default::default()
     }
 }
@@ -210,7 +218,13 @@ pub fn press_release_draft(d: &Dossier, r: &PressRelease, today: NaiveDate) -> R
         today: write_date(today, lang),
     };
     let parts = base_parts(&ctx.collective);
-    render_text(d, &format!("{}/press-release.md", lang.code()), &Value::from(minijinja::value::Serde(&ctx)), lang, &parts)
+    render_text(
+        d,
+        &format!("{}/press-release.md", lang.code()),
+        &Value::from(minijinja::value::Serde(&ctx)),
+        lang,
+        &parts,
+    )
 }
 
 /// The press kit: the collective, figures, detainees by category, sponsors, how to sponsor, press releases.
@@ -227,7 +241,8 @@ pub fn presskit(d: &Dossier, lang: Lang, today: NaiveDate) -> Result<Pdf> {
         .collect();
     let signed = ships.iter().filter(|x| matches!(x.stage, Stage::Signed | Stage::Active)).count() as u64;
     let (figures, categories) = campaign(&people, &photos, public_sponsors.len() as u64, signed, lang, today);
-    let mut releases: Vec<Stored<PressRelease>> = d.list::<PressRelease>()?.into_iter().filter(|r| r.in_press_kit).collect();
+    let mut releases: Vec<Stored<PressRelease>> =
+        d.list::<PressRelease>()?.into_iter().filter(|r| r.in_press_kit).collect();
     releases.sort_by_key(|r| std::cmp::Reverse(r.date));
     let ctx = PresskitCtx {
         lang,

@@ -24,7 +24,10 @@ fn person() -> Stored<Detainee> {
     p.role = Some("Soldat".into());
     p.captured = "2020-12-13".parse().ok();
     p.capture_place = Some("Khtsaberd".into());
-    p.situation = vec![SituationEntry { sentence_years: Some(6.0), ..SituationEntry::new(Status::Sentenced, "2021-06-01".parse().ok()) }];
+    p.situation = vec![SituationEntry {
+        sentence_years: Some(6.0),
+        ..SituationEntry::new(Status::Sentenced, "2021-06-01".parse().ok())
+    }];
     p.bio_fr = Some("Biographie fictive.".into());
     p.bio_en = Some("Fictional biography.".into());
     for item in PublicItem::ALL {
@@ -36,12 +39,22 @@ fn person() -> Stored<Detainee> {
 fn profile() -> Profile {
     Profile {
         name: "Collectif (exemple)".into(),
-        members: vec![Member { name: "Association (exemple)".into(), city: Some("Paris".into()), description_fr: Some("Description.".into()), description_en: Some("Description.".into()) }],
+        members: vec![Member {
+            name: "Association (exemple)".into(),
+            city: Some("Paris".into()),
+            description_fr: Some("Description.".into()),
+            description_en: Some("Description.".into()),
+        }],
         signatory: Some(Signatory { name: "Camille Exemple".into(), title: Some("Coordinatrice".into()) }),
         logo_ids: vec![],
         website: Some("https://example.org".into()),
         campaign_url: Some("https://example.org/campagne".into()),
-        contacts: vec![ContactPerson { name: "Presse".into(), role: Some("Presse".into()), email: Some("presse@example.org".into()), phone: Some("+33 1 00 00 00 00".into()) }],
+        contacts: vec![ContactPerson {
+            name: "Presse".into(),
+            role: Some("Presse".into()),
+            email: Some("presse@example.org".into()),
+            phone: Some("+33 1 00 00 00 00".into()),
+        }],
         cities: vec!["Paris".into(), "Lyon".into(), "Genève".into()],
         address: None,
     }
@@ -74,7 +87,12 @@ pub fn agreement(lang: Lang) -> AgreementCtx {
 }
 
 pub fn factsheet(lang: Lang) -> FactsheetCtx {
-    FactsheetCtx { lang, collective: collective(&profile(), lang), detainee: public(lang), today: write_date(today(), lang) }
+    FactsheetCtx {
+        lang,
+        collective: collective(&profile(), lang),
+        detainee: public(lang),
+        today: write_date(today(), lang),
+    }
 }
 
 pub fn press_release(lang: Lang) -> PressReleaseCtx {
@@ -87,7 +105,12 @@ pub fn press_release(lang: Lang) -> PressReleaseCtx {
         contacts: vec![],
         in_press_kit: true,
     };
-    PressReleaseCtx { lang, collective: collective(&profile(), lang), release: release(&r, &profile()), today: write_date(today(), lang) }
+    PressReleaseCtx {
+        lang,
+        collective: collective(&profile(), lang),
+        release: release(&r, &profile()),
+        today: write_date(today(), lang),
+    }
 }
 
 pub fn presskit(lang: Lang) -> PresskitCtx {

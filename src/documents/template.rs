@@ -59,10 +59,8 @@ impl Dossier {
         if !is_known(name) {
             return Err(unknown(name));
         }
-        let own: Option<String> = self
-            .conn()
-            .query_row("SELECT body FROM template WHERE name = ?1", [name], |r| r.get(0))
-            .optional()?;
+        let own: Option<String> =
+            self.conn().query_row("SELECT body FROM template WHERE name = ?1", [name], |r| r.get(0)).optional()?;
         Ok(own.unwrap_or_else(|| default_source(name).expect("known").to_owned()))
     }
 
@@ -101,7 +99,11 @@ impl Dossier {
 }
 
 fn unknown(name: &str) -> Error {
-    Error::Template { name: name.to_owned(), line: None, detail: format!("unknown template; known: {}", names().collect::<Vec<_>>().join(", ")) }
+    Error::Template {
+        name: name.to_owned(),
+        line: None,
+        detail: format!("unknown template; known: {}", names().collect::<Vec<_>>().join(", ")),
+    }
 }
 
 /// The TOML header of a text template.

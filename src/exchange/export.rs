@@ -26,13 +26,34 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 }
 
 fn times<T: Record>(s: &Stored<T>) -> [String; 2] {
-    [s.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true), s.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)]
+    [
+        s.created_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        s.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    ]
 }
 
 pub fn detainee_sheet(d: &Dossier) -> Result<Sheet> {
     let headers = vec![
-        "id", "name", "name_hy", "other_names", "category", "sex", "born", "birth_place", "role", "rank", "unit",
-        "captured", "capture_place", "status", "circumstances", "bio_fr", "bio_en", "notes", "created_at", "updated_at",
+        "id",
+        "name",
+        "name_hy",
+        "other_names",
+        "category",
+        "sex",
+        "born",
+        "birth_place",
+        "role",
+        "rank",
+        "unit",
+        "captured",
+        "capture_place",
+        "status",
+        "circumstances",
+        "bio_fr",
+        "bio_en",
+        "notes",
+        "created_at",
+        "updated_at",
     ];
     let rows = d
         .list::<Detainee>()?
@@ -68,8 +89,19 @@ pub fn detainee_sheet(d: &Dossier) -> Result<Sheet> {
 
 pub fn sponsor_sheet(d: &Dossier) -> Result<Sheet> {
     let headers = vec![
-        "id", "name", "kind", "country", "city", "address", "signatory", "signatory_title", "website", "languages",
-        "notes", "created_at", "updated_at",
+        "id",
+        "name",
+        "kind",
+        "country",
+        "city",
+        "address",
+        "signatory",
+        "signatory_title",
+        "website",
+        "languages",
+        "notes",
+        "created_at",
+        "updated_at",
     ];
     let rows = d
         .list::<Sponsor>()?
@@ -98,8 +130,19 @@ pub fn sponsor_sheet(d: &Dossier) -> Result<Sheet> {
 
 pub fn sponsorship_sheet(d: &Dossier) -> Result<Sheet> {
     let headers = vec![
-        "id", "sponsor_id", "sponsor", "detainee_id", "detainee", "stage", "commitments", "ceremony_date",
-        "ceremony_place", "end_reason", "ended_on", "created_at", "updated_at",
+        "id",
+        "sponsor_id",
+        "sponsor",
+        "detainee_id",
+        "detainee",
+        "stage",
+        "commitments",
+        "ceremony_date",
+        "ceremony_place",
+        "end_reason",
+        "ended_on",
+        "created_at",
+        "updated_at",
     ];
     let sponsors: std::collections::HashMap<_, _> =
         d.list::<Sponsor>()?.into_iter().map(|s| (s.id, s.data.name)).collect();

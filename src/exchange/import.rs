@@ -147,7 +147,9 @@ impl ImportReport {
             for e in &r.errors {
                 problems.push((r.line, e.message.clone()));
             }
-            if r.action == Action::Create && !r.duplicates.is_empty() && self.duplicate_policy == DuplicatePolicy::Refuse
+            if r.action == Action::Create
+                && !r.duplicates.is_empty()
+                && self.duplicate_policy == DuplicatePolicy::Refuse
             {
                 problems.push((r.line, duplicate_text(lang, &r.label, &r.duplicates)));
             }
@@ -188,17 +190,50 @@ enum For {
 /// Every importable field: its slug (also accepted as a header), who has it, and the headers recognised.
 const FIELDS: &[(&str, For, &[&str])] = &[
     ("id", For::Both, &["identifiant", "uuid", "ref", "référence"]),
-    ("name", For::Both, &["nom", "nom complet", "full name", "nom latin", "nom prénom", "prénom nom", "nom et prénom", "raison sociale"]),
-    ("name_hy", For::Detainee, &["nom arménien", "armenian name", "nom en arménien", "name in armenian", "name (armenian)"]),
+    (
+        "name",
+        For::Both,
+        &[
+            "nom",
+            "nom complet",
+            "full name",
+            "nom latin",
+            "nom prénom",
+            "prénom nom",
+            "nom et prénom",
+            "raison sociale",
+        ],
+    ),
+    (
+        "name_hy",
+        For::Detainee,
+        &["nom arménien", "armenian name", "nom en arménien", "name in armenian", "name (armenian)"],
+    ),
     ("other_names", For::Detainee, &["autres graphies", "other names", "other spellings", "autres noms", "variantes"]),
     ("category", For::Detainee, &["catégorie", "type"]),
     ("sex", For::Detainee, &["sexe", "genre", "gender"]),
-    ("born", For::Detainee, &["date de naissance", "birth date", "date of birth", "naissance", "né le", "né(e) le", "birth"]),
+    (
+        "born",
+        For::Detainee,
+        &["date de naissance", "birth date", "date of birth", "naissance", "né le", "né(e) le", "birth"],
+    ),
     ("birth_place", For::Detainee, &["lieu de naissance", "birth place", "place of birth", "birthplace"]),
     ("role", For::Detainee, &["fonction"]),
     ("rank", For::Detainee, &["grade"]),
     ("unit", For::Detainee, &["unité"]),
-    ("captured", For::Detainee, &["date de capture", "capture date", "date of capture", "capture", "date d'arrestation", "arrested", "date d'enlèvement"]),
+    (
+        "captured",
+        For::Detainee,
+        &[
+            "date de capture",
+            "capture date",
+            "date of capture",
+            "capture",
+            "date d'arrestation",
+            "arrested",
+            "date d'enlèvement",
+        ],
+    ),
     ("capture_place", For::Detainee, &["lieu de capture", "capture place", "place of capture", "lieu d'arrestation"]),
     ("circumstances", For::Detainee, &["circonstances"]),
     ("status", For::Detainee, &["statut", "situation", "situation juridique", "legal status"]),
@@ -211,7 +246,11 @@ const FIELDS: &[(&str, For, &[&str])] = &[
     ("city", For::Sponsor, &["ville", "commune"]),
     ("address", For::Sponsor, &["adresse"]),
     ("signatory", For::Sponsor, &["signataire"]),
-    ("signatory_title", For::Sponsor, &["titre du signataire", "fonction du signataire", "qualité du signataire", "signatory title"]),
+    (
+        "signatory_title",
+        For::Sponsor,
+        &["titre du signataire", "fonction du signataire", "qualité du signataire", "signatory title"],
+    ),
     ("website", For::Sponsor, &["site web", "site", "site internet", "web"]),
     ("languages", For::Sponsor, &["langues", "langue"]),
     ("logo", For::Sponsor, &["fichier logo", "logo file"]),
@@ -267,14 +306,20 @@ fn sheet_kind(table: &Table, mapping: &[(String, String)]) -> Option<Option<Reco
 }
 
 /// Column index → field, with the report of the mapping. Refuses two columns for one field and a missing name.
-fn map_columns(path: &Path, table: &Table, kind: RecordKind, user: &[(String, String)]) -> Result<Vec<Option<&'static str>>> {
+fn map_columns(
+    path: &Path,
+    table: &Table,
+    kind: RecordKind,
+    user: &[(String, String)],
+) -> Result<Vec<Option<&'static str>>> {
     let mut out = vec![];
     let mut used: HashMap<&str, &str> = HashMap::new();
     for h in &table.headers {
         let field = match user.iter().find(|(c, _)| key(c) == key(h)) {
             Some((_, f)) if f.trim().is_empty() => None,
             Some((_, f)) => Some(field_for(f, kind).ok_or_else(|| {
-                let allowed = FIELDS.iter().filter(|(_, w, _)| applies(*w, kind)).map(|(s, _, _)| *s).collect::<Vec<_>>();
+                let allowed =
+                    FIELDS.iter().filter(|(_, w, _)| applies(*w, kind)).map(|(s, _, _)| *s).collect::<Vec<_>>();
                 Error::Invalid(Invalid::new("map", Reason::Unknown { value: f.clone(), allowed: allowed.join(", ") }))
             })?),
             None => field_for(h, kind),
@@ -283,7 +328,9 @@ fn map_columns(path: &Path, table: &Table, kind: RecordKind, user: &[(String, St
             if let Some(other) = used.insert(f, h) {
                 return Err(Error::Spreadsheet {
                     path: path.to_owned(),
-                    detail: format!("columns \"{other}\" and \"{h}\" both give the field {f}; ignore one with --map \"{h}=\""),
+                    detail: format!(
+                        "columns \"{other}\" and \"{h}\" both give the field {f}; ignore one with --map \"{h}=\""
+                    ),
                 });
             }
         }
@@ -471,7 +518,14 @@ pub fn name_key(name: &str) -> String {
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w.replace("ou", "u").replace("ow", "u").replace('y', "i").replace('w', "v").replace("kh", "x").replace("dj", "j").replace('h', "");
+            let w = w
+                .replace("ou", "u")
+                .replace("ow", "u")
+                .replace('y', "i")
+                .replace('w', "v")
+                .replace("kh", "x")
+                .replace("dj", "j")
+                .replace('h', "");
             let mut out = String::with_capacity(w.len());
             for c in w.chars() {
                 if !(c.is_alphabetic() && out.ends_with(c)) {
@@ -521,7 +575,13 @@ impl DupIndex {
         }
     }
 
-    fn find(&self, keys: &[String], born: Option<PartialDate>, city: Option<&str>, not: Option<Uuid>) -> Vec<PossibleDuplicate> {
+    fn find(
+        &self,
+        keys: &[String],
+        born: Option<PartialDate>,
+        city: Option<&str>,
+        not: Option<Uuid>,
+    ) -> Vec<PossibleDuplicate> {
         let mut out: Vec<PossibleDuplicate> = vec![];
         for key in keys {
             for k in self.by_key.get(key).into_iter().flatten() {
@@ -591,8 +651,10 @@ fn find_photo(dir: &Path, name: &str) -> std::result::Result<PathBuf, Error> {
 pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<ImportPlan> {
     let tables = read_tables(path)?;
     let lang = opts.lang;
-    let photo_dir =
-        opts.photos.clone().unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")));
+    let photo_dir = opts
+        .photos
+        .clone()
+        .unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")));
     if let Some(dir) = &opts.photos {
         if !dir.is_dir() {
             return Err(Error::Read { path: dir.clone(), source: std::io::ErrorKind::NotFound.into() });
@@ -627,7 +689,12 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
         let kind = match opts.kind.map(Some).or_else(|| sheet_kind(table, &opts.mapping)) {
             Some(Some(k)) if matches!(k, RecordKind::Detainee | RecordKind::Sponsor) => k,
             Some(Some(_)) | Some(None) if table.sheet.is_some() && opts.kind.is_none() => {
-                report.sheets.push(SheetReport { sheet: table.sheet.clone(), kind: None, detected: None, columns: vec![] });
+                report.sheets.push(SheetReport {
+                    sheet: table.sheet.clone(),
+                    kind: None,
+                    detected: None,
+                    columns: vec![],
+                });
                 continue;
             }
             _ => {
@@ -664,7 +731,13 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
                 None => {
                     let mut ix = DupIndex::default();
                     for s in d.list::<Sponsor>()? {
-                        let k = Known { id: Some(s.id), line: None, name: s.name.clone(), born: None, city: s.city.clone() };
+                        let k = Known {
+                            id: Some(s.id),
+                            line: None,
+                            name: s.name.clone(),
+                            born: None,
+                            city: s.city.clone(),
+                        };
                         ix.add(&sponsor_keys(&s), k);
                     }
                     spo_index.insert(ix)
@@ -753,7 +826,8 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
                     }
                     if creating && issues.list.is_empty() {
                         duplicates = index.find(&detainee_keys(&data), data.born, None, None);
-                        let k = Known { id: None, line: Some(line), name: data.name.clone(), born: data.born, city: None };
+                        let k =
+                            Known { id: None, line: Some(line), name: data.name.clone(), born: data.born, city: None };
                         index.add(&detainee_keys(&data), k);
                     }
                     Pending::Detainee { id: existing_id, data, photo: image.filter(|_| new_image) }
@@ -777,7 +851,13 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
                     }
                     if creating && issues.list.is_empty() {
                         duplicates = index.find(&sponsor_keys(&data), None, data.city.as_deref(), None);
-                        let k = Known { id: None, line: Some(line), name: data.name.clone(), born: None, city: data.city.clone() };
+                        let k = Known {
+                            id: None,
+                            line: Some(line),
+                            name: data.name.clone(),
+                            born: None,
+                            city: data.city.clone(),
+                        };
                         index.add(&sponsor_keys(&data), k);
                     }
                     Pending::Sponsor { id: existing_id, data, logo: image.filter(|_| new_image) }

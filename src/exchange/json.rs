@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use super::write_atomic;
 use crate::error::{Error, Result};
-use crate::model::{Contact, Detainee, Event, Media, PressRelease, Profile, Record, RecordKind, Source, Sponsor, Sponsorship, Stored};
+use crate::model::{
+    Contact, Detainee, Event, Media, PressRelease, Profile, Record, RecordKind, Source, Sponsor, Sponsorship, Stored,
+};
 use crate::store::Change;
 use crate::Dossier;
 
@@ -161,11 +163,25 @@ pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool) -> Result<JsonIm
     let b64 = base64::engine::general_purpose::STANDARD;
     let mut blobs = vec![];
     for m in &snap.media {
-        let bad = |e: base64::DecodeError| Error::Spreadsheet { path: path.to_owned(), detail: format!("media {}: {e}", m.media.id) };
+        let bad = |e: base64::DecodeError| Error::Spreadsheet {
+            path: path.to_owned(),
+            detail: format!("media {}: {e}", m.media.id),
+        };
         blobs.push((b64.decode(&m.bytes).map_err(bad)?, b64.decode(&m.thumb).map_err(bad)?));
     }
-    let JsonExport { detainees, contacts, media, sources, events, sponsors, sponsorships, press_releases, profiles, history, .. } =
-        snap;
+    let JsonExport {
+        detainees,
+        contacts,
+        media,
+        sources,
+        events,
+        sponsors,
+        sponsorships,
+        press_releases,
+        profiles,
+        history,
+        ..
+    } = snap;
     d.transaction(|tx| {
         tx.defer_foreign_keys()?;
         tx.restore_history(&history)?;

@@ -15,7 +15,9 @@ use std::io::Write;
 use std::path::Path;
 
 pub use export::{export_csv, export_xlsx};
-pub use import::{apply_import, import_spreadsheet, plan_import, DuplicatePolicy, ImportOptions, ImportPlan, ImportReport};
+pub use import::{
+    apply_import, import_spreadsheet, plan_import, DuplicatePolicy, ImportOptions, ImportPlan, ImportReport,
+};
 pub use json::{export_json, import_json, is_json, JsonImportReport};
 pub use website::export_website;
 

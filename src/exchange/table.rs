@@ -72,11 +72,8 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table> {
     }
     let (text, encoding) = decode_text(bytes);
     let delimiter = sniff_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut table = Table {
         detected: Some(format!(
             "{encoding}, {}",

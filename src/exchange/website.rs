@@ -149,7 +149,11 @@ fn person(p: &Detainee, id: Uuid) -> FeedPerson {
 /// Decodes a stored image upright, cropped as the record says, and shrunk to fit `max`.
 fn web_image(bytes: &[u8], m: &Media, max: u32) -> Result<DynamicImage> {
     let corrupt = || Error::Corrupt(format!("media {}: cannot decode", m.sha256));
-    let mut img = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| corrupt())?.decode().map_err(|_| corrupt())?;
+    let mut img = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| corrupt())?
+        .decode()
+        .map_err(|_| corrupt())?;
     if let Some(o) = image::metadata::Orientation::from_exif(m.orientation) {
         img.apply_orientation(o);
     }
@@ -157,7 +161,12 @@ fn web_image(bytes: &[u8], m: &Media, max: u32) -> Result<DynamicImage> {
         let (w, h) = (img.width() as f32, img.height() as f32);
         let (x, y) = ((c.x * w) as u32, (c.y * h) as u32);
         let (cw, ch) = (((c.w * w) as u32).max(1), ((c.h * h) as u32).max(1));
-        img = img.crop_imm(x, y, cw.min(img.width() - x.min(img.width() - 1)), ch.min(img.height() - y.min(img.height() - 1)));
+        img = img.crop_imm(
+            x,
+            y,
+            cw.min(img.width() - x.min(img.width() - 1)),
+            ch.min(img.height() - y.min(img.height() - 1)),
+        );
     }
     if img.width() > max || img.height() > max {
         img = img.resize(max, max, image::imageops::FilterType::Triangle);
@@ -195,7 +204,13 @@ fn build(d: &Dossier, dir: &Path) -> Result<Feed> {
                 .encode_image(&img)
                 .map_err(|e| Error::Write { path: path.clone(), source: std::io::Error::other(e) })?;
             std::io::Write::flush(&mut out).map_err(io_err(&path))?;
-            f.photos.push(FeedImage { file, width: img.width(), height: img.height(), caption: m.caption.clone(), credit: m.credit.clone() });
+            f.photos.push(FeedImage {
+                file,
+                width: img.width(),
+                height: img.height(),
+                caption: m.caption.clone(),
+                credit: m.credit.clone(),
+            });
         }
         in_feed.insert(p.id);
         people.push(f);
@@ -258,13 +273,15 @@ fn build(d: &Dossier, dir: &Path) -> Result<Feed> {
 pub fn export_website(d: &Dossier, dir: &Path) -> Result<Feed> {
     if dir.exists() {
         let is_feed = dir.join(FEED_FILE).is_file();
-        let empty = std::fs::read_dir(dir).map_err(|source| Error::Read { path: dir.to_owned(), source })?.next().is_none();
+        let empty =
+            std::fs::read_dir(dir).map_err(|source| Error::Read { path: dir.to_owned(), source })?.next().is_none();
         if !is_feed && !empty {
             return Err(Error::NotEmpty(dir.to_owned()));
         }
     }
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "feed".into());
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let parent =
+        dir.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     let result = (|| {

@@ -48,7 +48,8 @@ impl PartialDate {
             Precision::Day => self.date,
             Precision::Month => {
                 let (y, m) = (self.date.year(), self.date.month());
-                let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+                let next =
+                    if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
                 next.map(|d| d - chrono::Days::new(1)).unwrap_or(self.date)
             }
             Precision::Year => NaiveDate::from_ymd_opt(self.date.year(), 12, 31).unwrap_or(self.date),

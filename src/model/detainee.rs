@@ -28,10 +28,48 @@ pub enum Category {
 
 impl Choice for Category {
     const CHOICES: &'static [(Self, &'static str, &'static [&'static str])] = &[
-        (Category::PrisonerOfWar, "pow", &["prisoner of war", "prisonnier de guerre", "prisonniers de guerre", "prisonnier", "pg", "pow", "prisoners of war"]),
+        (
+            Category::PrisonerOfWar,
+            "pow",
+            &[
+                "prisoner of war",
+                "prisonnier de guerre",
+                "prisonniers de guerre",
+                "prisonnier",
+                "pg",
+                "pow",
+                "prisoners of war",
+            ],
+        ),
         (Category::Civilian, "civilian", &["civil", "civile", "civils", "civiles", "civilians", "otage civil"]),
-        (Category::PoliticalLeader, "political", &["political leader", "dirigeant politique", "dirigeants politiques", "dirigeante politique", "dirigeant", "leader", "leader politique", "responsable politique", "political leaders"]),
-        (Category::Disappeared, "disappeared", &["disparu", "disparue", "disparus", "forcibly disappeared", "disparition forcee", "victime de disparition forcee", "missing"]),
+        (
+            Category::PoliticalLeader,
+            "political",
+            &[
+                "political leader",
+                "dirigeant politique",
+                "dirigeants politiques",
+                "dirigeante politique",
+                "dirigeant",
+                "leader",
+                "leader politique",
+                "responsable politique",
+                "political leaders",
+            ],
+        ),
+        (
+            Category::Disappeared,
+            "disappeared",
+            &[
+                "disparu",
+                "disparue",
+                "disparus",
+                "forcibly disappeared",
+                "disparition forcee",
+                "victime de disparition forcee",
+                "missing",
+            ],
+        ),
     ];
 }
 choice_serde!(Category, "category");
@@ -51,8 +89,10 @@ pub enum Sex {
 }
 
 impl Choice for Sex {
-    const CHOICES: &'static [(Self, &'static str, &'static [&'static str])] =
-        &[(Sex::Male, "male", &["m", "homme", "h", "masculin", "man"]), (Sex::Female, "female", &["f", "femme", "feminin", "woman"])];
+    const CHOICES: &'static [(Self, &'static str, &'static [&'static str])] = &[
+        (Sex::Male, "male", &["m", "homme", "h", "masculin", "man"]),
+        (Sex::Female, "female", &["f", "femme", "feminin", "woman"]),
+    ];
 }
 choice_serde!(Sex, "sex");
 
@@ -76,8 +116,16 @@ pub enum Status {
 
 impl Choice for Status {
     const CHOICES: &'static [(Self, &'static str, &'static [&'static str])] = &[
-        (Status::Detained, "detained", &["detenu", "detenue", "en detention", "held", "in custody", "emprisonne", "emprisonnee"]),
-        (Status::OnTrial, "on-trial", &["trial", "en proces", "proces", "jugement en cours", "en cours de jugement", "juge", "jugee"]),
+        (
+            Status::Detained,
+            "detained",
+            &["detenu", "detenue", "en detention", "held", "in custody", "emprisonne", "emprisonnee"],
+        ),
+        (
+            Status::OnTrial,
+            "on-trial",
+            &["trial", "en proces", "proces", "jugement en cours", "en cours de jugement", "juge", "jugee"],
+        ),
         (Status::Sentenced, "sentenced", &["condamne", "condamnee"]),
         (Status::Released, "released", &["libere", "liberee", "libre", "liberes"]),
         (Status::Deceased, "deceased", &["decede", "decedee", "mort", "morte", "dead"]),

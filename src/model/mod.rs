@@ -239,8 +239,12 @@ macro_rules! choice_serde {
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = String::deserialize(d)?;
-                <$t as crate::model::Choice>::parse_choice($field, &s)
-                    .map_err(|_| serde::de::Error::custom(format!("unknown value {s:?}; expected one of: {}", <$t as crate::model::Choice>::allowed())))
+                <$t as crate::model::Choice>::parse_choice($field, &s).map_err(|_| {
+                    serde::de::Error::custom(format!(
+                        "unknown value {s:?}; expected one of: {}",
+                        <$t as crate::model::Choice>::allowed()
+                    ))
+                })
             }
         }
         impl std::str::FromStr for $t {
@@ -301,4 +305,3 @@ impl Disclosure {
 
 /// Per-item disclosure, keyed by item name; an item absent from the map is private.
 pub type DisclosureMap = BTreeMap<PublicItem, Disclosure>;
-

@@ -43,7 +43,12 @@ impl Crop {
 
     pub fn is_valid(&self) -> bool {
         let ok = |v: f32| v.is_finite() && (0.0..=1.0).contains(&v);
-        ok(self.x) && ok(self.y) && ok(self.w) && ok(self.h) && self.w > 0.0 && self.h > 0.0
+        ok(self.x)
+            && ok(self.y)
+            && ok(self.w)
+            && ok(self.h)
+            && self.w > 0.0
+            && self.h > 0.0
             && self.x + self.w <= 1.0 + 1e-4
             && self.y + self.h <= 1.0 + 1e-4
     }
@@ -125,9 +130,10 @@ impl Record for Media {
             }),
             "consent" => Some(super::Consent::parse_choice("consent", value).map(|c| self.disclosure.consent = c)),
             "crop" => Some((|| {
-                let n: Vec<f32> = value.split(',').map(|p| p.trim().parse::<f32>()).collect::<Result<_, _>>().map_err(
-                    |_| Invalid::new("crop", Reason::Malformed { detail: "expected x,y,w,h between 0 and 1".into() }),
-                )?;
+                let n: Vec<f32> =
+                    value.split(',').map(|p| p.trim().parse::<f32>()).collect::<Result<_, _>>().map_err(|_| {
+                        Invalid::new("crop", Reason::Malformed { detail: "expected x,y,w,h between 0 and 1".into() })
+                    })?;
                 let [x, y, w, h] = n[..] else {
                     return Err(Invalid::new("crop", Reason::Malformed { detail: "expected x,y,w,h".into() }));
                 };

@@ -27,10 +27,38 @@ pub enum SponsorKind {
 
 impl Choice for SponsorKind {
     const CHOICES: &'static [(Self, &'static str, &'static [&'static str])] = &[
-        (SponsorKind::City, "city", &["ville", "commune", "collectivite", "local authority", "mairie", "municipalite", "collectivite territoriale", "region", "departement"]),
+        (
+            SponsorKind::City,
+            "city",
+            &[
+                "ville",
+                "commune",
+                "collectivite",
+                "local authority",
+                "mairie",
+                "municipalite",
+                "collectivite territoriale",
+                "region",
+                "departement",
+            ],
+        ),
         (SponsorKind::Ngo, "ngo", &["ong", "association", "organisation"]),
         (SponsorKind::Person, "person", &["personnalite", "public figure", "personne", "personnalite publique"]),
-        (SponsorKind::Parliamentarian, "parliamentarian", &["parlementaire", "depute", "deputee", "senateur", "senatrice", "mp", "member of parliament", "eurodepute", "eurodeputee"]),
+        (
+            SponsorKind::Parliamentarian,
+            "parliamentarian",
+            &[
+                "parlementaire",
+                "depute",
+                "deputee",
+                "senateur",
+                "senatrice",
+                "mp",
+                "member of parliament",
+                "eurodepute",
+                "eurodeputee",
+            ],
+        ),
         (SponsorKind::Institution, "institution", &[]),
     ];
 }
@@ -308,7 +336,8 @@ impl Choice for Stage {
 choice_serde!(Stage, "stage");
 
 impl Stage {
-    pub const ALL: [Stage; 6] = [Stage::Prospect, Stage::Approached, Stage::Agreed, Stage::Signed, Stage::Active, Stage::Ended];
+    pub const ALL: [Stage; 6] =
+        [Stage::Prospect, Stage::Approached, Stage::Agreed, Stage::Signed, Stage::Active, Stage::Ended];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -523,4 +552,3 @@ impl Record for Sponsorship {
         }
     }
 }
-

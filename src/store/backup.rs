@@ -100,7 +100,8 @@ impl Dossier {
         let (report, copy) = verdict?;
         let digest = self.digest()?;
         if !report.is_ok() || copy != digest {
-            let detail = if report.is_ok() { "content differs from the dossier".into() } else { report.problems().join("; ") };
+            let detail =
+                if report.is_ok() { "content differs from the dossier".into() } else { report.problems().join("; ") };
             return Err(Error::BadBackup { path: target.to_owned(), detail });
         }
         persist(tmp, target)?;
@@ -296,8 +297,11 @@ fn check_schema(conn: &Connection, schema: &str) -> Result<CheckReport> {
     let cipher = run("cipher_integrity_check");
     let mut integrity = run("integrity_check");
     integrity.retain(|r| r != "ok");
-    let foreign_keys =
-        if integrity.is_empty() { run("foreign_key_check").into_iter().map(|r| format!("foreign key: {r}")).collect() } else { vec![] };
+    let foreign_keys = if integrity.is_empty() {
+        run("foreign_key_check").into_iter().map(|r| format!("foreign key: {r}")).collect()
+    } else {
+        vec![]
+    };
     Ok(CheckReport { integrity, cipher, foreign_keys })
 }
 
@@ -472,11 +476,13 @@ fn copy_synced(from: &Path, to: &Path) -> Result<()> {
     // A plain read/write loop (not `io::copy`, which may use copy_file_range): every write is an ordinary one.
     let mut buf = vec![0u8; 1 << 16];
     loop {
-        let n = std::io::Read::read(&mut src, &mut buf).map_err(|source| Error::Read { path: from.to_owned(), source })?;
+        let n =
+            std::io::Read::read(&mut src, &mut buf).map_err(|source| Error::Read { path: from.to_owned(), source })?;
         if n == 0 {
             break;
         }
-        std::io::Write::write_all(&mut dst, &buf[..n]).map_err(|source| Error::Write { path: to.to_owned(), source })?;
+        std::io::Write::write_all(&mut dst, &buf[..n])
+            .map_err(|source| Error::Write { path: to.to_owned(), source })?;
     }
     dst.sync_all().map_err(|source| Error::Write { path: to.to_owned(), source })
 }
@@ -578,7 +584,8 @@ mod tests {
                     let barrier = barrier.clone();
                     std::thread::spawn(move || {
                         barrier.wait();
-                        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_CREATE;
+                        let flags =
+                            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_CREATE;
                         let conn = super::super::open_connection(std::path::Path::new(":memory:"), flags).unwrap();
                         conn.prepare("SELECT sqlcipher_export('main')").map(drop).map_err(|e| e.to_string())
                     })

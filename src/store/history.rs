@@ -47,8 +47,8 @@ impl Dossier {
             .into_iter()
             .find(|k| k.table() == kind)
             .ok_or_else(|| Error::Corrupt(format!("history #{change_seq}: unknown kind {kind}")))?;
-        let id = Uuid::parse_str(&record_id)
-            .map_err(|_| Error::Corrupt(format!("history #{change_seq}: bad record id")))?;
+        let id =
+            Uuid::parse_str(&record_id).map_err(|_| Error::Corrupt(format!("history #{change_seq}: bad record id")))?;
         let changed = match kind {
             RecordKind::Detainee => self.restore_field::<Detainee>(id, &field, old.as_deref())?,
             RecordKind::Contact => self.restore_field::<Contact>(id, &field, old.as_deref())?,

@@ -186,9 +186,11 @@ impl Dossier {
             }
         }
         let logo = if T::KIND == RecordKind::Sponsor {
-            tx.query_row("SELECT logo_id FROM sponsor WHERE id = ?1", [id.to_string()], |r| r.get::<_, Option<String>>(0))
-                .optional()?
-                .flatten()
+            tx.query_row("SELECT logo_id FROM sponsor WHERE id = ?1", [id.to_string()], |r| {
+                r.get::<_, Option<String>>(0)
+            })
+            .optional()?
+            .flatten()
         } else {
             None
         };
@@ -309,7 +311,9 @@ impl Tx<'_> {
     pub fn restore<T: Record>(&mut self, record: Stored<T>, blobs: Option<(&[u8], &[u8])>) -> Result<Stored<T>> {
         let exists: Option<i64> = self
             .tx
-            .query_row(&format!("SELECT 1 FROM {} WHERE id = ?1", T::KIND.table()), [record.id.to_string()], |r| r.get(0))
+            .query_row(&format!("SELECT 1 FROM {} WHERE id = ?1", T::KIND.table()), [record.id.to_string()], |r| {
+                r.get(0)
+            })
             .optional()?;
         if exists.is_some() {
             return Err(Error::IdTaken { kind: T::KIND, id: record.id.to_string() });
@@ -409,7 +413,8 @@ fn cipher_key(conn: &Connection, passphrase: &str, call: KeyCall) -> Result<()> 
     };
     if rc != ffi::SQLITE_OK {
         // SAFETY: as above; `sqlite3_errmsg` returns a NUL-terminated string owned by the connection.
-        let msg = unsafe { std::ffi::CStr::from_ptr(ffi::sqlite3_errmsg(conn.handle())) }.to_string_lossy().into_owned();
+        let msg =
+            unsafe { std::ffi::CStr::from_ptr(ffi::sqlite3_errmsg(conn.handle())) }.to_string_lossy().into_owned();
         return Err(rusqlite::Error::SqliteFailure(ffi::Error::new(rc), Some(msg)).into());
     }
     Ok(())
@@ -474,8 +479,7 @@ fn sort_key<T: Record>(data: &T) -> String {
 
 /// Maps a foreign-key failure to a message about the record referred to.
 fn fk_error(e: rusqlite::Error, kind: RecordKind) -> Error {
-    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
-        && e.to_string().contains("FOREIGN KEY")
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) && e.to_string().contains("FOREIGN KEY")
     {
         return Error::Invalid(Invalid::new(
             kind.table(),
@@ -485,7 +489,12 @@ fn fk_error(e: rusqlite::Error, kind: RecordKind) -> Error {
     e.into()
 }
 
-fn insert_in<T: Record>(tx: &Transaction<'_>, actor: &str, data: T, blobs: Option<(&[u8], &[u8])>) -> Result<Stored<T>> {
+fn insert_in<T: Record>(
+    tx: &Transaction<'_>,
+    actor: &str,
+    data: T,
+    blobs: Option<(&[u8], &[u8])>,
+) -> Result<Stored<T>> {
     insert_with(tx, actor, data, blobs, None)
 }
 
@@ -577,9 +586,8 @@ fn referrers(tx: &Transaction<'_>, kind: RecordKind, id: &str) -> String {
     };
     let mut out = vec![];
     for (table, col) in candidates {
-        let n: i64 = tx
-            .query_row(&format!("SELECT count(*) FROM {table} WHERE {col} = ?1"), [id], |r| r.get(0))
-            .unwrap_or(0);
+        let n: i64 =
+            tx.query_row(&format!("SELECT count(*) FROM {table} WHERE {col} = ?1"), [id], |r| r.get(0)).unwrap_or(0);
         if n > 0 {
             out.push(format!("{n} {table}"));
         }
@@ -630,8 +638,11 @@ fn index<T: Record>(tx: &Transaction<'_>, id: &str, data: &T, created: bool) -> 
     if !created {
         tx.execute("DELETE FROM search WHERE record_id = ?1", [id])?;
     }
-    tx.prepare_cached("INSERT INTO search (record_id, kind, names) VALUES (?1, ?2, ?3)")?
-        .execute(params![id, T::KIND.table(), names::index_text(names)])?;
+    tx.prepare_cached("INSERT INTO search (record_id, kind, names) VALUES (?1, ?2, ?3)")?.execute(params![
+        id,
+        T::KIND.table(),
+        names::index_text(names)
+    ])?;
     Ok(())
 }
 
@@ -739,7 +750,10 @@ fn value_error(field: &str, value: &str, serde_msg: &str) -> Invalid {
     if let Some(rest) = serde_msg.split("expected one of: ").nth(1) {
         return Invalid::new(
             field,
-            Reason::Unknown { value: value.to_owned(), allowed: rest.split(" at line").next().unwrap_or(rest).to_owned() },
+            Reason::Unknown {
+                value: value.to_owned(),
+                allowed: rest.split(" at line").next().unwrap_or(rest).to_owned(),
+            },
         );
     }
     Invalid::new(field, Reason::Malformed { detail: serde_msg.to_owned() })

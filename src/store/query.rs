@@ -15,7 +15,12 @@ use crate::model::{
 use crate::names;
 
 /// The metadata record of an imported image.
-pub fn media_record(img: &crate::media::Imported, role: MediaRole, detainee_id: Option<Uuid>, disclosure: Disclosure) -> Media {
+pub fn media_record(
+    img: &crate::media::Imported,
+    role: MediaRole,
+    detainee_id: Option<Uuid>,
+    disclosure: Disclosure,
+) -> Media {
     Media {
         role,
         detainee_id,
@@ -119,18 +124,17 @@ impl Dossier {
         }
         let where_ = if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
         let refs: Vec<&dyn rusqlite::ToSql> = args.iter().map(|b| b.as_ref()).collect();
-        let total: i64 =
-            self.conn().prepare_cached(&format!("SELECT count(*) FROM detainee {where_}"))?.query_row(&refs[..], |r| r.get(0))?;
+        let total: i64 = self
+            .conn()
+            .prepare_cached(&format!("SELECT count(*) FROM detainee {where_}"))?
+            .query_row(&refs[..], |r| r.get(0))?;
         let sql = format!(
             "SELECT id, created_at, updated_at, data FROM detainee {where_} ORDER BY sort_key, id LIMIT {} OFFSET {}",
             limit.min(10_000),
             offset
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let items = st
-            .query_map(&refs[..], row_to_parts)?
-            .map(|r| parts_to_stored(r?))
-            .collect::<Result<Vec<_>>>()?;
+        let items = st.query_map(&refs[..], row_to_parts)?.map(|r| parts_to_stored(r?)).collect::<Result<Vec<_>>>()?;
         Ok(Page { items, total: total as u64, offset })
     }
 
@@ -157,7 +161,13 @@ impl Dossier {
             // rather than failing the whole search and hiding every other match.
             let hit = if kind == "detainee" {
                 let Ok(d) = serde_json::from_str::<Detainee>(&data) else { continue };
-                SearchHit { id, kind: RecordKind::Detainee, name: d.name, detail: d.name_hy, category: Some(d.category) }
+                SearchHit {
+                    id,
+                    kind: RecordKind::Detainee,
+                    name: d.name,
+                    detail: d.name_hy,
+                    category: Some(d.category),
+                }
             } else {
                 let Ok(s) = serde_json::from_str::<crate::model::Sponsor>(&data) else { continue };
                 SearchHit { id, kind: RecordKind::Sponsor, name: s.name, detail: s.city, category: None }
@@ -241,7 +251,8 @@ impl Dossier {
             "SELECT id, created_at, updated_at, data FROM sponsorship \
              WHERE (?1 IS NULL OR sponsor_id = ?1) AND (?2 IS NULL OR detainee_id = ?2) ORDER BY created_at, id",
         )?;
-        let rows = st.query_map(params![sponsor.map(|u| u.to_string()), detainee.map(|u| u.to_string())], row_to_parts)?;
+        let rows =
+            st.query_map(params![sponsor.map(|u| u.to_string()), detainee.map(|u| u.to_string())], row_to_parts)?;
         rows.map(|r| parts_to_stored(r?)).collect()
     }
 
@@ -270,13 +281,21 @@ impl Dossier {
     }
 
     /// Adds a sponsor, with its logo imported from a file, in one transaction: a refused logo adds nothing.
-    pub fn add_sponsor(&mut self, mut sponsor: crate::model::Sponsor, logo: Option<&Path>) -> Result<Stored<crate::model::Sponsor>> {
+    pub fn add_sponsor(
+        &mut self,
+        mut sponsor: crate::model::Sponsor,
+        logo: Option<&Path>,
+    ) -> Result<Stored<crate::model::Sponsor>> {
         use crate::model::Record;
         sponsor.validate()?;
         let img = logo.map(crate::media::import_file).transpose()?;
         self.transaction(|tx| {
             if let Some(img) = &img {
-                let m = tx.insert_media(media_record(img, MediaRole::Logo, None, Disclosure::PUBLIC), &img.bytes, &img.thumb)?;
+                let m = tx.insert_media(
+                    media_record(img, MediaRole::Logo, None, Disclosure::PUBLIC),
+                    &img.bytes,
+                    &img.thumb,
+                )?;
                 sponsor.logo_id = Some(m.id);
             }
             tx.insert(sponsor)
@@ -334,6 +353,12 @@ impl Dossier {
                 c.query_row("SELECT count(*) FROM sponsorship WHERE stage = ?1", [stage.to_string()], |r| r.get(0))?;
             sponsorships_by_stage.push((stage, n as u64));
         }
-        Ok(Counts { detainees: detainees as u64, by_category, by_status, sponsors: sponsors as u64, sponsorships_by_stage })
+        Ok(Counts {
+            detainees: detainees as u64,
+            by_category,
+            by_status,
+            sponsors: sponsors as u64,
+            sponsorships_by_stage,
+        })
     }
 }

@@ -106,7 +106,8 @@ pub fn jpeg_with_exif(w: u32, h: u32, marker: &str) -> Vec<u8> {
     jpeg.segments_mut().insert(1, seg);
     let xmp = format!("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>{marker}</x:xmpmeta>");
     jpeg.segments_mut().insert(2, JpegSegment::new_with_contents(markers::APP1, Bytes::from(xmp.into_bytes())));
-    jpeg.segments_mut().insert(3, JpegSegment::new_with_contents(markers::COM, Bytes::from(marker.as_bytes().to_vec())));
+    jpeg.segments_mut()
+        .insert(3, JpegSegment::new_with_contents(markers::COM, Bytes::from(marker.as_bytes().to_vec())));
     jpeg.encoder().bytes().to_vec()
 }
 
@@ -114,7 +115,8 @@ pub fn jpeg_with_exif(w: u32, h: u32, marker: &str) -> Vec<u8> {
 pub fn png_with_text(size: u32, marker: &str) -> Vec<u8> {
     use img_parts::png::{Png, PngChunk};
     use img_parts::Bytes;
-    let img = image::RgbaImage::from_fn(size, size, |x, _| image::Rgba([200, 30, 30, if x < size / 2 { 255 } else { 0 }]));
+    let img =
+        image::RgbaImage::from_fn(size, size, |x, _| image::Rgba([200, 30, 30, if x < size / 2 { 255 } else { 0 }]));
     let mut plain = vec![];
     image::ImageEncoder::write_image(
         image::codecs::png::PngEncoder::new(&mut plain),

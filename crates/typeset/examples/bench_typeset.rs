@@ -25,20 +25,33 @@ fn main() {
     // Two A4 pages: the agreement without the long table.
     let two = common::sample_document(8);
     let pages = render_with_layout(&two).unwrap().layout.page_count;
-    let d = median(|| { render(&two).unwrap(); }, 15);
+    let d = median(
+        || {
+            render(&two).unwrap();
+        },
+        15,
+    );
     println!("agreement ({pages} pages): median {d:?}");
 
     let big = common::sample_document(4000);
     let pages = render_with_layout(&big).unwrap().layout.page_count;
-    let d = median(|| { render(&big).unwrap(); }, 5);
+    let d = median(
+        || {
+            render(&big).unwrap();
+        },
+        5,
+    );
     println!("press-kit-sized document ({pages} pages, 4000 table rows): median {d:?}");
 
     eprintln!("encoding a 24 MP test JPEG (not timed)...");
     let jpg = common::jpeg(6000, 4000);
     let size = jpg.len();
-    let d = median(|| {
-        let photo = Arc::new(ImageData::from_bytes(jpg.clone()).unwrap());
-        render_canvas(&common::sample_banner(photo)).unwrap();
-    }, 5);
+    let d = median(
+        || {
+            let photo = Arc::new(ImageData::from_bytes(jpg.clone()).unwrap());
+            render_canvas(&common::sample_banner(photo)).unwrap();
+        },
+        5,
+    );
     println!("banner 850x2000 mm with a 24 MP JPEG ({:.1} MB, embedded as is): median {d:?}", size as f64 / 1e6);
 }

@@ -72,11 +72,24 @@ pub struct QrCode {
 /// Canvas content.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CanvasItem {
-    Rect { rect: MmRect, fill: Option<Color>, stroke: Option<(Color, f32)> },
+    Rect {
+        rect: MmRect,
+        fill: Option<Color>,
+        stroke: Option<(Color, f32)>,
+    },
     /// From (x, y) to (x, y), width in mm.
-    Line { from: (f32, f32), to: (f32, f32), color: Color, width_mm: f32 },
+    Line {
+        from: (f32, f32),
+        to: (f32, f32),
+        color: Color,
+        width_mm: f32,
+    },
     Text(TextBox),
-    Image { image: Arc<ImageData>, rect: MmRect, fit: ImageFit },
+    Image {
+        image: Arc<ImageData>,
+        rect: MmRect,
+        fit: ImageFit,
+    },
     Qr(QrCode),
 }
 
@@ -136,7 +149,8 @@ pub(crate) fn render_canvas(canvas: &Canvas) -> Result<Rendered, TypesetError> {
             match item {
                 CanvasItem::Rect { rect, fill, stroke } => {
                     let [x, y, w, h] = rect_pt(*rect, off, off);
-                    let stroke = stroke.map(|(c, wmm)| (c, mm(if wmm.is_finite() { wmm.clamp(0.0, 100.0) } else { 0.1 })));
+                    let stroke =
+                        stroke.map(|(c, wmm)| (c, mm(if wmm.is_finite() { wmm.clamp(0.0, 100.0) } else { 0.1 })));
                     draws.push(Draw::Rect { x, y, w, h, fill: *fill, stroke });
                 }
                 CanvasItem::Line { from, to, color, width_mm } => {
@@ -165,7 +179,12 @@ pub(crate) fn render_canvas(canvas: &Canvas) -> Result<Rendered, TypesetError> {
                 CanvasItem::Text(tb) => {
                     let (mut d, size, overflow) = text_box(&mut ctx, tb, off);
                     draws.append(&mut d);
-                    layout.text_boxes.push(PlacedTextBox { page: pi + 1, rect_mm: tb.rect, font_size_pt: size, overflow });
+                    layout.text_boxes.push(PlacedTextBox {
+                        page: pi + 1,
+                        rect_mm: tb.rect,
+                        font_size_pt: size,
+                        overflow,
+                    });
                 }
                 CanvasItem::Qr(q) => draws.append(&mut qr(q, off)?),
             }
@@ -174,10 +193,7 @@ pub(crate) fn render_canvas(canvas: &Canvas) -> Result<Rendered, TypesetError> {
             crop_marks(&mut draws, off, tw, th, bleed);
         }
         let b = |x0: f32, y0: f32, x1: f32, y1: f32| [mm(x0), mm(y0), mm(x1), mm(y1)];
-        let boxes = Boxes {
-            trim: b(off, off, off + tw, off + th),
-            bleed: b(room, room, mw - room, mh - room),
-        };
+        let boxes = Boxes { trim: b(off, off, off + tw, off + th), bleed: b(room, room, mw - room, mh - room) };
         pages.push(OutPage { width: mw_pt, height: mh_pt, boxes: Some(boxes), draws });
     }
     if pages.is_empty() {
@@ -195,7 +211,15 @@ fn crop_marks(draws: &mut Vec<Draw>, off: f32, tw: f32, th: f32, bleed: f32) {
     let len = MARK_ROOM_MM - MARK_OFFSET_MM;
     let w = 0.25; // pt: the customary hairline
     let mut line = |x1: f32, y1: f32, x2: f32, y2: f32| {
-        draws.push(Draw::Line { x1: mm(x1), y1: mm(y1), x2: mm(x2), y2: mm(y2), color: Color::REGISTRATION, width: w, dash: None });
+        draws.push(Draw::Line {
+            x1: mm(x1),
+            y1: mm(y1),
+            x2: mm(x2),
+            y2: mm(y2),
+            color: Color::REGISTRATION,
+            width: w,
+            dash: None,
+        });
     };
     for &x in &[off, off + tw] {
         line(x, off - gap, x, off - gap - len);
@@ -209,11 +233,7 @@ fn crop_marks(draws: &mut Vec<Draw>, off: f32, tw: f32, th: f32, bleed: f32) {
 
 fn layout_at(ctx: &mut ShapeCtx, tb: &TextBox, size: f32, width: f32) -> ParaLayout {
     let factor = size / tb.size_pt;
-    let spans: Vec<Span> = tb
-        .spans
-        .iter()
-        .map(|s| Span { size: s.size.map(|v| v * factor), ..s.clone() })
-        .collect();
+    let spans: Vec<Span> = tb.spans.iter().map(|s| Span { size: s.size.map(|v| v * factor), ..s.clone() }).collect();
     let base = TextStyle { family: tb.family, bold: tb.bold, italic: false, size, color: tb.color };
     let lh = if tb.line_height.is_finite() { tb.line_height.clamp(0.7, 4.0) } else { 1.15 };
     let p = ParaParams { align: tb.align, line_height: lh, hyphenate: tb.hyphenate, lang: Lang::French };
@@ -320,7 +340,8 @@ mod tests {
     #[test]
     fn text_box_shrinks_until_it_fits() {
         let mut ctx = ShapeCtx::new(Lang::French);
-        let mut tb = TextBox::new(MmRect::new(0.0, 0.0, 60.0, 20.0), vec![Span::new("LIBÉREZ ARAM SARGSYAN MAINTENANT")], 72.0);
+        let mut tb =
+            TextBox::new(MmRect::new(0.0, 0.0, 60.0, 20.0), vec![Span::new("LIBÉREZ ARAM SARGSYAN MAINTENANT")], 72.0);
         tb.min_size_pt = 6.0;
         let (_, size, overflow) = text_box(&mut ctx, &tb, 0.0);
         assert!(!overflow);
@@ -334,7 +355,13 @@ mod tests {
 
     #[test]
     fn qr_runs_are_merged() {
-        let q = QrCode { data: "https://example.org/libertas".into(), rect: MmRect::new(0.0, 0.0, 50.0, 50.0), color: Color::BLACK, background: None, quiet_zone: true };
+        let q = QrCode {
+            data: "https://example.org/libertas".into(),
+            rect: MmRect::new(0.0, 0.0, 50.0, 50.0),
+            color: Color::BLACK,
+            background: None,
+            quiet_zone: true,
+        };
         let d = qr(&q, 0.0).unwrap();
         let code = qrcode::QrCode::with_error_correction_level(q.data.as_bytes(), qrcode::EcLevel::M).unwrap();
         let dark = code.to_colors().iter().filter(|c| **c == qrcode::Color::Dark).count();

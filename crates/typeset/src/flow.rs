@@ -179,7 +179,12 @@ pub(crate) fn render_document(doc: &Document) -> Result<Rendered, TypesetError> 
     Ok(Rendered { pdf, layout })
 }
 
-pub(crate) fn placed_image(page: usize, image: &Arc<crate::ImageData>, rect: [f32; 4], clip: Option<[f32; 4]>) -> PlacedImage {
+pub(crate) fn placed_image(
+    page: usize,
+    image: &Arc<crate::ImageData>,
+    rect: [f32; 4],
+    clip: Option<[f32; 4]>,
+) -> PlacedImage {
     let to_mm = |r: [f32; 4]| MmRect::new(r[0] / PT_PER_MM, r[1] / PT_PER_MM, r[2] / PT_PER_MM, r[3] / PT_PER_MM);
     let (uw, uh) = image.upright_size();
     let ppi_w = uw as f32 / (rect[2] / 72.0).max(1e-6);
@@ -324,7 +329,8 @@ impl<'a> Flow<'a> {
                 let lvl = (*level).clamp(1, 4) as usize;
                 let size = st.heading_sizes[lvl - 1];
                 let size = if size.is_finite() && size > 1.0 { size.min(200.0) } else { self.base.size };
-                let base = TextStyle { family: st.heading_family, bold: true, size, color: st.heading_color, ..self.base };
+                let base =
+                    TextStyle { family: st.heading_family, bold: true, size, color: st.heading_color, ..self.base };
                 let mut p = self.params(Align::Left);
                 p.hyphenate = false;
                 p.line_height = 1.2;
@@ -374,7 +380,8 @@ impl<'a> Flow<'a> {
                     ..Row::default()
                 }];
                 if let Some(c) = caption {
-                    let base = TextStyle { italic: true, size: self.base.size * 0.85, color: Color::Gray(0.3), ..self.base };
+                    let base =
+                        TextStyle { italic: true, size: self.base.size * 0.85, color: Color::Gray(0.3), ..self.base };
                     let mut p = self.params(Align::Center);
                     p.hyphenate = false;
                     let l = self.para(c, &base, &p, width);
@@ -393,7 +400,15 @@ impl<'a> Flow<'a> {
             Block::Rule => {
                 let row = Row {
                     height: 1.0,
-                    draws: vec![Draw::Line { x1: 0.0, y1: 0.5, x2: width, y2: 0.5, color: GRAY_RULE, width: 0.6, dash: None }],
+                    draws: vec![Draw::Line {
+                        x1: 0.0,
+                        y1: 0.5,
+                        x2: width,
+                        y2: 0.5,
+                        color: GRAY_RULE,
+                        width: 0.6,
+                        dash: None,
+                    }],
                     ..Row::default()
                 };
                 (vec![row], mm(3.0), mm(3.0))
@@ -445,7 +460,11 @@ impl<'a> Flow<'a> {
                 first.draws.push(Draw::Rect { x, y, w: s, h: s, fill: None, stroke: Some((base.color, 0.7)) });
                 if checked {
                     first.draws.push(Draw::Path {
-                        points: vec![(x + 0.2 * s, y + 0.52 * s), (x + 0.42 * s, y + 0.76 * s), (x + 0.84 * s, y + 0.2 * s)],
+                        points: vec![
+                            (x + 0.2 * s, y + 0.52 * s),
+                            (x + 0.42 * s, y + 0.76 * s),
+                            (x + 0.84 * s, y + 0.2 * s),
+                        ],
                         color: base.color,
                         width: 1.1,
                     });
@@ -485,9 +504,8 @@ impl<'a> Flow<'a> {
         if ncols == 0 {
             return Vec::new();
         }
-        let weights: Vec<f32> = (0..ncols)
-            .map(|i| t.widths.get(i).copied().filter(|w| w.is_finite() && *w > 0.0).unwrap_or(1.0))
-            .collect();
+        let weights: Vec<f32> =
+            (0..ncols).map(|i| t.widths.get(i).copied().filter(|w| w.is_finite() && *w > 0.0).unwrap_or(1.0)).collect();
         let total: f32 = weights.iter().sum();
         let widths: Vec<f32> = weights.iter().map(|w| width * w / total).collect();
         let (pad_h, pad_v) = (mm(1.5), mm(1.1));
@@ -514,7 +532,15 @@ impl<'a> Flow<'a> {
         out
     }
 
-    fn table_row(&mut self, cells: &[Vec<Span>], t: &Table, widths: &[f32], pad_h: f32, pad_v: f32, header: bool) -> Row {
+    fn table_row(
+        &mut self,
+        cells: &[Vec<Span>],
+        t: &Table,
+        widths: &[f32],
+        pad_h: f32,
+        pad_v: f32,
+        header: bool,
+    ) -> Row {
         let base = TextStyle { bold: header, size: self.base.size * 0.95, ..self.base };
         let mut row = Row::default();
         let mut x = 0.0;
@@ -545,7 +571,14 @@ impl<'a> Flow<'a> {
         }
         let width: f32 = widths.iter().sum();
         if header {
-            row.draws.push(Draw::Rect { x: 0.0, y: 0.0, w: width, h: height, fill: Some(self.doc.style.table_header_fill), stroke: None });
+            row.draws.push(Draw::Rect {
+                x: 0.0,
+                y: 0.0,
+                w: width,
+                h: height,
+                fill: Some(self.doc.style.table_header_fill),
+                stroke: None,
+            });
         }
         row.draws.append(&mut cell_rows);
         let (c, w) = if header { (Color::Gray(0.35), 0.8) } else { (GRAY_RULE, 0.4) };
@@ -558,7 +591,13 @@ impl<'a> Flow<'a> {
         let mut out = Vec::new();
         if let Some(t) = title {
             let st = &self.doc.style;
-            let base = TextStyle { family: st.heading_family, bold: true, size: st.heading_sizes[1], color: st.heading_color, ..self.base };
+            let base = TextStyle {
+                family: st.heading_family,
+                bold: true,
+                size: st.heading_sizes[1],
+                color: st.heading_color,
+                ..self.base
+            };
             let mut p = self.params(Align::Left);
             p.hyphenate = false;
             let l = self.para(&[Span::new(t)], &base, &p, width);
@@ -607,7 +646,8 @@ impl<'a> Flow<'a> {
         if columns.is_empty() {
             return Vec::new();
         }
-        let weights: Vec<f32> = columns.iter().map(|c| if c.weight.is_finite() && c.weight > 0.0 { c.weight } else { 1.0 }).collect();
+        let weights: Vec<f32> =
+            columns.iter().map(|c| if c.weight.is_finite() && c.weight > 0.0 { c.weight } else { 1.0 }).collect();
         let total: f32 = weights.iter().sum();
         let avail = (width - gap * (columns.len() - 1) as f32).max(10.0);
         let mut row = Row::default();
@@ -661,14 +701,34 @@ impl<'a> Flow<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn running(&mut self, draws: &mut Vec<Draw>, page: usize, total: usize, pw: f32, ph: f32, ml: f32, mr: f32, mt: f32, mb: f32) {
+    fn running(
+        &mut self,
+        draws: &mut Vec<Draw>,
+        page: usize,
+        total: usize,
+        pw: f32,
+        ph: f32,
+        ml: f32,
+        mr: f32,
+        mt: f32,
+        mb: f32,
+    ) {
         let ps = self.doc.page.clone();
-        let style = TextStyle { family: FontFamily::Sans, size: 8.0, color: Color::Gray(0.35), bold: false, italic: false };
+        let style =
+            TextStyle { family: FontFamily::Sans, size: 8.0, color: Color::Gray(0.35), bold: false, italic: false };
         let text_w = pw - ml - mr;
         if let Some(h) = ps.header.as_deref().filter(|h| !h.trim().is_empty()) {
             let base = (mt * 0.55).max(10.0);
             draws.push(self.left_text(h, ml, base, &style, text_w));
-            draws.push(Draw::Line { x1: ml, y1: base + 3.5, x2: pw - mr, y2: base + 3.5, color: GRAY_RULE, width: 0.4, dash: None });
+            draws.push(Draw::Line {
+                x1: ml,
+                y1: base + 3.5,
+                x2: pw - mr,
+                y2: base + 3.5,
+                color: GRAY_RULE,
+                width: 0.4,
+                dash: None,
+            });
         }
         let base = ph - (mb * 0.45).max(8.0);
         let mut number_w = 0.0;

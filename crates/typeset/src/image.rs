@@ -131,19 +131,14 @@ impl ImageData {
     /// A PNG, decoded and stored losslessly (Flate), alpha as a soft mask. 16-bit stays 16-bit.
     pub fn png(bytes: &[u8]) -> Result<ImageData, TypesetError> {
         let err = |e: png::DecodingError| TypesetError::Image(format!("PNG: {e}"));
-        let mut dec = png::Decoder::new_with_limits(
-            std::io::Cursor::new(bytes),
-            png::Limits { bytes: 1 << 30 },
-        );
+        let mut dec = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), png::Limits { bytes: 1 << 30 });
         dec.set_transformations(png::Transformations::EXPAND);
         let mut reader = dec.read_info().map_err(err)?;
         let (w, h) = (reader.info().width, reader.info().height);
         if w == 0 || h == 0 || w as u64 * h as u64 > MAX_PIXELS {
             return Err(TypesetError::Image(format!("PNG of {w}x{h} pixels refused")));
         }
-        let size = reader
-            .output_buffer_size()
-            .ok_or_else(|| TypesetError::Image("PNG too large".into()))?;
+        let size = reader.output_buffer_size().ok_or_else(|| TypesetError::Image("PNG too large".into()))?;
         let mut buf = vec![0; size];
         let info = reader.next_frame(&mut buf).map_err(err)?;
         buf.truncate(info.buffer_size());
@@ -170,11 +165,8 @@ impl ImageData {
                 alpha.extend_from_slice(&p[cbytes..]);
             }
             // A fully opaque alpha channel is dropped: no soft mask, smaller file.
-            let opaque = if bps == 1 {
-                alpha.iter().all(|&a| a == 255)
-            } else {
-                alpha.chunks_exact(2).all(|a| a == [255, 255])
-            };
+            let opaque =
+                if bps == 1 { alpha.iter().all(|&a| a == 255) } else { alpha.chunks_exact(2).all(|a| a == [255, 255]) };
             (color, if opaque { None } else { Some(alpha) })
         } else {
             (buf, None)
@@ -246,9 +238,7 @@ impl ImageData {
                     // printpdf hoists nested streams into indirect objects, as PDF requires.
                     dict.insert(
                         "SMask".into(),
-                        D::Stream {
-                            stream: printpdf::ExternalStream { dict: m, content: a.clone(), compress: false },
-                        },
+                        D::Stream { stream: printpdf::ExternalStream { dict: m, content: a.clone(), compress: false } },
                     );
                 }
                 color.clone()

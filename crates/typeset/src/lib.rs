@@ -31,11 +31,11 @@ mod shaping;
 
 pub use canvas::{Canvas, CanvasItem, CanvasPage, QrCode, TextBox, VAlign};
 pub use fonts::{FontFamily, Fonts};
-pub use image::{CropRect, ImageData, ImageFormat, ImageFit, Orientation};
+pub use image::{CropRect, ImageData, ImageFit, ImageFormat, Orientation};
 pub use markdown::{markdown_to_blocks, MarkdownOptions};
 pub use model::{
-    Align, Block, CellAlign, Color, Column, DocStyle, Document, Lang, ListItem, ListKind, MmRect,
-    PageSetup, Span, Table,
+    Align, Block, CellAlign, Color, Column, DocStyle, Document, Lang, ListItem, ListKind, MmRect, PageSetup, Span,
+    Table,
 };
 
 /// Everything that can go wrong while typesetting. Layout problems that a human can fix (text that

@@ -122,7 +122,8 @@ pub fn markdown_to_blocks(
     opts: &MarkdownOptions,
     resolve: &mut dyn FnMut(&str) -> Option<Arc<ImageData>>,
 ) -> Result<Vec<Block>, TypesetError> {
-    let parser = Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH);
+    let parser =
+        Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH);
     let mut s = State {
         out: Vec::new(),
         spans: Vec::new(),
@@ -233,7 +234,12 @@ pub fn markdown_to_blocks(
                 TagEnd::Table => {
                     if let Some(t) = s.table.take() {
                         let n = t.align.len();
-                        s.push_block(Block::Table(Table { widths: vec![1.0; n], align: t.align, header: t.header, rows: t.rows }));
+                        s.push_block(Block::Table(Table {
+                            widths: vec![1.0; n],
+                            align: t.align,
+                            header: t.header,
+                            rows: t.rows,
+                        }));
                     }
                 }
                 TagEnd::Image => {
@@ -242,7 +248,12 @@ pub fn markdown_to_blocks(
                         // The image is a block of its own: close the text before it.
                         s.flush_paragraph();
                         let caption = (!alt.iter().all(|a| a.text.trim().is_empty())).then_some(alt);
-                        s.push_block(Block::Image { image, width_mm: opts.image_width_mm, align: Align::Center, caption });
+                        s.push_block(Block::Image {
+                            image,
+                            width_mm: opts.image_width_mm,
+                            align: Align::Center,
+                            caption,
+                        });
                     }
                 }
                 TagEnd::Link => {

@@ -173,21 +173,41 @@ impl MmRect {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// Level 1..=4 (others are clamped). Headings stay with the two lines that follow them.
-    Heading { level: u8, spans: Vec<Span>, in_toc: bool },
-    Paragraph { spans: Vec<Span>, align: Option<Align> },
-    List { kind: ListKind, items: Vec<ListItem> },
+    Heading {
+        level: u8,
+        spans: Vec<Span>,
+        in_toc: bool,
+    },
+    Paragraph {
+        spans: Vec<Span>,
+        align: Option<Align>,
+    },
+    List {
+        kind: ListKind,
+        items: Vec<ListItem>,
+    },
     Table(Table),
     /// An image `width_mm` wide (None: the full text width), never taller than the text area.
-    Image { image: Arc<ImageData>, width_mm: Option<f32>, align: Align, caption: Option<Vec<Span>> },
+    Image {
+        image: Arc<ImageData>,
+        width_mm: Option<f32>,
+        align: Align,
+        caption: Option<Vec<Span>>,
+    },
     /// Vertical space (dropped at the top of a page).
     Spacer(f32),
     /// A thin horizontal rule across the text width.
     Rule,
     PageBreak,
     /// The headings with `in_toc`, with their page numbers (filled after layout).
-    TableOfContents { title: Option<String> },
+    TableOfContents {
+        title: Option<String>,
+    },
     /// Side-by-side columns kept together on one page (signature blocks, two-party headers).
-    Columns { columns: Vec<Column>, gap_mm: f32 },
+    Columns {
+        columns: Vec<Column>,
+        gap_mm: f32,
+    },
     /// Blocks that must not be split across pages (when they fit on one page).
     KeepTogether(Vec<Block>),
 }

@@ -176,7 +176,15 @@ pub(crate) fn layout_paragraph(
     out
 }
 
-fn push_frag(glyphs: &[Glyph], g0: usize, g1: usize, brk: Brk, measure: f32, frags: &mut Vec<Frag>, overflow: &mut bool) {
+fn push_frag(
+    glyphs: &[Glyph],
+    g0: usize,
+    g1: usize,
+    brk: Brk,
+    measure: f32,
+    frags: &mut Vec<Frag>,
+    overflow: &mut bool,
+) {
     let mut g_ink = g1;
     while g_ink > g0 && glyphs[g_ink - 1].space {
         g_ink -= 1;

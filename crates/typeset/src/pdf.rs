@@ -11,9 +11,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use printpdf::{
-    Codepoint, CurTransMat, FontId, Line as PLine, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, WindingOrder, XObjectId,
-    XObjectTransform,
+    Codepoint, CurTransMat, FontId, Line as PLine, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use crate::fonts::FaceId;
@@ -26,13 +25,39 @@ use crate::TypesetError;
 #[derive(Debug, Clone)]
 pub(crate) enum Draw {
     /// Glyphs on one baseline; each with its own x.
-    Text { y: f32, glyphs: Vec<(f32, Glyph)> },
-    Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<Color>, stroke: Option<(Color, f32)> },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, color: Color, width: f32, dash: Option<f32> },
+    Text {
+        y: f32,
+        glyphs: Vec<(f32, Glyph)>,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Color>,
+        stroke: Option<(Color, f32)>,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        color: Color,
+        width: f32,
+        dash: Option<f32>,
+    },
     /// An open or closed polyline (the tick in a check box).
-    Path { points: Vec<(f32, f32)>, color: Color, width: f32 },
+    Path {
+        points: Vec<(f32, f32)>,
+        color: Color,
+        width: f32,
+    },
     /// The upright image fills `rect`; drawing is clipped to `clip` when set.
-    Image { image: Arc<ImageData>, rect: [f32; 4], clip: Option<[f32; 4]> },
+    Image {
+        image: Arc<ImageData>,
+        rect: [f32; 4],
+        clip: Option<[f32; 4]>,
+    },
     /// Clip everything after this (until `Restore`) to a rectangle.
     ClipStart([f32; 4]),
     ClipEnd,
@@ -115,7 +140,11 @@ struct Embedded {
 }
 
 /// Writes pages to PDF bytes. Returns the bytes and the PostScript names of the embedded fonts.
-pub(crate) fn write_pdf(title: &str, pages: &[OutPage], ctx: &ShapeCtx) -> Result<(Vec<u8>, Vec<String>), TypesetError> {
+pub(crate) fn write_pdf(
+    title: &str,
+    pages: &[OutPage],
+    ctx: &ShapeCtx,
+) -> Result<(Vec<u8>, Vec<String>), TypesetError> {
     let mut doc = PdfDocument::new(title);
 
     // 1. Glyphs actually drawn, per face.
@@ -162,9 +191,7 @@ pub(crate) fn write_pdf(title: &str, pages: &[OutPage], ctx: &ShapeCtx) -> Resul
     for p in pages {
         for d in &p.draws {
             if let Draw::Image { image, .. } = d {
-                xobjects
-                    .entry(Arc::as_ptr(image))
-                    .or_insert_with(|| doc.add_xobject(&image.to_xobject()));
+                xobjects.entry(Arc::as_ptr(image)).or_insert_with(|| doc.add_xobject(&image.to_xobject()));
             }
         }
     }
@@ -176,7 +203,11 @@ pub(crate) fn write_pdf(title: &str, pages: &[OutPage], ctx: &ShapeCtx) -> Resul
         for d in &p.draws {
             emit(d, p.height, &embedded, &xobjects, ctx, &mut ops);
         }
-        pdf_pages.push(PdfPage::new(printpdf::Mm(p.width / crate::PT_PER_MM), printpdf::Mm(p.height / crate::PT_PER_MM), ops));
+        pdf_pages.push(PdfPage::new(
+            printpdf::Mm(p.width / crate::PT_PER_MM),
+            printpdf::Mm(p.height / crate::PT_PER_MM),
+            ops,
+        ));
     }
     doc.with_pages(pdf_pages);
 
@@ -200,10 +231,8 @@ pub(crate) fn write_pdf(title: &str, pages: &[OutPage], ctx: &ShapeCtx) -> Resul
         return Err(TypesetError::Pdf(format!("{} pages written, {} expected", page_ids.len(), pages.len())));
     }
     for (id, p) in page_ids.iter().zip(pages) {
-        let dict = lo
-            .get_object_mut(*id)
-            .and_then(|o| o.as_dict_mut())
-            .map_err(|e| TypesetError::Pdf(e.to_string()))?;
+        let dict =
+            lo.get_object_mut(*id).and_then(|o| o.as_dict_mut()).map_err(|e| TypesetError::Pdf(e.to_string()))?;
         let arr = |r: [f32; 4]| lopdf::Object::Array(r.iter().map(|&v| lopdf::Object::Real(round3(v))).collect());
         let media = [0.0, 0.0, p.width, p.height];
         dict.set("MediaBox", arr(media));
@@ -234,7 +263,8 @@ fn compress_streams(lo: &mut lopdf::Document) {
             if !st.allows_compression || st.dict.has(b"Filter") || st.content.len() < 64 {
                 continue;
             }
-            let mut e = flate2::write::ZlibEncoder::new(Vec::with_capacity(st.content.len() / 3), flate2::Compression::new(6));
+            let mut e =
+                flate2::write::ZlibEncoder::new(Vec::with_capacity(st.content.len() / 3), flate2::Compression::new(6));
             if std::io::Write::write_all(&mut e, &st.content).is_err() {
                 continue;
             }
@@ -259,9 +289,7 @@ fn subset_tag(name: &str, gids: &BTreeSet<u16>) -> String {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }
-    (0..6)
-        .map(|i| (b'A' + ((h >> (i * 8)) % 26) as u8) as char)
-        .collect()
+    (0..6).map(|i| (b'A' + ((h >> (i * 8)) % 26) as u8) as char).collect()
 }
 
 fn pt(x: f32, y: f32) -> Point {
@@ -313,9 +341,7 @@ fn emit(
             ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
             if let Some(dl) = dash {
                 ops.push(Op::SetLineCapStyle { cap: printpdf::LineCapStyle::Round });
-                ops.push(Op::SetLineDashPattern {
-                    dash: printpdf::LineDashPattern::new(0.0, &[0.0, dl.max(0.5)]),
-                });
+                ops.push(Op::SetLineDashPattern { dash: printpdf::LineDashPattern::new(0.0, &[0.0, dl.max(0.5)]) });
             }
             ops.push(Op::DrawLine {
                 line: PLine {
@@ -424,9 +450,7 @@ fn emit_text(
             cur_color = Some(g0.color);
         }
         let x0 = glyphs[i].0;
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x0), Pt(page_h - y + g0.dy)),
-        });
+        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x0), Pt(page_h - y + g0.dy)) });
         let map = &ctx.unicode[g0.face as usize];
         let mut items = Vec::with_capacity(j - i);
         for k in i..j {

@@ -107,11 +107,7 @@ impl ShapeCtx {
         for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let cl = info.cluster as usize;
             // The cluster's text runs to the next glyph's (greater) cluster; left-to-right only.
-            let next = infos[i + 1..]
-                .iter()
-                .map(|g| g.cluster as usize)
-                .find(|&c| c > cl)
-                .unwrap_or(text.len());
+            let next = infos[i + 1..].iter().map(|g| g.cluster as usize).find(|&c| c > cl).unwrap_or(text.len());
             let cluster_text = text.get(cl..next).unwrap_or("");
             let first_of_cluster = i == 0 || infos[i - 1].cluster as usize != cl;
             let gid = info.glyph_id as u16;
@@ -127,8 +123,7 @@ impl ShapeCtx {
                 dx: pos.x_offset as f32 * scale,
                 dy: pos.y_offset as f32 * scale,
                 cluster: base + cl,
-                space: !cluster_text.is_empty()
-                    && cluster_text.chars().all(|c| c.is_whitespace() && c != '\u{202F}'),
+                space: !cluster_text.is_empty() && cluster_text.chars().all(|c| c.is_whitespace() && c != '\u{202F}'),
             });
         }
         debug_assert!(out[start..].windows(2).all(|w| w[0].cluster <= w[1].cluster));

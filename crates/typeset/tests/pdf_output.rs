@@ -70,7 +70,8 @@ fn agreement_is_valid_with_subset_fonts_and_extractable_text() {
             let a = w[0].trim_end();
             let head = a.strip_suffix('-')?.rsplit(' ').next()?;
             let tail = w[1].split(|c: char| !c.is_alphabetic()).next()?;
-            (head.chars().all(char::is_alphabetic) && !head.is_empty() && !tail.is_empty()).then(|| format!("{head}{tail}"))
+            (head.chars().all(char::is_alphabetic) && !head.is_empty() && !tail.is_empty())
+                .then(|| format!("{head}{tail}"))
         });
         let joined: Vec<String> = hyphenated.filter(|w| common::FRENCH.contains(w.as_str())).collect();
         assert!(!joined.is_empty(), "expected hyphenated French words in justified text:\n{text}");
@@ -91,9 +92,24 @@ fn jpeg_is_embedded_byte_for_byte_and_png_keeps_its_alpha() {
     let gray = jpeg_gray(300, 200);
     let doc = Document {
         blocks: vec![
-            Block::Image { image: Arc::new(ImageData::from_bytes(jpg.clone()).unwrap()), width_mm: Some(80.0), align: Align::Left, caption: None },
-            Block::Image { image: Arc::new(ImageData::from_bytes(gray.clone()).unwrap()), width_mm: Some(40.0), align: Align::Left, caption: None },
-            Block::Image { image: Arc::new(ImageData::from_bytes(png_logo(120)).unwrap()), width_mm: Some(30.0), align: Align::Right, caption: None },
+            Block::Image {
+                image: Arc::new(ImageData::from_bytes(jpg.clone()).unwrap()),
+                width_mm: Some(80.0),
+                align: Align::Left,
+                caption: None,
+            },
+            Block::Image {
+                image: Arc::new(ImageData::from_bytes(gray.clone()).unwrap()),
+                width_mm: Some(40.0),
+                align: Align::Left,
+                caption: None,
+            },
+            Block::Image {
+                image: Arc::new(ImageData::from_bytes(png_logo(120)).unwrap()),
+                width_mm: Some(30.0),
+                align: Align::Right,
+                caption: None,
+            },
         ],
         ..Document::default()
     };
@@ -111,7 +127,9 @@ fn jpeg_is_embedded_byte_for_byte_and_png_keeps_its_alpha() {
         let (ok, out) = run("pdfimages", &["-list", &path]);
         assert!(ok, "{out}");
         let rows: Vec<Vec<&str>> = out.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
-        let find = |w: &str, h: &str| rows.iter().find(|r| r[3] == w && r[4] == h).unwrap_or_else(|| panic!("{w}x{h} in\n{out}"));
+        let find = |w: &str, h: &str| {
+            rows.iter().find(|r| r[3] == w && r[4] == h).unwrap_or_else(|| panic!("{w}x{h} in\n{out}"))
+        };
         let j = find("1600", "1200");
         assert_eq!((j[2], j[5], j[8]), ("image", "rgb", "jpeg"), "kept as JPEG at full size");
         let g = find("300", "200");
@@ -126,10 +144,22 @@ fn cmyk_jpeg_gets_the_adobe_decode_array() {
     // Header-only CMYK JPEG with an Adobe APP14 marker (nobody decodes it here).
     let mut j = vec![0xFF, 0xD8, 0xFF, 0xEE, 0, 14];
     j.extend_from_slice(b"Adobe\x00\x64\x00\x00\x00\x00\x00");
-    j.extend_from_slice(&[0xFF, 0xC0, 0, 20, 8, 0, 50, 0, 80, 4, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0, 0xFF, 0xD9]);
+    j.extend_from_slice(&[
+        0xFF, 0xC0, 0, 20, 8, 0, 50, 0, 80, 4, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0, 0xFF, 0xD9,
+    ]);
     let img = Arc::new(ImageData::from_bytes(j.clone()).unwrap());
     let canvas = Canvas {
-        pages: vec![CanvasPage { width_mm: 100.0, height_mm: 100.0, bleed_mm: 0.0, crop_marks: false, items: vec![CanvasItem::Image { image: img, rect: MmRect::new(0.0, 0.0, 80.0, 50.0), fit: ImageFit::Contain }] }],
+        pages: vec![CanvasPage {
+            width_mm: 100.0,
+            height_mm: 100.0,
+            bleed_mm: 0.0,
+            crop_marks: false,
+            items: vec![CanvasItem::Image {
+                image: img,
+                rect: MmRect::new(0.0, 0.0, 80.0, 50.0),
+                fit: ImageFit::Contain,
+            }],
+        }],
         ..Canvas::default()
     };
     let pdf = render_canvas(&canvas).unwrap();
@@ -173,8 +203,14 @@ fn banner_boxes_are_exact() {
     let trim = parse_box(&out, "TrimBox:");
     let bleed = parse_box(&out, "BleedBox:");
     let close = |a: f64, b: f64| (a - b).abs() < 0.1;
-    assert!(close(mm(trim[2] - trim[0]), 850.0) && close(mm(trim[3] - trim[1]), 2000.0), "TrimBox is the finished size: {trim:?}");
-    assert!(close(mm(bleed[2] - bleed[0]), 870.0) && close(mm(bleed[3] - bleed[1]), 2020.0), "BleedBox = trim + 10 mm: {bleed:?}");
+    assert!(
+        close(mm(trim[2] - trim[0]), 850.0) && close(mm(trim[3] - trim[1]), 2000.0),
+        "TrimBox is the finished size: {trim:?}"
+    );
+    assert!(
+        close(mm(bleed[2] - bleed[0]), 870.0) && close(mm(bleed[3] - bleed[1]), 2020.0),
+        "BleedBox = trim + 10 mm: {bleed:?}"
+    );
     assert!(close(mm(trim[0] - bleed[0]), 10.0) && close(mm(bleed[3] - trim[3]), 10.0));
     assert!(mm(bleed[0] - media[0]) >= 5.0 && mm(media[2] - bleed[2]) >= 5.0, "room for crop marks outside the bleed");
 }
@@ -188,7 +224,17 @@ fn exif_orientation_turns_the_picture() {
     let img = Arc::new(ImageData::from_bytes(png_halves(40, 20)).unwrap().with_orientation(Orientation::new(6)));
     assert_eq!(img.upright_size(), (20, 40));
     let canvas = Canvas {
-        pages: vec![CanvasPage { width_mm: 20.0, height_mm: 40.0, bleed_mm: 0.0, crop_marks: false, items: vec![CanvasItem::Image { image: img, rect: MmRect::new(0.0, 0.0, 20.0, 40.0), fit: ImageFit::Contain }] }],
+        pages: vec![CanvasPage {
+            width_mm: 20.0,
+            height_mm: 40.0,
+            bleed_mm: 0.0,
+            crop_marks: false,
+            items: vec![CanvasItem::Image {
+                image: img,
+                rect: MmRect::new(0.0, 0.0, 20.0, 40.0),
+                fit: ImageFit::Contain,
+            }],
+        }],
         ..Canvas::default()
     };
     let dir = tmp();
@@ -201,14 +247,22 @@ fn exif_orientation_turns_the_picture() {
     let mut fields = 0;
     let mut i = 0;
     while fields < 4 {
-        while ppm[i].is_ascii_whitespace() { i += 1; }
-        while !ppm[i].is_ascii_whitespace() { i += 1; }
+        while ppm[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        while !ppm[i].is_ascii_whitespace() {
+            i += 1;
+        }
         fields += 1;
     }
     let data = &ppm[i + 1..];
-    let hdr: Vec<usize> = String::from_utf8_lossy(&ppm[..i]).split_whitespace().skip(1).map(|v| v.parse().unwrap()).collect();
+    let hdr: Vec<usize> =
+        String::from_utf8_lossy(&ppm[..i]).split_whitespace().skip(1).map(|v| v.parse().unwrap()).collect();
     let (w, h) = (hdr[0], hdr[1]);
-    let px = |x: usize, y: usize| { let o = (y * w + x) * 3; (data[o], data[o + 1], data[o + 2]) };
+    let px = |x: usize, y: usize| {
+        let o = (y * w + x) * 3;
+        (data[o], data[o + 1], data[o + 2])
+    };
     let top = px(w / 2, h / 4);
     let bottom = px(w / 2, 3 * h / 4);
     assert!(top.0 > 200 && top.2 < 60, "top must be red, got {top:?}");
@@ -221,7 +275,9 @@ fn hostile_input_never_breaks_the_pdf() {
     let doc = Document {
         blocks: vec![
             Block::paragraph(long.clone()),
-            Block::paragraph("( ) \\ < > % %%EOF endstream endobj trailer << /Type /Catalog >> \u{0}\u{FFFF}\u{10FFFD} 😀"),
+            Block::paragraph(
+                "( ) \\ < > % %%EOF endstream endobj trailer << /Type /Catalog >> \u{0}\u{FFFF}\u{10FFFD} 😀",
+            ),
             Block::Heading { level: 9, spans: vec![], in_toc: true },
             Block::Table(Table::default()),
             Block::List { kind: ListKind::Bullet, items: vec![ListItem::default()] },
@@ -256,7 +312,12 @@ fn markdown_document_renders_with_images_and_toc() {
     let md = "[[toc]]\n\n# Communiqué\n\nParis, Lyon, Genève — **13 décembre 2024**. Texte *important*.\n\n\
               ![Logo du collectif](logo.png)\n\n- [x] Fait\n- [ ] À faire\n\n<!-- pagebreak -->\n\n## Contacts\n\n\
               | Ville | Contact |\n|---|---|\n| Paris | presse@example.org |\n";
-    let blocks = markdown_to_blocks(md, &MarkdownOptions { toc_title: Some("Sommaire".into()), image_width_mm: Some(20.0) }, &mut |n| (n == "logo.png").then(|| logo.clone())).unwrap();
+    let blocks = markdown_to_blocks(
+        md,
+        &MarkdownOptions { toc_title: Some("Sommaire".into()), image_width_mm: Some(20.0) },
+        &mut |n| (n == "logo.png").then(|| logo.clone()),
+    )
+    .unwrap();
     let r = render_with_layout(&Document { blocks, ..Document::default() }).unwrap();
     assert_eq!(r.layout.page_count, 2);
     assert_eq!(r.layout.headings, vec![("Communiqué".to_string(), 1), ("Contacts".to_string(), 2)]);
@@ -280,6 +341,9 @@ fn timings() {
     let t = Instant::now();
     let big = render_with_layout(&big_doc).unwrap();
     let large = t.elapsed();
-    println!("2-page-ish document ({} pages): {small:?}; {}-page document: {large:?}", r.layout.page_count, big.layout.page_count);
+    println!(
+        "2-page-ish document ({} pages): {small:?}; {}-page document: {large:?}",
+        r.layout.page_count, big.layout.page_count
+    );
     assert!(big.layout.page_count > 150);
 }

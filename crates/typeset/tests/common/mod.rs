@@ -25,9 +25,7 @@ pub fn jpeg(w: u32, h: u32) -> Vec<u8> {
         image::Rgb([(x * 255 / w.max(1)) as u8, (y * 255 / h.max(1)) as u8, 140])
     });
     let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
-        .encode_image(&img)
-        .expect("encode jpeg");
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85).encode_image(&img).expect("encode jpeg");
     out
 }
 
@@ -44,7 +42,11 @@ pub fn png_logo(size: u32) -> Vec<u8> {
     let c = size as f32 / 2.0;
     let img = image::RgbaImage::from_fn(size, size, |x, y| {
         let d = ((x as f32 - c).powi(2) + (y as f32 - c).powi(2)).sqrt();
-        if d < c * 0.9 { image::Rgba([200, 20, 40, 255]) } else { image::Rgba([0, 0, 0, 0]) }
+        if d < c * 0.9 {
+            image::Rgba([200, 20, 40, 255])
+        } else {
+            image::Rgba([0, 0, 0, 0])
+        }
     });
     let mut out = Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
@@ -53,7 +55,11 @@ pub fn png_logo(size: u32) -> Vec<u8> {
 
 /// An opaque PNG whose left half is red and right half blue (to check orientation).
 pub fn png_halves(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, _| if x < w / 2 { image::Rgb([255, 0, 0]) } else { image::Rgb([0, 0, 255]) });
+    let img = image::RgbImage::from_fn(
+        w,
+        h,
+        |x, _| if x < w / 2 { image::Rgb([255, 0, 0]) } else { image::Rgb([0, 0, 255]) },
+    );
     let mut out = Cursor::new(Vec::new());
     img.write_to(&mut out, image::ImageFormat::Png).expect("encode png");
     out.into_inner()
@@ -106,7 +112,12 @@ pub fn sample_document(rows: usize) -> Document {
     let mut table = Table {
         widths: vec![3.0, 2.0, 2.0, 1.2],
         align: vec![CellAlign::Left, CellAlign::Left, CellAlign::Left, CellAlign::Right],
-        header: Some(vec![vec![Span::new("Nom")], vec![Span::new("Catégorie")], vec![Span::new("Date de capture")], vec![Span::new("Jours")]]),
+        header: Some(vec![
+            vec![Span::new("Nom")],
+            vec![Span::new("Catégorie")],
+            vec![Span::new("Date de capture")],
+            vec![Span::new("Jours")],
+        ]),
         rows: Vec::new(),
     };
     for i in 0..rows {
@@ -123,17 +134,27 @@ pub fn sample_document(rows: usize) -> Document {
     let sig = |who: &str, title: &str| Column {
         weight: 1.0,
         blocks: vec![
-            Block::Paragraph { spans: vec![Span::new(who).bold(), Span::new(format!("\n{title}"))], align: Some(Align::Left) },
+            Block::Paragraph {
+                spans: vec![Span::new(who).bold(), Span::new(format!("\n{title}"))],
+                align: Some(Align::Left),
+            },
             Block::Spacer(18.0),
             Block::Rule,
             Block::Paragraph { spans: vec![Span::new("Signature").italic().size(8.0)], align: Some(Align::Left) },
         ],
     };
-    blocks.push(Block::Columns { columns: vec![sig("Pour la Ville", "Le maire"), sig("Pour Libertas", "La coordinatrice")], gap_mm: 15.0 });
+    blocks.push(Block::Columns {
+        columns: vec![sig("Pour la Ville", "Le maire"), sig("Pour Libertas", "La coordinatrice")],
+        gap_mm: 15.0,
+    });
     Document {
         title: "Convention de parrainage".into(),
         lang: Lang::French,
-        page: PageSetup { footer: Some("Libertas — convention de parrainage".into()), header: Some("Confidentiel jusqu'à la signature".into()), ..PageSetup::a4() },
+        page: PageSetup {
+            footer: Some("Libertas — convention de parrainage".into()),
+            header: Some("Confidentiel jusqu'à la signature".into()),
+            ..PageSetup::a4()
+        },
         style: DocStyle::default(),
         blocks,
     }
@@ -142,21 +163,41 @@ pub fn sample_document(rows: usize) -> Document {
 /// A 2000 x 850 mm roll-up with a 10 mm bleed.
 pub fn sample_banner(photo: Arc<ImageData>) -> Canvas {
     let mut items = vec![
-        CanvasItem::Rect { rect: MmRect::new(-10.0, -10.0, 870.0, 2020.0), fill: Some(Color::Cmyk(0.0, 0.95, 0.85, 0.25)), stroke: None },
-        CanvasItem::Image { image: photo, rect: MmRect::new(-10.0, -10.0, 870.0, 1100.0), fit: ImageFit::Cover(CropRect { x: 0.2, y: 0.0, w: 0.6, h: 1.0 }) },
+        CanvasItem::Rect {
+            rect: MmRect::new(-10.0, -10.0, 870.0, 2020.0),
+            fill: Some(Color::Cmyk(0.0, 0.95, 0.85, 0.25)),
+            stroke: None,
+        },
+        CanvasItem::Image {
+            image: photo,
+            rect: MmRect::new(-10.0, -10.0, 870.0, 1100.0),
+            fit: ImageFit::Cover(CropRect { x: 0.2, y: 0.0, w: 0.6, h: 1.0 }),
+        },
     ];
-    let mut name = TextBox::new(MmRect::new(50.0, 1130.0, 750.0, 230.0), vec![Span::new("ARAM SARGSYAN").bold(), Span::new(format!("\n{ARMENIAN_NAME}"))], 260.0);
+    let mut name = TextBox::new(
+        MmRect::new(50.0, 1130.0, 750.0, 230.0),
+        vec![Span::new("ARAM SARGSYAN").bold(), Span::new(format!("\n{ARMENIAN_NAME}"))],
+        260.0,
+    );
     name.color = Color::Cmyk(0.0, 0.0, 0.0, 0.0);
     name.align = Align::Center;
     name.valign = VAlign::Middle;
     name.min_size_pt = 60.0;
     items.push(CanvasItem::Text(name));
-    let mut call = TextBox::new(MmRect::new(50.0, 1380.0, 750.0, 120.0), vec![Span::new("Libérez-le ! 1 100 jours de détention")], 140.0);
+    let mut call = TextBox::new(
+        MmRect::new(50.0, 1380.0, 750.0, 120.0),
+        vec![Span::new("Libérez-le ! 1 100 jours de détention")],
+        140.0,
+    );
     call.color = Color::Cmyk(0.0, 0.0, 0.0, 0.0);
     call.align = Align::Center;
     call.min_size_pt = 40.0;
     items.push(CanvasItem::Text(call));
-    items.push(CanvasItem::Rect { rect: MmRect::new(50.0, 1520.0, 750.0, 250.0), fill: Some(Color::Cmyk(0.0, 0.0, 0.0, 0.0)), stroke: None });
+    items.push(CanvasItem::Rect {
+        rect: MmRect::new(50.0, 1520.0, 750.0, 250.0),
+        fill: Some(Color::Cmyk(0.0, 0.0, 0.0, 0.0)),
+        stroke: None,
+    });
     items.push(CanvasItem::Qr(QrCode {
         data: "https://libertas.example/aram-sargsyan".into(),
         rect: MmRect::new(70.0, 1540.0, 210.0, 210.0),
@@ -164,7 +205,11 @@ pub fn sample_banner(photo: Arc<ImageData>) -> Canvas {
         background: None,
         quiet_zone: false,
     }));
-    let mut site = TextBox::new(MmRect::new(300.0, 1560.0, 480.0, 170.0), vec![Span::new("libertas.example").bold(), Span::new("\nParrainez un prisonnier")], 90.0);
+    let mut site = TextBox::new(
+        MmRect::new(300.0, 1560.0, 480.0, 170.0),
+        vec![Span::new("libertas.example").bold(), Span::new("\nParrainez un prisonnier")],
+        90.0,
+    );
     site.valign = VAlign::Middle;
     site.min_size_pt = 30.0;
     items.push(CanvasItem::Text(site));
