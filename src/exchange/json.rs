@@ -137,7 +137,7 @@ pub struct JsonImportReport {
 /// Imports a JSON export into this dossier in one transaction, keeping ids, times and history. Refuses
 /// (importing nothing) when a record fails validation or an id is already in the dossier.
 pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool) -> Result<JsonImportReport> {
-    let snap = read_export(path)?;
+    let mut snap = read_export(path)?;
     let report = JsonImportReport {
         file: path.to_owned(),
         applied: !dry_run,
@@ -146,6 +146,24 @@ pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool) -> Result<JsonIm
     };
     if !snap.profiles.is_empty() && d.profile()?.is_some() {
         return Err(Error::IdTaken { kind: RecordKind::Profile, id: snap.profiles[0].id.to_string() });
+    }
+    // Every image goes through the same checks and cleaning as a photo added by hand: a JSON file is not trusted
+    // to hold clean, sane images (an edited export could carry EXIF, a trailing image or a decompression bomb).
+    // Size, digest and thumbnail are recomputed from the cleaned bytes; the file's own values are ignored.
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut blobs = vec![];
+    for m in snap.media.iter_mut() {
+        let bytes = b64
+            .decode(&m.bytes)
+            .map_err(|e| Error::Spreadsheet { path: path.to_owned(), detail: format!("media {}: {e}", m.media.id) })?;
+        let img =
+            crate::media::import_bytes(bytes).map_err(|problem| Error::Image { path: path.to_owned(), problem })?;
+        let data = &mut m.media.data;
+        data.mime = img.mime.to_owned();
+        (data.width, data.height) = (img.width, img.height);
+        data.byte_len = img.bytes.len() as u64;
+        data.sha256 = img.sha256;
+        blobs.push((img.bytes, img.thumb));
     }
     if dry_run {
         check(d, &snap.detainees)?;
@@ -159,15 +177,6 @@ pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool) -> Result<JsonIm
         let media: Vec<Stored<Media>> = snap.media.iter().map(|m| m.media.clone()).collect();
         check(d, &media)?;
         return Ok(report);
-    }
-    let b64 = base64::engine::general_purpose::STANDARD;
-    let mut blobs = vec![];
-    for m in &snap.media {
-        let bad = |e: base64::DecodeError| Error::Spreadsheet {
-            path: path.to_owned(),
-            detail: format!("media {}: {e}", m.media.id),
-        };
-        blobs.push((b64.decode(&m.bytes).map_err(bad)?, b64.decode(&m.thumb).map_err(bad)?));
     }
     let JsonExport {
         detainees,

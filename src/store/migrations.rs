@@ -146,7 +146,37 @@ CREATE TABLE template (
 "#;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up_with_hook("", rebuild_search_index)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up_with_hook("", rebuild_search_index),
+        M::up_with_hook("", clean_stored_jpegs),
+    ])
+}
+
+/// V4 (no schema change): photos and logos stored before JPEG cleaning walked the whole file kept what followed
+/// the first scan — segments between progressive scans (XMP, comments) and images appended after the end (MPF
+/// previews, gain maps, each with its own EXIF and GPS). Every stored JPEG is rebuilt by `media::strip_metadata`
+/// and its recorded SHA-256 and size updated. A maintenance rewrite, not an edit: no history entry, times unchanged. A
+/// stored file the cleaner cannot read (none should exist: each was decoded at import) is left as it was rather
+/// than making the dossier impossible to open.
+fn clean_stored_jpegs(tx: &rusqlite::Transaction<'_>) -> Result<(), HookError> {
+    let rows: Vec<(String, Vec<u8>)> = {
+        let mut st = tx.prepare("SELECT id, bytes FROM media WHERE data ->> '$.mime' = 'image/jpeg'")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        rows
+    };
+    let mut update = tx.prepare(
+        "UPDATE media SET bytes = ?2, data = json_set(data, '$.sha256', ?3, '$.byte_len', ?4) WHERE id = ?1",
+    )?;
+    for (id, bytes) in rows {
+        let Ok(clean) = crate::media::strip_metadata(bytes.clone(), image::ImageFormat::Jpeg) else { continue };
+        if clean != bytes {
+            let sha = crate::media::hex(&<sha2::Sha256 as sha2::Digest>::digest(&clean));
+            update.execute(rusqlite::params![id, clean, sha, clean.len() as i64])?;
+        }
+    }
+    Ok(())
 }
 
 /// V3 (no schema change): Armenian and Cyrillic names are transliterated as they are written in Latin (ու → u,
@@ -204,5 +234,41 @@ mod tests {
         assert!(found("owrow").is_empty() && found("pordz").is_empty());
         let entries: i64 = d.conn.query_row("SELECT count(*) FROM search", [], |r| r.get(0)).unwrap();
         assert_eq!(entries, 4, "one entry per record, none doubled");
+    }
+
+    /// Photos stored before V4 kept an image appended after their end (with its EXIF) and comments between
+    /// scans: opening the dossier rebuilds them, with their recorded digest and size.
+    #[test]
+    fn v4_cleans_jpegs_stored_before_the_whole_file_was_walked() {
+        use crate::model::{Category, Detainee, Disclosure, Media};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.dossier");
+        let pass = "an old dossier passphrase";
+        let img = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 4, y as u8 * 5, 77]));
+        let mut clean = vec![];
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut clean, 90).encode_image(&img).unwrap();
+        let file = dir.path().join("photo.jpg");
+        std::fs::write(&file, &clean).unwrap();
+        let mut d = crate::store::Dossier::create(&path, pass).unwrap();
+        let p = d.insert(Detainee::new("Hasmik Fictivyan", Category::Civilian)).unwrap();
+        let photo = d.add_photo(p.id, &file, Disclosure::PUBLIC).unwrap();
+        let stored = d.media_bytes(photo.id).unwrap();
+        // As an earlier version stored a phone photo: a comment before the end, a second image after it.
+        let mut old = stored[..stored.len() - 2].to_vec();
+        old.extend_from_slice(b"\xFF\xFE\x00\x10CANARY-COMMENT");
+        old.extend_from_slice(b"\xFF\xD9");
+        old.extend_from_slice(&clean);
+        old.extend_from_slice(b"CANARY-TRAILER");
+        d.conn
+            .execute("UPDATE media SET bytes = ?2 WHERE id = ?1", rusqlite::params![photo.id.to_string(), old])
+            .unwrap();
+        d.conn.execute_batch("PRAGMA user_version = 3").unwrap();
+        drop(d);
+        let d = crate::store::Dossier::open(&path, pass).unwrap();
+        let bytes = d.media_bytes(photo.id).unwrap();
+        assert_eq!(bytes, stored, "the stored photo is rebuilt to exactly what an import stores today");
+        let media = d.get::<Media>(photo.id).unwrap().data;
+        assert_eq!(media.sha256, crate::media::hex(&<sha2::Sha256 as sha2::Digest>::digest(&bytes)));
+        assert_eq!(media.byte_len, bytes.len() as u64);
     }
 }

@@ -133,6 +133,11 @@ pub fn png_with_text(size: u32, marker: &str) -> Vec<u8> {
     png.encoder().bytes().to_vec()
 }
 
+/// A file under `tests/fixtures/`.
+pub fn fixture_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
 pub fn write(path: &Path, bytes: &[u8]) {
     std::fs::write(path, bytes).expect("write fixture");
 }

@@ -2,20 +2,22 @@
 //! make a thumbnail.
 //!
 //! A photo of a detainee may carry the GPS position of the family home in its EXIF block, so metadata never enters
-//! the dossier. JPEG data is kept byte for byte apart from the removed metadata segments (documents embed it
-//! unchanged, so print quality is that of the original); orientation is read first and kept as a field.
+//! the dossier. A JPEG is rebuilt from the segments its decoder needs (`jpeg::clean`), its entropy-coded data
+//! byte for byte (documents embed it unchanged, so print quality is that of the original); orientation is read
+//! first and kept as a field. What is stored is decoded again, so a cleaning that broke an image would be refused.
 
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
-use img_parts::jpeg::{markers, Jpeg};
 use img_parts::png::Png;
 use img_parts::Bytes;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, ImageProblem};
+
+mod jpeg;
 
 /// Files larger than this are refused before being read.
 pub const MAX_FILE_BYTES: u64 = 50_000_000;
@@ -67,26 +69,18 @@ pub fn import_bytes(bytes: Vec<u8>) -> Result<Imported, ImageProblem> {
     let (width, height) =
         ImageReader::with_format(Cursor::new(&bytes), format).into_dimensions().map_err(|_| ImageProblem::Corrupt)?;
     check_pixels(width, height)?;
-    // Decoders fill a truncated JPEG with grey rather than fail; a file cut short (an interrupted copy, a
-    // half-synced folder) must be refused, so its end-of-image marker must be there.
-    if format == ImageFormat::Jpeg && !has_jpeg_end(&bytes) {
-        return Err(ImageProblem::Corrupt);
-    }
-
-    // Decode fully (under limits, and with panics contained) to prove the file is a whole image: a truncated or
-    // booby-trapped file is refused now rather than failing when a banner is printed.
-    let (image, orientation) = decode(&bytes, format, width, height)?;
-
+    // Orientation lives in the EXIF block, which cleaning removes: read it from the original's header first.
+    let orientation = read_orientation(&bytes, format)?;
+    // A JPEG cut short (an interrupted copy, a half-synced folder) is refused here: it has no end-of-image marker
+    // after its scans (decoders would fill the missing part with grey rather than fail).
     let stripped = strip_metadata(bytes, format)?;
+    // Decode what will be stored, fully (under limits, with panics contained), to prove it is a whole image: a
+    // truncated or booby-trapped file is refused now rather than failing when a banner is printed.
+    let image = decode(&stripped, format, width, height)?;
+
     let thumb = thumbnail(image, orientation)?;
     let sha256 = hex(&Sha256::digest(&stripped));
     Ok(Imported { mime, width, height, orientation, bytes: stripped, thumb, sha256 })
-}
-
-/// Whether a JPEG's last marker is End Of Image (some cameras append a few bytes of padding after it).
-fn has_jpeg_end(bytes: &[u8]) -> bool {
-    let tail = &bytes[bytes.len().saturating_sub(64)..];
-    tail.windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
 fn check_pixels(width: u32, height: u32) -> Result<(), ImageProblem> {
@@ -109,46 +103,34 @@ fn limits(width: u32, height: u32) -> Limits {
     l
 }
 
-fn decode(bytes: &[u8], format: ImageFormat, width: u32, height: u32) -> Result<(DynamicImage, u8), ImageProblem> {
+/// The EXIF orientation (1 when there is none), from the headers alone.
+fn read_orientation(bytes: &[u8], format: ImageFormat) -> Result<u8, ImageProblem> {
     catch_unwind(AssertUnwindSafe(|| {
-        let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-        reader.limits(limits(width, height));
-        let mut decoder = reader.into_decoder().map_err(|_| ImageProblem::Corrupt)?;
-        let orientation = decoder.orientation().map(|o| o.to_exif()).unwrap_or(1);
-        let image = DynamicImage::from_decoder(decoder).map_err(|e| match e {
-            image::ImageError::Limits(_) => ImageProblem::TooManyPixels { width, height, max_mp: MAX_MEGAPIXELS },
-            _ => ImageProblem::Corrupt,
-        })?;
-        Ok((image, orientation))
+        let mut decoder =
+            ImageReader::with_format(Cursor::new(bytes), format).into_decoder().map_err(|_| ImageProblem::Corrupt)?;
+        Ok(decoder.orientation().map(|o| o.to_exif()).unwrap_or(1))
     }))
     .unwrap_or(Err(ImageProblem::Corrupt))
 }
 
-/// Removes every metadata block, keeping what is needed to show the image as it is: for JPEG the JFIF header,
-/// the ICC colour profile and the Adobe segment (which says how CMYK is stored); for PNG the colour chunks.
+fn decode(bytes: &[u8], format: ImageFormat, width: u32, height: u32) -> Result<DynamicImage, ImageProblem> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+        reader.limits(limits(width, height));
+        let decoder = reader.into_decoder().map_err(|_| ImageProblem::Corrupt)?;
+        DynamicImage::from_decoder(decoder).map_err(|e| match e {
+            image::ImageError::Limits(_) => ImageProblem::TooManyPixels { width, height, max_mp: MAX_MEGAPIXELS },
+            _ => ImageProblem::Corrupt,
+        })
+    }))
+    .unwrap_or(Err(ImageProblem::Corrupt))
+}
+
+/// Removes every metadata block, keeping what is needed to show the image as it is: for JPEG what its decoder
+/// needs (see `jpeg::clean`), for PNG the colour chunks (anything after the end chunk is dropped too).
 pub fn strip_metadata(bytes: Vec<u8>, format: ImageFormat) -> Result<Vec<u8>, ImageProblem> {
     match format {
-        ImageFormat::Jpeg => {
-            let mut jpeg = Jpeg::from_bytes(Bytes::from(bytes)).map_err(|_| ImageProblem::Corrupt)?;
-            jpeg.segments_mut().retain(|s| {
-                let m = s.marker();
-                let is_app = (markers::APP0..=markers::APP15).contains(&m);
-                if m == markers::COM {
-                    return false;
-                }
-                if !is_app {
-                    return true;
-                }
-                let c = s.contents();
-                match m {
-                    markers::APP0 => c.starts_with(b"JFIF\0"),
-                    markers::APP2 => c.starts_with(b"ICC_PROFILE\0"),
-                    markers::APP14 => c.starts_with(b"Adobe"),
-                    _ => false, // APP1 (Exif, XMP), APP13 (IPTC, Photoshop), maker notes...
-                }
-            });
-            Ok(jpeg.encoder().bytes().to_vec())
-        }
+        ImageFormat::Jpeg => jpeg::clean(&bytes),
         ImageFormat::Png => {
             let mut png = Png::from_bytes(Bytes::from(bytes)).map_err(|_| ImageProblem::Corrupt)?;
             // Keep only chunks that affect the pixels; drop text, EXIF, time and any private chunk.
