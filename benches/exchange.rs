@@ -66,7 +66,9 @@ fn exchange(c: &mut Criterion) {
         b.iter(|| exchange::export_xlsx(&d, &out.with_extension("xlsx"), dossier::Lang::Fr, true).expect("xlsx"))
     });
     g.bench_function(BenchmarkId::new("export_json", N), |b| {
-        b.iter(|| exchange::export_json(&d, &out.with_extension("json"), true).expect("json"))
+        b.iter(|| {
+            exchange::export_json(&d, &out.with_extension("json"), true, exchange::Seal::Plaintext).expect("json")
+        })
     });
     g.finish();
 }

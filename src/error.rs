@@ -131,6 +131,10 @@ pub enum Error {
     /// An output folder that holds other files than a previous export, left untouched.
     #[error("{0} is not empty")]
     NotEmpty(PathBuf),
+    #[error("{0} is a sealed export: its passphrase is needed")]
+    SealedExport(PathBuf),
+    #[error("wrong passphrase for the sealed export {0}")]
+    WrongExportPassphrase(PathBuf),
 }
 
 impl From<rusqlite::Error> for Error {
@@ -193,6 +197,8 @@ impl Error {
             Error::Spreadsheet { .. } => "bad_spreadsheet",
             Error::ImportRefused { .. } => "import_refused",
             Error::NotEmpty(_) => "not_empty",
+            Error::SealedExport(_) => "sealed_export",
+            Error::WrongExportPassphrase(_) => "wrong_export_passphrase",
         }
     }
 
@@ -297,6 +303,10 @@ impl Error {
                 out
             }
             Error::NotEmpty(path) => tr(lang, "err-not-empty", &[("path", Arg::from(&p(path)))]),
+            Error::SealedExport(path) => tr(lang, "err-sealed-export", &[("path", Arg::from(&p(path)))]),
+            Error::WrongExportPassphrase(path) => {
+                tr(lang, "err-wrong-export-passphrase", &[("path", Arg::from(&p(path)))])
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod exchange;
+pub mod files;
 pub mod i18n;
 pub mod media;
 pub mod model;

@@ -548,10 +548,10 @@ fn json_export_imports_back_losslessly() {
     .unwrap();
     a.edit::<Detainee>(someone, &[("status".into(), "released".into())]).unwrap();
     let path = dir.path().join("full.json");
-    let n = exchange::export_json(&a, &path, false).unwrap();
+    let n = exchange::export_json(&a, &path, false, exchange::Seal::Plaintext).unwrap();
     assert!(n > 30, "{n}");
     let mut b = new_dossier(dir.path(), "b.dossier");
-    let r = exchange::import_json(&mut b, &path, false).unwrap();
+    let r = exchange::import_json(&mut b, &path, false, None).unwrap();
     assert!(r.applied);
     let (sa, sb) = (json::snapshot(&a).unwrap(), json::snapshot(&b).unwrap());
     assert_eq!(sa.detainees, sb.detainees);
@@ -572,7 +572,7 @@ fn json_export_imports_back_losslessly() {
     assert_eq!(a.counts().unwrap().by_status, b.counts().unwrap().by_status);
     // Importing the same export again is refused whole: nothing doubles.
     let before = b.list::<Detainee>().unwrap().len();
-    let e = exchange::import_json(&mut b, &path, false).unwrap_err();
+    let e = exchange::import_json(&mut b, &path, false, None).unwrap_err();
     assert_eq!(e.code(), "id_taken");
     assert_eq!(b.list::<Detainee>().unwrap().len(), before);
     // A file from a newer schema is refused with a clear message.
@@ -581,7 +581,7 @@ fn json_export_imports_back_losslessly() {
     let newer = dir.path().join("newer.json");
     write(&newer, v.to_string().as_bytes());
     let mut c = new_dossier(dir.path(), "c.dossier");
-    let e = exchange::import_json(&mut c, &newer, false).unwrap_err();
+    let e = exchange::import_json(&mut c, &newer, false, None).unwrap_err();
     assert!(e.message(Lang::En).contains("schema version 99"), "{}", e.message(Lang::En));
 }
 
@@ -590,7 +590,7 @@ fn json_round_trip_through_the_command_line() {
     let env = Env::init();
     env.ok(&["demo"]);
     let out = env.path("all.json");
-    let run = env.run(&["export", "json", "-o", out.to_str().unwrap()]);
+    let run = env.run(&["export", "json", "--plaintext", "-o", out.to_str().unwrap()]);
     assert!(run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("NOT encrypted"), "the user is warned");
     let env2 = Env::init();
@@ -790,4 +790,56 @@ fn commitment_and_status_aliases_from_spreadsheets() {
     assert_eq!(SponsorKind::parse_choice("kind", "Mairie").unwrap(), SponsorKind::City);
     assert!(CommitmentKind::parse_choice("commitments", "logo").is_ok());
     let _ = DuplicatePolicy::default();
+}
+
+/// The full export holds the family contacts: by default it is sealed (age) under the dossier's passphrase, or
+/// the one given for the export, private to its owner, and imports back only with that passphrase.
+#[test]
+fn json_export_is_sealed_by_default_and_imports_back_with_its_passphrase() {
+    let env = Env::init();
+    let id = env.id(&["detainee", "add", "--name", "Gor Fictivyan", "--category", "pow"]);
+    env.ok(&["contact", "add", "--detainee", &id, "--name", CANARY, "--phone", "+33 6 00 00 00 00"]);
+    let out = env.path("all.json.age");
+    let run = env.run(&["export", "json", "-o", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("sealed"), "the user is told how it is protected");
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"), "an age file");
+    assert!(!contains(&bytes, CANARY.as_bytes()) && !contains(&bytes, b"Fictivyan"), "nothing readable");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600, "private to its owner");
+    }
+    let env2 = Env::init();
+    env2.ok(&["import", out.to_str().unwrap()]);
+    assert_eq!(env.json(&["detainee", "list", "--json"]), env2.json(&["detainee", "list", "--json"]));
+
+    // Sealed under a passphrase of its own: the dossier's does not open it, and nothing is imported.
+    let own = env.path("own.json.age");
+    let run = env
+        .cmd(&["export", "json", "-o", own.to_str().unwrap()])
+        .env("DOSSIER_EXPORT_PASSPHRASE", "export only words")
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let env3 = Env::init();
+    let err = env3.fails(&["import", own.to_str().unwrap()], 1);
+    assert!(err.contains("does not open the sealed export"), "{err}");
+    assert!(env3.json(&["detainee", "list", "--json"]).as_array().unwrap().is_empty());
+    let ok = env3
+        .cmd(&["import", own.to_str().unwrap()])
+        .env("DOSSIER_EXPORT_PASSPHRASE", "export only words")
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert_eq!(env3.json(&["detainee", "list", "--json"]).as_array().unwrap().len(), 1);
+
+    // Readable JSON only when asked for, after the warning; never over an existing file without --force.
+    let plain = env.path("plain.json");
+    let run = env.run(&["export", "json", "--plaintext", "-o", plain.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&run.stderr).contains("NOT encrypted"));
+    assert!(contains(&std::fs::read(&plain).unwrap(), CANARY.as_bytes()));
+    let err = env.fails(&["export", "json", "-o", plain.to_str().unwrap()], 1);
+    assert!(err.contains("already exists"), "{err}");
 }

@@ -259,7 +259,7 @@ fn json_import_cleans_and_checks_every_image_again() {
     write(&file, &jpeg_with_exif(96, 64, "clean"));
     env.id(&["photo", "add", "--detainee", &id, file.to_str().unwrap()]);
     let out = env.path("all.json");
-    assert!(env.run(&["export", "json", "-o", out.to_str().unwrap()]).status.success());
+    assert!(env.run(&["export", "json", "--plaintext", "-o", out.to_str().unwrap()]).status.success());
     let mut export: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     let b64 = base64::engine::general_purpose::STANDARD;
     let dirty = photo_with_appended_image(canary);

@@ -185,12 +185,16 @@ enum ExportCmd {
         #[arg(long)]
         force: bool,
     },
-    /// Everything, losslessly (photos, history, family contacts): NOT encrypted.
+    /// Everything, losslessly (photos, history, family contacts), sealed (age) under the dossier's passphrase or
+    /// DOSSIER_EXPORT_PASSPHRASE; imports back with `dossier import FILE`.
     Json {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
         #[arg(long)]
         force: bool,
+        /// Write readable JSON instead (anyone who finds the file can read the family contacts).
+        #[arg(long)]
+        plaintext: bool,
     },
     /// The campaign website feed: feed.json, web-sized photos and logos; public and consented data only.
     Website {
@@ -544,10 +548,21 @@ fn cli_error(lang: Lang, key: &str) -> Error {
 }
 
 fn open(db: &Path, lang: Lang) -> Result<Dossier, Error> {
+    Ok(open_keeping_passphrase(db, lang)?.0)
+}
+
+/// Opens the dossier and keeps its passphrase (to seal or open an export with it).
+fn open_keeping_passphrase(db: &Path, lang: Lang) -> Result<(Dossier, Zeroizing<String>), Error> {
     if !db.exists() {
         return Err(Error::NoDossier(db.to_owned()));
     }
-    Dossier::open(db, &passphrase(lang, false)?)
+    let pass = passphrase(lang, false)?;
+    Ok((Dossier::open(db, &pass)?, pass))
+}
+
+/// The passphrase of a sealed export: `DOSSIER_EXPORT_PASSPHRASE` when set, else the dossier's own.
+fn export_passphrase(dossier_passphrase: Zeroizing<String>) -> Zeroizing<String> {
+    std::env::var("DOSSIER_EXPORT_PASSPHRASE").map(Zeroizing::new).unwrap_or(dossier_passphrase)
 }
 
 fn parse<T: Choice + PartialEq>(field: &str, v: &str) -> Result<T, Error> {
@@ -725,10 +740,12 @@ fn run(cli: Cli, lang: Lang) -> Result<ExitCode, Error> {
             }
         }
         Command::Passphrase(PassphraseCmd::Change) => {
-            let mut d = open(&db, lang)?;
+            let (mut d, current) = open_keeping_passphrase(&db, lang)?;
             let new = new_passphrase(lang)?;
-            d.change_passphrase(&new)?;
-            println!("{}", tr(lang, "cli-passphrase-changed", &[]));
+            let change = d.change_passphrase(&current, &new)?;
+            let args =
+                [("reencrypted", Arg::from(change.reencrypted.len())), ("removed", Arg::from(change.removed.len()))];
+            println!("{}", tr(lang, "cli-passphrase-changed", &args));
         }
         Command::Compact => {
             open(&db, lang)?.compact()?;
@@ -1240,9 +1257,10 @@ fn profile(cmd: ProfileCmd, db: &Path, lang: Lang) -> Result<(), Error> {
 
 fn import(a: ImportArgs, db: &Path, lang: Lang) -> Result<(), Error> {
     use dossier::exchange::{self, DuplicatePolicy, ImportOptions};
-    let mut d = open(db, lang)?;
+    let (mut d, pass) = open_keeping_passphrase(db, lang)?;
     if exchange::is_json(&a.file) {
-        let r = exchange::import_json(&mut d, &a.file, a.dry_run)?;
+        let pass = export_passphrase(pass);
+        let r = exchange::import_json(&mut d, &a.file, a.dry_run, Some(&pass))?;
         if a.json {
             print_json(&r);
         } else {
@@ -1334,7 +1352,7 @@ fn print_report(r: &dossier::exchange::ImportReport, lang: Lang) {
 
 fn export(cmd: ExportCmd, db: &Path, lang: Lang) -> Result<(), Error> {
     use dossier::exchange;
-    let d = open(db, lang)?;
+    let (d, pass) = open_keeping_passphrase(db, lang)?;
     let done = |n: usize, p: &Path| {
         println!("{}", tr(lang, "exp-done", &[("count", Arg::from(n)), ("path", Arg::from(&p.display().to_string()))]))
     };
@@ -1352,10 +1370,17 @@ fn export(cmd: ExportCmd, db: &Path, lang: Lang) -> Result<(), Error> {
             exchange::export_xlsx(&d, &output, lang, force)?;
             done(d.counts()?.detainees as usize, &output);
         }
-        ExportCmd::Json { output, force } => {
-            let n = exchange::export_json(&d, &output, force)?;
-            done(n, &output);
-            eprintln!("{}", tr(lang, "exp-json-warning", &[]));
+        ExportCmd::Json { output, force, plaintext } => {
+            if plaintext {
+                eprintln!("{}", tr(lang, "exp-json-warning", &[]));
+                let n = exchange::export_json(&d, &output, force, exchange::Seal::Plaintext)?;
+                done(n, &output);
+            } else {
+                let pass = export_passphrase(pass);
+                let n = exchange::export_json(&d, &output, force, exchange::Seal::Passphrase(&pass))?;
+                done(n, &output);
+                eprintln!("{}", tr(lang, "exp-json-sealed", &[]));
+            }
         }
         ExportCmd::Website { output } => {
             let feed = exchange::export_website(&d, &output)?;

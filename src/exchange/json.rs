@@ -5,7 +5,9 @@
 //! events, sponsors, sponsorships, press_releases, profiles, history}`; each record is the record's JSON with
 //! `id`, `created_at`, `updated_at`; each media item adds `bytes` and `thumb` (standard base64).
 //!
-//! The file is NOT encrypted and holds the family contacts: it is a backup to keep as safely as the dossier.
+//! The file holds the family contacts, so it is sealed by default: encrypted with `age` under a passphrase (the
+//! dossier's, or one chosen for the export), a standard format that the `age` tool can also open
+//! (`age -d export.json.age`). A readable file is written only when asked for explicitly ([`Seal::Plaintext`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -78,12 +80,39 @@ pub fn snapshot(d: &Dossier) -> Result<JsonExport> {
     })
 }
 
+/// How the JSON export is written.
+#[derive(Clone, Copy)]
+pub enum Seal<'a> {
+    /// Encrypted (age, scrypt) under this passphrase.
+    Passphrase(&'a str),
+    /// Readable by anyone who finds the file: only when the user asked for it, after a warning.
+    Plaintext,
+}
+
+/// How a sealed export begins (the age format's first line).
+const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+
 /// Writes the full JSON export; returns the number of records.
-pub fn export_json(d: &Dossier, path: &Path, force: bool) -> Result<usize> {
+pub fn export_json(d: &Dossier, path: &Path, force: bool, seal: Seal<'_>) -> Result<usize> {
     let snap = snapshot(d)?;
     let n = counts(&snap).values().sum();
-    write_atomic(d, path, force, |w| serde_json::to_writer(w, &snap).map_err(std::io::Error::other))?;
+    write_atomic(d, path, force, |w| match seal {
+        Seal::Plaintext => serde_json::to_writer(w, &snap).map_err(std::io::Error::other),
+        Seal::Passphrase(p) => {
+            let secret = age::secrecy::SecretString::from(p.to_owned());
+            let mut sealed = age::Encryptor::with_user_passphrase(secret).wrap_output(w)?;
+            serde_json::to_writer(&mut sealed, &snap).map_err(std::io::Error::other)?;
+            sealed.finish().map(drop)
+        }
+    })?;
     Ok(n)
+}
+
+/// Whether a file is a sealed (age-encrypted) export.
+pub fn is_sealed(path: &Path) -> bool {
+    let mut head = [0u8; AGE_MAGIC.len()];
+    std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok()
+        && head == AGE_MAGIC
 }
 
 /// Records per kind in an export.
@@ -101,20 +130,44 @@ pub fn counts(s: &JsonExport) -> BTreeMap<RecordKind, usize> {
     ])
 }
 
-/// Whether a file looks like a JSON export (by extension or first character).
+/// Whether a file looks like a JSON export, sealed or not (by extension, first character or age header).
 pub fn is_json(path: &Path) -> bool {
+    if is_sealed(path) {
+        return true;
+    }
     if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         return true;
     }
     std::fs::read(path).ok().and_then(|b| b.iter().copied().find(|c| !c.is_ascii_whitespace())) == Some(b'{')
 }
 
-/// Reads and checks an export file.
-pub fn read_export(path: &Path) -> Result<JsonExport> {
+/// Largest export file read (sealed or not): 4 GB, far above a dossier of 10,000 people with photos, and a
+/// bound on what a forged file can make the import allocate.
+pub const MAX_EXPORT_BYTES: u64 = 4 << 30;
+
+/// Reads and checks an export file; a sealed one is opened with `passphrase`.
+pub fn read_export(path: &Path, passphrase: Option<&str>) -> Result<JsonExport> {
     let bad = |detail: String| Error::Spreadsheet { path: path.to_owned(), detail };
-    let file = std::fs::File::open(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
-    let v: serde_json::Value =
-        serde_json::from_reader(std::io::BufReader::new(file)).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+    let read_err = |source| Error::Read { path: path.to_owned(), source };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    if file.metadata().map_err(read_err)?.len() > MAX_EXPORT_BYTES {
+        return Err(bad(format!("larger than {} GB", MAX_EXPORT_BYTES >> 30)));
+    }
+    let reader = std::io::Read::take(std::io::BufReader::new(file), MAX_EXPORT_BYTES);
+    let v: serde_json::Value = if is_sealed(path) {
+        let passphrase = passphrase.ok_or_else(|| Error::SealedExport(path.to_owned()))?;
+        let decryptor = age::Decryptor::new_buffered(reader).map_err(|e| bad(e.to_string()))?;
+        let identity = age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_owned()));
+        let plain = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
+            age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
+                Error::WrongExportPassphrase(path.to_owned())
+            }
+            other => bad(other.to_string()),
+        })?;
+        serde_json::from_reader(std::io::BufReader::new(plain)).map_err(|e| bad(format!("not valid JSON: {e}")))?
+    } else {
+        serde_json::from_reader(reader).map_err(|e| bad(format!("not valid JSON: {e}")))?
+    };
     if v.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(bad("not a Libertas Dossier JSON export".into()));
     }
@@ -136,8 +189,9 @@ pub struct JsonImportReport {
 
 /// Imports a JSON export into this dossier in one transaction, keeping ids, times and history. Refuses
 /// (importing nothing) when a record fails validation or an id is already in the dossier.
-pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool) -> Result<JsonImportReport> {
-    let mut snap = read_export(path)?;
+/// A sealed export is opened with `passphrase`.
+pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool, passphrase: Option<&str>) -> Result<JsonImportReport> {
+    let mut snap = read_export(path, passphrase)?;
     let report = JsonImportReport {
         file: path.to_owned(),
         applied: !dry_run,

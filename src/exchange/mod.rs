@@ -11,47 +11,29 @@ pub mod json;
 pub mod table;
 pub mod website;
 
-use std::io::Write;
 use std::path::Path;
 
 pub use export::{export_csv, export_xlsx};
 pub use import::{
     apply_import, import_spreadsheet, plan_import, DuplicatePolicy, ImportOptions, ImportPlan, ImportReport,
 };
-pub use json::{export_json, import_json, is_json, JsonImportReport};
+pub use json::{export_json, import_json, is_json, is_sealed, JsonImportReport, Seal};
 pub use website::export_website;
 
 use crate::error::{Error, Result};
+use crate::files;
 use crate::Dossier;
 
-/// Writes `path` through a temporary file in the same folder, renamed into place once complete. Refuses an
+/// Writes `path` through [`files::write_new`] (private, whole or not at all, no symlink followed). Refuses an
 /// existing file unless `force`, and never overwrites the dossier itself.
 pub(crate) fn write_atomic(
     d: &Dossier,
     path: &Path,
     force: bool,
-    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
 ) -> Result<()> {
-    let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y);
-    if path.exists() && (!force || same(path, d.path())) {
+    if files::same_file(path, d.path()) {
         return Err(Error::AlreadyExists(path.to_owned()));
     }
-    let err = |source| Error::Write { path: path.to_owned(), source };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let file = std::fs::File::create(&tmp)?;
-        let mut w = std::io::BufWriter::new(file);
-        write(&mut w)?;
-        w.flush()?;
-        w.get_ref().sync_all()?;
-        drop(w);
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(e));
-    }
-    Ok(())
+    files::write_new(path, files::Existing::replace_if(force), write)
 }

@@ -140,6 +140,8 @@ err-id-taken = { $kind } { $id } is already in this dossier: nothing was importe
 err-spreadsheet = Cannot import { $path }: { $detail }
 err-import-refused = Import of { $path } refused: { $errors } rows with errors, { $duplicates } possible duplicates. Nothing was imported; fix the rows (or run with --dry-run for the full report).
 err-not-empty = The folder { $path } holds other files; choose an empty folder or a previous website export.
+err-sealed-export = { $path } is a sealed export: give the passphrase it was sealed with.
+err-wrong-export-passphrase = This passphrase does not open the sealed export { $path } (nothing was imported).
 imp-line-problem = line { $line }: { $message }
 imp-duplicate = "{ $name }" may already be in the dossier as { $others }: add that record's id to the row to update it, or use --allow-duplicates / --skip-duplicates.
 imp-dup-line = { $name } (line { $line })
@@ -155,6 +157,7 @@ imp-json-done = Imported from the JSON export: { $records } records and { $histo
 imp-json-check = JSON export checked: { $records } records and { $history } history entries can be imported.
 exp-done = Exported { $count } records to { $path }.
 exp-json-warning = Warning: this file is NOT encrypted and holds the family contacts. Keep it as safely as the dossier, and delete it when no longer needed.
+exp-json-sealed = The file is sealed (age encryption) under the dossier's passphrase, or DOSSIER_EXPORT_PASSPHRASE when set: it imports back with that passphrase, and `age -d` opens it too.
 exp-website-done = Website feed written to { $path }: { $detainees } detainees, { $sponsors } sponsors.
 
 err-bad-backup = The backup { $path } is damaged or incomplete ({ $detail }). Nothing was restored or replaced; try another backup.
@@ -169,7 +172,15 @@ cli-backup-rotated = Older automatic backups removed: { $n }.
 cli-restored = Dossier restored from { $source } into { $target } (digest { $digest }).
 cli-set-aside = The dossier that was there is kept, untouched, as { $path }.
 cli-backup-verified = Backup OK: { $path } opens with this passphrase and passes every check (digest { $digest }).
-cli-passphrase-changed = Passphrase changed. Backups made earlier still open only with the old passphrase.
+cli-passphrase-changed = Passphrase changed. { $reencrypted ->
+    [0] No automatic backup to re-encrypt.
+    [one] The automatic backup was re-encrypted under the new passphrase.
+   *[other] The { $reencrypted } automatic backups were re-encrypted under the new passphrase.
+}{ $removed ->
+    [0] {""}
+    [one] {" "}One automatic backup made under an older passphrase was removed.
+   *[other] {" "}{ $removed } automatic backups made under older passphrases were removed.
+} Copies made elsewhere (backup -o, a USB key, another computer) still open with the old passphrase: replace or delete them.
 cli-value-restored = Restored: { $kind } { $id }, field "{ $field }".
 cli-value-unchanged = Nothing to do: { $kind } { $id }, field "{ $field }" already holds that value.
 cli-compacted = Dossier compacted.

@@ -141,6 +141,8 @@ err-id-taken = { $kind } { $id } est déjà dans ce dossier : rien n'a été imp
 err-spreadsheet = Impossible d'importer { $path } : { $detail }
 err-import-refused = Import de { $path } refusé : { $errors } lignes en erreur, { $duplicates } doublons possibles. Rien n'a été importé ; corrigez les lignes (ou lancez avec --dry-run pour le rapport complet).
 err-not-empty = Le dossier { $path } contient d'autres fichiers ; choisissez un dossier vide ou un export précédent du site.
+err-sealed-export = { $path } est un export scellé : indiquez la phrase secrète qui l'a scellé.
+err-wrong-export-passphrase = Cette phrase secrète n'ouvre pas l'export scellé { $path } (rien n'a été importé).
 imp-line-problem = ligne { $line } : { $message }
 imp-duplicate = « { $name } » est peut-être déjà dans le dossier : { $others }. Ajoutez l'identifiant de cette fiche à la ligne pour la mettre à jour, ou utilisez --allow-duplicates / --skip-duplicates.
 imp-dup-line = { $name } (ligne { $line })
@@ -156,6 +158,7 @@ imp-json-done = Import de l'export JSON : { $records } fiches et { $history } en
 imp-json-check = Export JSON vérifié : { $records } fiches et { $history } entrées d'historique peuvent être importées.
 exp-done = { $count } fiches exportées dans { $path }.
 exp-json-warning = Attention : ce fichier n'est PAS chiffré et contient les contacts des familles. Conservez-le aussi prudemment que le dossier, et supprimez-le dès qu'il ne sert plus.
+exp-json-sealed = Le fichier est scellé (chiffrement age) par la phrase secrète du dossier, ou par DOSSIER_EXPORT_PASSPHRASE si elle est définie : il se réimporte avec cette phrase secrète, et `age -d` l'ouvre aussi.
 exp-website-done = Flux du site écrit dans { $path } : { $detainees } détenus, { $sponsors } parrains.
 
 err-bad-backup = La sauvegarde { $path } est endommagée ou incomplète ({ $detail }). Rien n’a été restauré ni remplacé ; essayez une autre sauvegarde.
@@ -170,7 +173,15 @@ cli-backup-rotated = Anciennes sauvegardes automatiques supprimées : { $n }.
 cli-restored = Dossier restauré depuis { $source } dans { $target } (empreinte { $digest }).
 cli-set-aside = Le dossier qui s’y trouvait est conservé, intact, sous le nom { $path }.
 cli-backup-verified = Sauvegarde valide : { $path } s’ouvre avec cette phrase secrète et passe tous les contrôles (empreinte { $digest }).
-cli-passphrase-changed = Phrase secrète changée. Les sauvegardes faites auparavant ne s’ouvrent qu’avec l’ancienne phrase secrète.
+cli-passphrase-changed = Phrase secrète changée. { $reencrypted ->
+    [0] Aucune sauvegarde automatique à rechiffrer.
+    [one] La sauvegarde automatique a été rechiffrée avec la nouvelle phrase secrète.
+   *[other] Les { $reencrypted } sauvegardes automatiques ont été rechiffrées avec la nouvelle phrase secrète.
+}{ $removed ->
+    [0] {""}
+    [one] {" "}Une sauvegarde automatique faite avec une phrase secrète plus ancienne a été supprimée.
+   *[other] {" "}{ $removed } sauvegardes automatiques faites avec des phrases secrètes plus anciennes ont été supprimées.
+} Les copies faites ailleurs (backup -o, une clé USB, un autre ordinateur) s’ouvrent toujours avec l’ancienne phrase secrète : remplacez-les ou supprimez-les.
 cli-value-restored = Restauré : { $kind } { $id }, champ « { $field } ».
 cli-value-unchanged = Rien à faire : { $kind } { $id }, le champ « { $field } » contient déjà cette valeur.
 cli-compacted = Dossier compacté.

@@ -1,0 +1,135 @@
+//! Writing files the user asked for (exports, documents, photos, templates) so that nothing half-written, nothing
+//! readable by other users and nothing planted by them is ever involved.
+//!
+//! Every file is written to a new temporary file beside the target, created exclusively (`O_EXCL`, a random name:
+//! a symlink planted at a predictable name cannot redirect the write) with mode 0600, flushed to disk, then given
+//! its name. Without `replace` an existing file is never replaced, even one created meanwhile (the rename itself
+//! refuses); with it, the rename replaces a previous file or symlink as one step, never writing through it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Whether an existing file at the target may be replaced (the user confirmed it, e.g. `--force` or a save
+/// dialog's question).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    Refuse,
+    Replace,
+}
+
+impl Existing {
+    pub fn replace_if(force: bool) -> Existing {
+        if force {
+            Existing::Replace
+        } else {
+            Existing::Refuse
+        }
+    }
+}
+
+/// The folder a path is in (`.` for a bare file name).
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Whether two paths name the same existing file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// Writes `path` whole or not at all, private to its owner. `write` gets a buffered writer over the temporary file.
+pub fn write_new(
+    path: &Path,
+    existing: Existing,
+    write: impl FnOnce(&mut std::io::BufWriter<&std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
+    let werr = |source: std::io::Error| Error::Write { path: path.to_owned(), source };
+    if existing == Existing::Refuse && std::fs::symlink_metadata(path).is_ok() {
+        return Err(Error::AlreadyExists(path.to_owned()));
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // tempfile creates with O_CREAT | O_EXCL and mode 0600 on Unix.
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".part")
+        .tempfile_in(parent_dir(path))
+        .map_err(werr)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file());
+        write(&mut w).map_err(werr)?;
+        w.flush().map_err(werr)?;
+    }
+    tmp.as_file().sync_all().map_err(werr)?;
+    let kept = match existing {
+        Existing::Refuse => tmp.persist_noclobber(path),
+        Existing::Replace => tmp.persist(path),
+    };
+    kept.map_err(|e| match e.error.kind() {
+        std::io::ErrorKind::AlreadyExists => Error::AlreadyExists(path.to_owned()),
+        _ => werr(e.error),
+    })?;
+    sync_dir(&parent_dir(path));
+    Ok(())
+}
+
+/// Writes bytes with [`write_new`].
+pub fn write_bytes(path: &Path, existing: Existing, bytes: &[u8]) -> Result<()> {
+    write_new(path, existing, |w| w.write_all(bytes))
+}
+
+/// Makes a rename durable (best effort: not every system can open a folder).
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_an_existing_file_or_symlink_and_replaces_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        write_bytes(&path, Existing::Refuse, b"one").unwrap();
+        assert!(matches!(write_bytes(&path, Existing::Refuse, b"two"), Err(Error::AlreadyExists(_))));
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        write_bytes(&path, Existing::Replace, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_private_and_a_planted_symlink_is_not_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, b"untouched").unwrap();
+        let path = dir.path().join("export.json");
+        std::os::unix::fs::symlink(&victim, &path).unwrap();
+        assert!(matches!(write_bytes(&path, Existing::Refuse, b"secret"), Err(Error::AlreadyExists(_))));
+        write_bytes(&path, Existing::Replace, b"secret").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"untouched", "the symlink's target is never written");
+        assert!(!std::fs::symlink_metadata(&path).unwrap().file_type().is_symlink(), "the link itself is replaced");
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("half.pdf");
+        let err = write_new(&path, Existing::Refuse, |w| {
+            w.write_all(b"partial")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
