@@ -495,9 +495,7 @@ commands! {
         if *new != *confirm {
             return Err(st.core_err(dossier::Error::PassphraseMismatch));
         }
-        let path = st.path();
-        st.blocking(move || Dossier::open(&path, &current).map(drop)).await?;
-        st.with(move |d| d.change_passphrase(&new)).await
+        st.with(move |d| d.change_passphrase(&current, &new).map(drop)).await
     }
 
     /// Writes a verified encrypted backup where the user chooses. Null when cancelled.

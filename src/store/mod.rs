@@ -17,7 +17,9 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use serde_json::Value;
 use uuid::Uuid;
 
-pub use backup::{restore, verify_file, BackupInfo, CheckReport, Restored, DEFAULT_KEEP, KEEP_SETTING};
+pub use backup::{
+    restore, verify_file, BackupInfo, CheckReport, PassphraseChange, Restored, DEFAULT_KEEP, KEEP_SETTING,
+};
 pub use history::RestoredValue;
 pub use migrations::migrations;
 pub use query::*;
