@@ -10,6 +10,7 @@ mod history;
 mod index;
 mod migrations;
 mod read;
+mod templates;
 mod workload;
 mod write;
 
