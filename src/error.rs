@@ -103,6 +103,10 @@ pub enum Error {
     TooNew,
     #[error("template {name}, line {line:?}: {detail}")]
     Template { name: String, line: Option<usize>, detail: String },
+    /// A comment line of a text template written as a directive (`<!-- word -->`) that no document knows: a typo
+    /// would otherwise print nothing. `known` lists the directives.
+    #[error("template {name}, line {line:?}: unknown directive {directive:?} (known: {known})")]
+    UnknownDirective { name: String, line: Option<usize>, directive: String, known: String },
     #[error("the collective's profile is not filled in")]
     NoProfile,
     #[error("{name}: the family has not consented to publishing this person's name")]
@@ -185,6 +189,7 @@ impl Error {
             Error::Corrupt(_) => "corrupt",
             Error::TooNew => "too_new",
             Error::Template { .. } => "template",
+            Error::UnknownDirective { .. } => "unknown_directive",
             Error::NoProfile => "no_profile",
             Error::NotPublic { .. } => "not_public",
             Error::Render(_) => "render_failed",
@@ -265,6 +270,18 @@ impl Error {
                 ),
                 None => tr(lang, "err-template", &[("name", Arg::from(name)), ("detail", Arg::from(detail))]),
             },
+            Error::UnknownDirective { name, line, directive, known } => {
+                let mut args =
+                    vec![("name", Arg::from(name)), ("directive", Arg::from(directive)), ("known", Arg::from(known))];
+                let key = match line {
+                    Some(l) => {
+                        args.push(("line", Arg::from(*l)));
+                        "err-unknown-directive-line"
+                    }
+                    None => "err-unknown-directive",
+                };
+                tr(lang, key, &args)
+            }
             Error::NoProfile => tr(lang, "err-no-profile", &[]),
             Error::NotPublic { name } => tr(lang, "err-not-public", &[("name", Arg::from(name))]),
             Error::Render(detail) => tr(lang, "err-render", &[("detail", Arg::from(detail))]),

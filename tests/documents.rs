@@ -475,6 +475,44 @@ fn templates_with_unknown_fields_or_bad_syntax_are_refused_with_name_and_line() 
     assert!(documents::template::check_all(&d).unwrap().is_empty());
 }
 
+/// Regression: a directive with a typo (`<!-- signature -->`) was dropped without a word, and the agreement went to
+/// the ceremony without its signature blocks.
+#[test]
+fn an_unknown_directive_is_refused_with_its_template_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Dossier::create(&dir.path().join("t.dossier"), PASS).unwrap();
+    let good = documents::template::default_source("fr/agreement.md").unwrap();
+    let typo = good.replace("<!-- signatures -->", "<!-- signature -->");
+    assert_ne!(typo, good, "the default agreement has a signatures directive");
+    let expected_line = typo.lines().position(|l| l.contains("<!-- signature -->")).unwrap() + 1;
+    let err = d.set_templates(&[("fr/agreement.md".into(), typo.clone())]).unwrap_err();
+    assert_eq!(err.code(), "unknown_directive", "{err:?}");
+    match &err {
+        dossier::Error::UnknownDirective { name, line, directive, .. } => {
+            assert_eq!(name, "fr/agreement.md");
+            assert_eq!(*line, Some(expected_line), "the line of the directive in the template");
+            assert_eq!(directive, "signature");
+        }
+        other => panic!("{other:?}"),
+    }
+    let fr = err.message(dossier::Lang::Fr);
+    assert!(
+        fr.contains("fr/agreement.md") && fr.contains(&expected_line.to_string()) && fr.contains("signature"),
+        "{fr}"
+    );
+    assert!(fr.contains("signatures"), "the message lists the known directives: {fr}");
+    let en = err.message(dossier::Lang::En);
+    assert!(en.contains("unknown directive"), "{en}");
+    assert!(
+        documents::preview_template(&d, "fr/agreement.md", &typo).is_err_and(|e| e.code() == "unknown_directive"),
+        "the editor's preview refuses it too"
+    );
+    assert!(d.templates().unwrap().iter().all(|t| !t.custom), "nothing refused is stored");
+    // A comment that is not written as a directive stays a comment.
+    let noted = good.replace("<!-- signatures -->", "<!-- Note: signed at the ceremony -->\n<!-- signatures -->");
+    d.set_templates(&[("fr/agreement.md".into(), noted)]).unwrap();
+}
+
 #[test]
 fn templates_cli_round_trip_and_no_half_written_pdf() {
     let f = fixture();

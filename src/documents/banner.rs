@@ -150,6 +150,17 @@ pub struct BannerLayout {
     pub qr: Option<Zone>,
 }
 
+/// Checks a banner template against a complete context: its layout, and every field its text zones name.
+pub fn check(name: &str, source: &str, ctx: &BannerCtx) -> Result<()> {
+    let layout = parse_layout(name, source)?;
+    let value = Value::from(minijinja::value::Serde(ctx));
+    let env = template::plain_environment();
+    for z in &layout.text {
+        template::render(&env, name, &z.text, 1, &value)?;
+    }
+    Ok(())
+}
+
 pub fn parse_layout(name: &str, source: &str) -> Result<BannerLayout> {
     let layout: BannerLayout = toml::from_str(source).map_err(|e| Error::Template {
         name: name.to_owned(),
@@ -258,9 +269,34 @@ pub fn render(
     lang: Lang,
     images: &mut Images<'_>,
 ) -> Result<(Vec<u8>, Preflight)> {
-    let (tw, th) = size.trim_mm();
-    let safe = size.safe_rect();
-    let place = |z: &Zone| -> ts::MmRect {
+    let placement = Placement::new(size, bleed_mm);
+    let (tw, th) = placement.trim;
+    let mut preflight = Preflight { size: size.slug().into(), trim_mm: (tw, th), bleed_mm, ..Default::default() };
+    let (items, image_labels) = canvas_items(name, layout, ctx, &placement, lang, images, &mut preflight)?;
+    let canvas = ts::Canvas {
+        title: format!("{} — {}", ctx.detainee.name, size.slug()),
+        lang: super::typeset_lang(lang),
+        pages: vec![ts::CanvasPage { width_mm: tw, height_mm: th, bleed_mm, crop_marks: true, items }],
+    };
+    let rendered = ts::render_canvas_with_layout(&canvas).map_err(super::typeset_error)?;
+    run_preflight(&rendered, &image_labels, placement.safe, lang, &mut preflight);
+    Ok((rendered.pdf, preflight))
+}
+
+/// Where zones land: a zone's fractions are of the safe area, and an edge it extends reaches into the bleed.
+struct Placement {
+    trim: (f32, f32),
+    safe: ts::MmRect,
+    bleed_mm: f32,
+}
+
+impl Placement {
+    fn new(size: BannerSize, bleed_mm: f32) -> Placement {
+        Placement { trim: size.trim_mm(), safe: size.safe_rect(), bleed_mm }
+    }
+
+    fn rect(&self, z: &Zone) -> ts::MmRect {
+        let (safe, bleed_mm, (tw, th)) = (self.safe, self.bleed_mm, self.trim);
         let mut r = ts::MmRect::new(safe.x + z.x * safe.w, safe.y + z.y * safe.h, z.w * safe.w, z.h * safe.h);
         for e in &z.extend {
             match e {
@@ -277,19 +313,37 @@ pub fn render(
             }
         }
         r
-    };
+    }
+
+    /// The whole sheet, bleed included.
+    fn full(&self) -> ts::MmRect {
+        let (b, (tw, th)) = (self.bleed_mm, self.trim);
+        ts::MmRect::new(-b, -b, tw + 2.0 * b, th + 2.0 * b)
+    }
+}
+
+/// The canvas of a banner: background, photo, band, text zones, logos, QR code. Returns the items and a label for
+/// each image placed (in order), and records in `preflight` what is missing (no photo, no URL for the QR code).
+fn canvas_items(
+    name: &str,
+    layout: &BannerLayout,
+    ctx: &BannerCtx,
+    placement: &Placement,
+    lang: Lang,
+    images: &mut Images<'_>,
+    preflight: &mut Preflight,
+) -> Result<(Vec<ts::CanvasItem>, Vec<String>)> {
+    let place = |z: &Zone| placement.rect(z);
     let color = |c: &Option<String>, default: [f32; 4]| -> ts::Color {
         cmyk(c.as_ref().and_then(|c| layout.colors.get(c)).copied().unwrap_or(default))
     };
     let mut items = vec![];
-    let mut preflight = Preflight { size: size.slug().into(), trim_mm: (tw, th), bleed_mm, ..Default::default() };
+    let mut image_labels = vec![];
 
     if let Some(bg) = layout.colors.get("background").filter(|c| c.iter().any(|v| *v > 0.0)) {
-        let full = ts::MmRect::new(-bleed_mm, -bleed_mm, tw + 2.0 * bleed_mm, th + 2.0 * bleed_mm);
-        items.push(ts::CanvasItem::Rect { rect: full, fill: Some(cmyk(*bg)), stroke: None });
+        items.push(ts::CanvasItem::Rect { rect: placement.full(), fill: Some(cmyk(*bg)), stroke: None });
     }
     let photo_rect = place(&layout.photo);
-    let mut image_labels = vec![];
     match &ctx.detainee.photo {
         Some(r) => {
             let crop = ctx
@@ -373,14 +427,18 @@ pub fn render(
             None => preflight.push("warning", "no_qr", tr(lang, "pf-no-url", &[])),
         }
     }
-    let canvas = ts::Canvas {
-        title: format!("{} — {}", ctx.detainee.name, size.slug()),
-        lang: super::flow::typeset_lang(lang),
-        pages: vec![ts::CanvasPage { width_mm: tw, height_mm: th, bleed_mm, crop_marks: true, items }],
-    };
-    let rendered = ts::render_canvas_with_layout(&canvas).map_err(super::typeset_error)?;
+    Ok((items, image_labels))
+}
 
-    // Preflight, from what was actually placed.
+/// The preflight, from what was actually placed: image resolution, text outside the safe area or overflowing its
+/// zone, fonts not embedded in the written PDF.
+fn run_preflight(
+    rendered: &ts::Rendered,
+    image_labels: &[String],
+    safe: ts::MmRect,
+    lang: Lang,
+    preflight: &mut Preflight,
+) {
     for (img, label) in rendered.layout.images.iter().zip(image_labels.iter().chain(std::iter::repeat(&String::new())))
     {
         let ppi = img.effective_ppi;
@@ -423,7 +481,6 @@ pub fn render(
     for font in unembedded_fonts(&rendered.pdf) {
         preflight.push("error", "font_not_embedded", tr(lang, "pf-font", &[("font", Arg::from(&font))]));
     }
-    Ok((rendered.pdf, preflight))
 }
 
 /// Fonts of a PDF that have no embedded font program, read back from the written file.

@@ -2,14 +2,17 @@
 //! detainee fact sheets, press releases and press kits.
 //!
 //! Each document is built in three steps: a *context* of public, consented data (`context.rs`), a template
-//! rendered with it (`template.rs`), and typesetting by `libertas-typeset` (`flow.rs` for text documents,
-//! `banner.rs` for banners). Files are written whole or not at all ([`write_pdf`]).
+//! rendered with it (`template.rs`), and typesetting by `libertas-typeset` (`text.rs` for text documents,
+//! `banner.rs` for banners). Which template a document uses, and how each kind's templates are checked against
+//! fictional samples, is `kind.rs` ([`DocKind`], [`TemplateName`]). Files are written whole or not at all
+//! ([`write_pdf`]).
 
 pub mod banner;
 pub mod context;
-mod flow;
+pub mod kind;
 mod samples;
 pub mod template;
+mod text;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
@@ -23,6 +26,7 @@ use uuid::Uuid;
 
 pub use banner::{BannerSize, Preflight};
 use context::*;
+pub use kind::{DocKind, TemplateInfo, TemplateName};
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -106,6 +110,13 @@ pub(crate) fn typeset_error(e: ts::TypesetError) -> Error {
     Error::Render(e.to_string())
 }
 
+fn typeset_lang(lang: Lang) -> ts::Lang {
+    match lang {
+        Lang::Fr => ts::Lang::French,
+        Lang::En => ts::Lang::English,
+    }
+}
+
 fn profile(d: &Dossier) -> Result<crate::model::Profile> {
     d.profile()?.map(|p| p.data).ok_or(Error::NoProfile)
 }
@@ -126,26 +137,27 @@ fn public_or_refuse(d: &Dossier, id: Uuid, lang: Lang, today: NaiveDate) -> Resu
     public_detainee(&p, &photos, lang, today).ok_or_else(|| Error::NotPublic { name: p.name.clone() })
 }
 
-fn render_text(d: &Dossier, name: &str, ctx: &Value, lang: Lang, parts: &flow::Parts<'_>) -> Result<Pdf> {
-    render_source(d, name, &d.template(name)?, ctx, lang, parts)
+fn render_text(d: &Dossier, kind: DocKind, ctx: &Value, lang: Lang, parts: &text::Parts<'_>) -> Result<Pdf> {
+    let t = TemplateName::new(kind, lang);
+    render_source(d, t.as_str(), &d.template_source(t)?, ctx, lang, parts)
 }
 
-fn render_source(
+pub(crate) fn render_source(
     d: &Dossier,
     name: &str,
     source: &str,
     ctx: &Value,
     lang: Lang,
-    parts: &flow::Parts<'_>,
+    parts: &text::Parts<'_>,
 ) -> Result<Pdf> {
     let mut images = Images::new(d);
-    let doc = flow::build(name, source, ctx, lang, parts, &mut images)?;
+    let doc = text::build(name, source, ctx, lang, parts, &mut images)?;
     let r = ts::render_with_layout(&doc).map_err(typeset_error)?;
     Ok(Pdf { bytes: r.pdf, pages: r.layout.page_count })
 }
 
-fn base_parts(c: &CollectiveCtx) -> flow::Parts<'static> {
-    flow::Parts {
+pub(crate) fn base_parts(c: &CollectiveCtx) -> text::Parts<'static> {
+    text::Parts {
         collective_name: c.name.clone(),
         collective_logos: c.logos.clone(),
         collective_signatory: Some((c.signatory.name.clone(), c.signatory.title.clone()))
@@ -185,7 +197,7 @@ pub fn agreement(d: &Dossier, sponsorship: Uuid, lang: Lang, today: NaiveDate) -
     };
     let mut parts = base_parts(&ctx.collective);
     parts.sponsor = Some(&ctx.sponsor);
-    render_text(d, &format!("{}/agreement.md", lang.code()), &Value::from(minijinja::value::Serde(&ctx)), lang, &parts)
+    render_text(d, DocKind::Agreement, &val(&ctx), lang, &parts)
 }
 
 /// The one-page fact sheet of a detainee (public, consented items only).
@@ -199,7 +211,7 @@ pub fn factsheet(d: &Dossier, detainee: Uuid, lang: Lang, today: NaiveDate) -> R
     };
     let mut parts = base_parts(&ctx.collective);
     parts.detainees.insert(ctx.detainee.id.clone(), &ctx.detainee);
-    render_text(d, &format!("{}/factsheet.md", lang.code()), &Value::from(minijinja::value::Serde(&ctx)), lang, &parts)
+    render_text(d, DocKind::Factsheet, &val(&ctx), lang, &parts)
 }
 
 /// A press release, in its own language.
@@ -218,13 +230,7 @@ pub fn press_release_draft(d: &Dossier, r: &PressRelease, today: NaiveDate) -> R
         today: write_date(today, lang),
     };
     let parts = base_parts(&ctx.collective);
-    render_text(
-        d,
-        &format!("{}/press-release.md", lang.code()),
-        &Value::from(minijinja::value::Serde(&ctx)),
-        lang,
-        &parts,
-    )
+    render_text(d, DocKind::PressRelease, &val(&ctx), lang, &parts)
 }
 
 /// The press kit: the collective, figures, detainees by category, sponsors, how to sponsor, press releases.
@@ -261,7 +267,7 @@ pub fn presskit(d: &Dossier, lang: Lang, today: NaiveDate) -> Result<Pdf> {
         }
     }
     parts.sponsors = ctx.sponsors.iter().collect();
-    render_text(d, &format!("{}/presskit.md", lang.code()), &Value::from(minijinja::value::Serde(&ctx)), lang, &parts)
+    render_text(d, DocKind::Presskit, &val(&ctx), lang, &parts)
 }
 
 /// A roll-up banner or poster of a detainee, with its preflight report. Without `sponsor`, the sponsor of the
@@ -302,10 +308,10 @@ pub fn banner(
         sponsor: sponsor_ctx,
         today: write_date(today, lang),
     };
-    let name = format!("{}/banner-{}.toml", lang.code(), if size.is_rollup() { "rollup" } else { "poster" });
-    let layout = banner::parse_layout(&name, &d.template(&name)?)?;
+    let t = TemplateName::new(DocKind::banner(size), lang);
+    let layout = banner::parse_layout(t.as_str(), &d.template_source(t)?)?;
     let mut images = Images::new(d);
-    let (bytes, preflight) = banner::render(&name, &layout, &ctx, size, bleed_mm, lang, &mut images)?;
+    let (bytes, preflight) = banner::render(t.as_str(), &layout, &ctx, size, bleed_mm, lang, &mut images)?;
     Ok((Pdf { bytes, pages: 1 }, preflight))
 }
 
@@ -328,50 +334,7 @@ pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
 /// editor can show what the document will look like and every error with its line. Banners come with their
 /// preflight report.
 pub fn preview_template(d: &Dossier, name: &str, source: &str) -> Result<(Pdf, Option<Preflight>)> {
-    template::check(name, source)?;
-    let lang = if name.starts_with("en/") { Lang::En } else { Lang::Fr };
-    let kind = name.split('/').nth(1).unwrap_or_default();
-    match kind {
-        "agreement.md" => {
-            let ctx = samples::agreement(lang);
-            let mut parts = base_parts(&ctx.collective);
-            parts.sponsor = Some(&ctx.sponsor);
-            if let Some(p) = &ctx.target.detainee {
-                parts.detainees.insert(p.id.clone(), p);
-            }
-            Ok((render_source(d, name, source, &val(&ctx), lang, &parts)?, None))
-        }
-        "factsheet.md" => {
-            let ctx = samples::factsheet(lang);
-            let mut parts = base_parts(&ctx.collective);
-            parts.detainees.insert(ctx.detainee.id.clone(), &ctx.detainee);
-            Ok((render_source(d, name, source, &val(&ctx), lang, &parts)?, None))
-        }
-        "press-release.md" => {
-            let ctx = samples::press_release(lang);
-            let parts = base_parts(&ctx.collective);
-            Ok((render_source(d, name, source, &val(&ctx), lang, &parts)?, None))
-        }
-        "presskit.md" => {
-            let ctx = samples::presskit(lang);
-            let mut parts = base_parts(&ctx.collective);
-            for c in &ctx.categories {
-                for p in &c.detainees {
-                    parts.detainees.insert(p.id.clone(), p);
-                }
-            }
-            parts.sponsors = ctx.sponsors.iter().collect();
-            Ok((render_source(d, name, source, &val(&ctx), lang, &parts)?, None))
-        }
-        _ => {
-            let ctx = samples::banner(lang);
-            let layout = banner::parse_layout(name, source)?;
-            let size = if kind.contains("poster") { BannerSize::A2 } else { BannerSize::R850 };
-            let mut images = Images::new(d);
-            let (bytes, preflight) = banner::render(name, &layout, &ctx, size, 0.0, lang, &mut images)?;
-            Ok((Pdf { bytes, pages: 1 }, Some(preflight)))
-        }
-    }
+    name.parse::<TemplateName>()?.preview(d, source)
 }
 
 fn val<T: serde::Serialize>(ctx: &T) -> Value {

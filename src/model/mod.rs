@@ -6,7 +6,11 @@
 
 pub mod date;
 mod detainee;
-mod other;
+mod event;
+mod media;
+mod press_release;
+mod profile;
+mod source;
 mod sponsorship;
 
 use std::collections::BTreeMap;
@@ -19,7 +23,11 @@ use uuid::Uuid;
 
 pub use date::{PartialDate, Precision};
 pub use detainee::*;
-pub use other::*;
+pub use event::*;
+pub use media::*;
+pub use press_release::*;
+pub use profile::*;
+pub use source::*;
 pub use sponsorship::*;
 
 use crate::error::{Invalid, Reason};

@@ -5,10 +5,14 @@
 //! history and refresh the search index in one transaction. Nothing else writes record tables.
 
 mod backup;
+mod connection;
 mod history;
+mod index;
 mod migrations;
-mod query;
+mod read;
+mod templates;
 mod workload;
+mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -22,8 +26,15 @@ pub use backup::{
 };
 pub use history::RestoredValue;
 pub use migrations::migrations;
-pub use query::*;
+pub use read::*;
 pub use workload::crash_workload;
+pub use write::*;
+
+use connection::configure;
+pub use connection::remove_with_sidecars;
+pub(crate) use connection::{cipher_key, open_connection, set_key, KeyCall};
+use index::index;
+pub(crate) use index::rebuild_search_index;
 
 use crate::error::{Error, Invalid, Reason, Result};
 use crate::model::{Record, RecordKind, Stored};
@@ -352,103 +363,6 @@ struct Preset {
     updated_at: chrono::DateTime<Utc>,
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-
-/// Opens a connection, after SQLCipher has finished initialising in this process.
-///
-/// Architecture invariant: every connection in the process is opened here. SQLite marks itself initialised
-/// *before* it runs SQLCipher's extra initialisation (`sqlite3_initialize`, `SQLITE_EXTRA_INIT`), and it is that
-/// step which registers `sqlcipher_export` for every later connection. A connection opened on another thread in
-/// that window lacks the function, so a backup taken on it fails with "no such function: sqlcipher_export" (CI
-/// hit this with tests opening dossiers in parallel; the app opens from more than one thread too). A `Once`
-/// around one explicit `sqlite3_initialize` makes every opener wait until that step is done.
-pub(crate) fn open_connection(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
-    static INIT: std::sync::Once = std::sync::Once::new();
-    INIT.call_once(|| {
-        // SAFETY: `sqlite3_initialize` may be called at any time and any number of times; a failure is reported
-        // again by `sqlite3_open_v2`, which calls it too, as an open error.
-        unsafe {
-            rusqlite::ffi::sqlite3_initialize();
-        }
-    });
-    Connection::open_with_flags(path, flags)
-}
-
-fn set_key(conn: &Connection, passphrase: &str) -> Result<()> {
-    // SQLCipher otherwise prints "hmac check failed" to stderr on a wrong passphrase; our error says it better.
-    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-    cipher_key(conn, passphrase, KeyCall::Key)
-}
-
-/// Which SQLCipher key function [`cipher_key`] calls.
-#[derive(Clone, Copy)]
-enum KeyCall {
-    /// `sqlite3_key_v2`: the key of the connection's main database.
-    Key,
-    /// `sqlite3_rekey_v2`: re-encrypts the main database under a new key.
-    Rekey,
-}
-
-/// Hands the passphrase to SQLCipher through its C API, never as SQL text.
-///
-/// Invariant: a passphrase is never formatted into an SQL statement (`PRAGMA key = '...'` would leave copies of
-/// the statement text in memory that nothing wipes). SQLCipher receives a pointer and a length to the caller's own
-/// bytes (the command line keeps them in a `Zeroizing` buffer); no copy is made here. SQLCipher derives the same
-/// key from these bytes as `PRAGMA key` did (the pragma calls `sqlite3_key_v2` with the text), so existing
-/// dossiers open unchanged.
-fn cipher_key(conn: &Connection, passphrase: &str, call: KeyCall) -> Result<()> {
-    use rusqlite::ffi;
-    let bytes = passphrase.as_bytes();
-    let len = std::os::raw::c_int::try_from(bytes.len()).map_err(|_| {
-        rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_TOOBIG), Some("passphrase too long".into()))
-    })?;
-    // SAFETY: `handle()` is the live connection owned by `conn`; SQLCipher copies the `len` bytes it is given
-    // (into memory it wipes when freed) and keeps no pointer to them after returning.
-    let rc = unsafe {
-        let db = conn.handle();
-        let name = c"main".as_ptr();
-        let key = bytes.as_ptr().cast::<std::os::raw::c_void>();
-        match call {
-            KeyCall::Key => ffi::sqlite3_key_v2(db, name, key, len),
-            KeyCall::Rekey => ffi::sqlite3_rekey_v2(db, name, key, len),
-        }
-    };
-    if rc != ffi::SQLITE_OK {
-        // SAFETY: as above; `sqlite3_errmsg` returns a NUL-terminated string owned by the connection.
-        let msg =
-            unsafe { std::ffi::CStr::from_ptr(ffi::sqlite3_errmsg(conn.handle())) }.to_string_lossy().into_owned();
-        return Err(rusqlite::Error::SqliteFailure(ffi::Error::new(rc), Some(msg)).into());
-    }
-    Ok(())
-}
-
-fn configure(conn: &Connection) -> Result<()> {
-    // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::Corrupt(format!("cannot enable WAL (journal_mode={mode})")));
-    }
-    conn.execute_batch(
-        "PRAGMA synchronous = FULL;
-         PRAGMA foreign_keys = ON;
-         PRAGMA secure_delete = ON;
-         PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -32768;",
-    )?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    Ok(())
-}
-
-/// Removes a database file and its WAL and shared-memory files.
-pub fn remove_with_sidecars(path: &Path) {
-    let _ = std::fs::remove_file(path);
-    for ext in ["-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(ext);
-        let _ = std::fs::remove_file(PathBuf::from(p));
-    }
-}
-
 type Parts = (String, String, String, String);
 
 pub(crate) fn row_to_parts(r: &rusqlite::Row<'_>) -> rusqlite::Result<Parts> {
@@ -595,57 +509,6 @@ fn referrers(tx: &Transaction<'_>, kind: RecordKind, id: &str) -> String {
         }
     }
     out.join(", ")
-}
-
-/// Rebuilds the search entry of every searchable record from its stored data, for a migration run after the
-/// transliteration changed. One statement per record, never a scan per record: about one second, once, for
-/// 10,000 people (release build, 2 cores). A record whose data the current model cannot read keeps its entry.
-pub(crate) fn rebuild_search_index(tx: &Transaction<'_>) -> Result<()> {
-    reindex::<crate::model::Detainee>(tx)?;
-    reindex::<crate::model::Sponsor>(tx)
-}
-
-fn reindex<T: Record>(tx: &Transaction<'_>) -> Result<()> {
-    let table = T::KIND.table();
-    let mut old: std::collections::HashMap<String, Vec<i64>> = std::collections::HashMap::new();
-    {
-        let mut stmt = tx.prepare("SELECT rowid, record_id FROM search WHERE kind = ?1")?;
-        let rows = stmt.query_map([table], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-        for row in rows {
-            let (rowid, id) = row?;
-            old.entry(id).or_default().push(rowid);
-        }
-    }
-    let records: Vec<(String, String)> = tx
-        .prepare(&format!("SELECT id, data FROM {table}"))?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, data) in records {
-        let Ok(record) = serde_json::from_str::<T>(&data) else { continue };
-        for rowid in old.remove(&id).unwrap_or_default() {
-            tx.prepare_cached("DELETE FROM search WHERE rowid = ?1")?.execute([rowid])?;
-        }
-        index(tx, &id, &record, true)?;
-    }
-    Ok(())
-}
-
-/// Writes a record's search entry. `created`: the record is new, so it has no entry to replace (the DELETE scans
-/// the whole FTS table, as `record_id` is not indexed: skipping it keeps bulk inserts linear).
-fn index<T: Record>(tx: &Transaction<'_>, id: &str, data: &T, created: bool) -> Result<()> {
-    let names = data.search_names();
-    if names.is_empty() {
-        return Ok(());
-    }
-    if !created {
-        tx.execute("DELETE FROM search WHERE record_id = ?1", [id])?;
-    }
-    tx.prepare_cached("INSERT INTO search (record_id, kind, names) VALUES (?1, ?2, ?3)")?.execute(params![
-        id,
-        T::KIND.table(),
-        names::index_text(names)
-    ])?;
-    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

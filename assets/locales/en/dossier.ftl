@@ -80,6 +80,8 @@ cli-confidential = CONFIDENTIAL — never publish
 
 err-template = Template "{ $name }" refused: { $detail }
 err-template-line = Template "{ $name }", line { $line }: { $detail }
+err-unknown-directive = Template "{ $name }": unknown directive "{ $directive }" (known directives: { $known })
+err-unknown-directive-line = Template "{ $name }", line { $line }: unknown directive "{ $directive }" (known directives: { $known })
 err-no-profile = The collective's profile is not filled in (name, signatory, logos): complete it before producing documents.
 err-not-public = The family has not consented to publishing this person's name ({ $name }): no public document may mention them.
 err-render = The document could not be typeset: { $detail }

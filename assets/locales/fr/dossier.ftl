@@ -81,6 +81,8 @@ cli-confidential = CONFIDENTIEL — ne jamais publier
 
 err-template = Modèle « { $name } » refusé : { $detail }
 err-template-line = Modèle « { $name } », ligne { $line } : { $detail }
+err-unknown-directive = Modèle « { $name } » : directive « { $directive } » inconnue (directives connues : { $known })
+err-unknown-directive-line = Modèle « { $name } », ligne { $line } : directive « { $directive } » inconnue (directives connues : { $known })
 err-no-profile = Le profil du collectif n’est pas renseigné (nom, signataire, logos) : complétez-le avant de produire des documents.
 err-not-public = La famille n’a pas consenti à la publication du nom de cette personne ({ $name }) : aucun document public ne peut la mentionner.
 err-render = Le document n’a pas pu être composé : { $detail }

@@ -12,7 +12,7 @@ use crate::model::{Align, Color, Lang, MmRect, Span};
 use crate::paragraph::{layout_paragraph, ParaLayout, ParaParams};
 use crate::pdf::{write_pdf, Boxes, Draw, OutPage};
 use crate::shaping::{ShapeCtx, TextStyle};
-use crate::{flow::placed_image, mm, FontFamily, Layout, PlacedTextBox, Rendered, TypesetError};
+use crate::{document::placed_image, mm, FontFamily, Layout, PlacedTextBox, Rendered, TypesetError};
 
 /// Vertical alignment inside a text box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

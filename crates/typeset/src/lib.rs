@@ -20,7 +20,7 @@
 //! effective ppi, text boxes, fonts) so callers can run a preflight.
 
 mod canvas;
-mod flow;
+mod document;
 mod fonts;
 mod image;
 mod markdown;
@@ -127,7 +127,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, TypesetError> {
 
 /// Typesets a flowing document and returns the PDF with its layout report.
 pub fn render_with_layout(doc: &Document) -> Result<Rendered, TypesetError> {
-    flow::render_document(doc)
+    document::render_document(doc)
 }
 
 /// Renders an absolutely positioned canvas (banner, poster) into PDF bytes.

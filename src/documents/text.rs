@@ -4,7 +4,10 @@
 //! remove like any other line:
 //! `<!-- logos -->` (the collective's logos left, the sponsor's right), `<!-- signatures -->` (two signature
 //! blocks), `<!-- card ID -->` / `<!-- card ID large -->` (a detainee's photo beside their name and situation),
-//! `<!-- sponsor-logos -->` (the sponsors' logos in a grid), `<!-- cover -->` (a cover page).
+//! `<!-- sponsor-logos -->` (the sponsors' logos in a grid), `<!-- cover -->` (a cover page); `<!-- pagebreak -->`
+//! is read by the typesetter's Markdown. A comment line whose first word is lowercase letters and hyphens is a
+//! directive, and an unknown one is refused with its line ([`Error::UnknownDirective`]); other comments
+//! (`<!-- Note: ... -->`) stay comments.
 
 use std::collections::HashMap;
 
@@ -14,7 +17,7 @@ use ts::{Align, Block, Column, Span};
 
 use super::context::{PublicDetainee, SponsorCtx};
 use super::template::{self, Header};
-use super::Images;
+use super::{typeset_lang, Images};
 use crate::error::{Error, Result};
 use crate::i18n::{tr, Lang};
 
@@ -29,10 +32,45 @@ pub struct Parts<'a> {
     pub sponsors: Vec<&'a SponsorCtx>,
 }
 
-pub fn typeset_lang(lang: Lang) -> ts::Lang {
-    match lang {
-        Lang::Fr => ts::Lang::French,
-        Lang::En => ts::Lang::English,
+/// The directives, by their first word.
+const DIRECTIVES: [&str; 6] = ["logos", "signatures", "card", "sponsor-logos", "cover", "pagebreak"];
+/// Read by the typesetter's Markdown, not here.
+const PAGEBREAK: &str = "pagebreak";
+
+/// Checks a text template against a complete context: header, syntax, directives, and every field it names.
+pub fn check(name: &str, source: &str, ctx: &Value) -> Result<()> {
+    let (header, body, line) = template::split_header(name, source)?;
+    check_directives(name, body, line)?;
+    template::render(&template::environment(), name, body, line, ctx)?;
+    let plain = template::plain_environment();
+    if let Some(f) = &header.footer {
+        template::render(&plain, name, f, 2, ctx)?;
+    }
+    if let Some(s) = &header.subtitle {
+        template::render(&plain, name, s, 2, ctx)?;
+    }
+    Ok(())
+}
+
+/// Refuses a directive this module does not know, with its line: a typo such as `<!-- signature -->` would
+/// otherwise print nothing, and nobody would notice before the ceremony.
+fn check_directives(name: &str, body: &str, first_line: usize) -> Result<()> {
+    for (i, line) in body.lines().enumerate() {
+        if let Some(words) = directive(line) {
+            if !DIRECTIVES.contains(&words[0].as_str()) {
+                return Err(unknown_directive(name, Some(first_line + i), &words[0]));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn unknown_directive(name: &str, line: Option<usize>, directive: &str) -> Error {
+    Error::UnknownDirective {
+        name: name.to_owned(),
+        line,
+        directive: directive.to_owned(),
+        known: DIRECTIVES.join(", "),
     }
 }
 
@@ -46,6 +84,7 @@ pub fn build(
     images: &mut Images<'_>,
 ) -> Result<ts::Document> {
     let (header, body, first_line) = template::split_header(name, source)?;
+    check_directives(name, body, first_line)?;
     let env = template::environment();
     let markdown = template::render(&env, name, body, first_line, ctx)?;
     let plain = template::plain_environment();
@@ -55,7 +94,9 @@ pub fn build(
     let mut blocks = vec![];
     let mut chunk = String::new();
     for line in markdown.lines() {
-        match directive(line) {
+        // Directives written in the template were checked above, with their line. A comment line that reaches
+        // here unknown came from a value marked `safe` (a press release's own Markdown): it stays a comment.
+        match directive(line).filter(|words| words[0] != PAGEBREAK && DIRECTIVES.contains(&words[0].as_str())) {
             Some(words) => {
                 flush(name, &mut chunk, &mut blocks, lang, images)?;
                 blocks.extend(expand(name, &words, &header, subtitle.as_deref(), lang, parts, images)?);
@@ -90,13 +131,16 @@ pub fn build(
     })
 }
 
-/// `<!-- word args -->` → its words, for the directives this module knows.
+/// `<!-- word args -->` → its words, when the line is a directive: a whole-line comment whose first word is
+/// lowercase ASCII letters and hyphens.
 fn directive(line: &str) -> Option<Vec<String>> {
     let inner = line.trim().strip_prefix("<!--")?.strip_suffix("-->")?.trim();
     // Values printed into the template were Markdown-escaped (`a\-b`); directive arguments are plain.
     let words: Vec<String> = inner.split_whitespace().map(unescape).collect();
-    matches!(words.first().map(String::as_str), Some("logos" | "signatures" | "card" | "sponsor-logos" | "cover"))
-        .then_some(words)
+    let first = words.first()?;
+    let is_word = first.starts_with(|c: char| c.is_ascii_lowercase())
+        && first.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    is_word.then_some(words)
 }
 
 fn unescape(s: &str) -> String {
@@ -253,7 +297,8 @@ fn expand(
             out.push(Block::Spacer(12.0));
             out.push(para(vec![Span::new(parts.collective_name.clone()).bold().size(14.0)], Align::Center));
         }
-        _ => {}
+        // `build` passes known directives only.
+        other => return Err(unknown_directive(name, None, other)),
     }
     Ok(out)
 }

@@ -1,7 +1,5 @@
-//! Read paths and the record-specific writes built on the generic ones: paged detainee lists, search, history,
-//! photos and logos.
-
-use std::path::Path;
+//! Read paths: paged detainee lists with filters, search, history, the children of a detainee, sponsorships,
+//! photo and logo bytes, the profile and the dashboard's counts.
 
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -9,33 +7,8 @@ use uuid::Uuid;
 
 use super::{parts_to_stored, row_to_parts, Dossier};
 use crate::error::{Error, Result};
-use crate::model::{
-    Category, Contact, Detainee, Disclosure, Media, MediaRole, Profile, RecordKind, Sponsorship, Status, Stored,
-};
+use crate::model::{Category, Contact, Detainee, Media, Profile, RecordKind, Sponsorship, Status, Stored};
 use crate::names;
-
-/// The metadata record of an imported image.
-pub fn media_record(
-    img: &crate::media::Imported,
-    role: MediaRole,
-    detainee_id: Option<Uuid>,
-    disclosure: Disclosure,
-) -> Media {
-    Media {
-        role,
-        detainee_id,
-        mime: img.mime.to_owned(),
-        width: img.width,
-        height: img.height,
-        orientation: img.orientation,
-        byte_len: img.bytes.len() as u64,
-        sha256: img.sha256.clone(),
-        disclosure,
-        crop: None,
-        caption: None,
-        credit: None,
-    }
-}
 
 /// Which detainees to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -256,52 +229,6 @@ impl Dossier {
         rows.map(|r| parts_to_stored(r?)).collect()
     }
 
-    /// Imports a photo of a detainee from a file: checked, stripped of metadata, stored with its thumbnail.
-    pub fn add_photo(&mut self, detainee: Uuid, path: &Path, disclosure: Disclosure) -> Result<Stored<Media>> {
-        self.get::<Detainee>(detainee)?;
-        let img = crate::media::import_file(path)?;
-        self.store_media(img, MediaRole::Photo, Some(detainee), disclosure)
-    }
-
-    /// Imports a logo (of a sponsor or of the collective) from a file.
-    pub fn add_logo(&mut self, path: &Path) -> Result<Stored<Media>> {
-        let img = crate::media::import_file(path)?;
-        self.store_media(img, MediaRole::Logo, None, Disclosure::PUBLIC)
-    }
-
-    pub(crate) fn store_media(
-        &mut self,
-        img: crate::media::Imported,
-        role: MediaRole,
-        detainee_id: Option<Uuid>,
-        disclosure: Disclosure,
-    ) -> Result<Stored<Media>> {
-        let meta = media_record(&img, role, detainee_id, disclosure);
-        self.transaction(|tx| tx.insert_media(meta, &img.bytes, &img.thumb))
-    }
-
-    /// Adds a sponsor, with its logo imported from a file, in one transaction: a refused logo adds nothing.
-    pub fn add_sponsor(
-        &mut self,
-        mut sponsor: crate::model::Sponsor,
-        logo: Option<&Path>,
-    ) -> Result<Stored<crate::model::Sponsor>> {
-        use crate::model::Record;
-        sponsor.validate()?;
-        let img = logo.map(crate::media::import_file).transpose()?;
-        self.transaction(|tx| {
-            if let Some(img) = &img {
-                let m = tx.insert_media(
-                    media_record(img, MediaRole::Logo, None, Disclosure::PUBLIC),
-                    &img.bytes,
-                    &img.thumb,
-                )?;
-                sponsor.logo_id = Some(m.id);
-            }
-            tx.insert(sponsor)
-        })
-    }
-
     /// The stored bytes of a photo or logo (metadata already stripped).
     pub fn media_bytes(&self, id: Uuid) -> Result<Vec<u8>> {
         self.conn()
@@ -321,14 +248,6 @@ impl Dossier {
     /// The collective's profile, if it has been filled in.
     pub fn profile(&self) -> Result<Option<Stored<Profile>>> {
         Ok(self.list::<Profile>()?.into_iter().next())
-    }
-
-    /// Creates or replaces the collective's profile.
-    pub fn set_profile(&mut self, profile: Profile) -> Result<Stored<Profile>> {
-        match self.profile()? {
-            Some(p) => self.update(p.id, profile),
-            None => self.insert(profile),
-        }
     }
 
     /// Figures for the dashboard and press kit.

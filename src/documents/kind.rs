@@ -1,0 +1,244 @@
+//! The kinds of document, and their templates. Each kind owns its template's file name, its default sources (from
+//! `assets/templates/`, compiled in), its complete fictional sample, and how a template of its kind is checked and
+//! previewed. Adding a kind is adding a variant to [`DocKind`]: the compiler points at every match that must learn it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::banner::{self, BannerSize, Preflight};
+use super::context::BannerCtx;
+use super::{base_parts, render_source, samples, text, val, Images, Pdf};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::store::Dossier;
+
+/// A kind of document printed from a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocKind {
+    Agreement,
+    Factsheet,
+    PressRelease,
+    Presskit,
+    BannerRollup,
+    BannerPoster,
+}
+
+impl DocKind {
+    /// Every kind, in the order templates are listed.
+    pub const ALL: [DocKind; 6] = [
+        DocKind::Agreement,
+        DocKind::Factsheet,
+        DocKind::PressRelease,
+        DocKind::Presskit,
+        DocKind::BannerRollup,
+        DocKind::BannerPoster,
+    ];
+
+    /// The template's name in one language's folder, and its default source.
+    fn default_template(self, lang: Lang) -> (&'static str, &'static str) {
+        use DocKind::*;
+        use Lang::*;
+        match (self, lang) {
+            (Agreement, Fr) => ("fr/agreement.md", include_str!("../../assets/templates/fr/agreement.md")),
+            (Agreement, En) => ("en/agreement.md", include_str!("../../assets/templates/en/agreement.md")),
+            (Factsheet, Fr) => ("fr/factsheet.md", include_str!("../../assets/templates/fr/factsheet.md")),
+            (Factsheet, En) => ("en/factsheet.md", include_str!("../../assets/templates/en/factsheet.md")),
+            (PressRelease, Fr) => ("fr/press-release.md", include_str!("../../assets/templates/fr/press-release.md")),
+            (PressRelease, En) => ("en/press-release.md", include_str!("../../assets/templates/en/press-release.md")),
+            (Presskit, Fr) => ("fr/presskit.md", include_str!("../../assets/templates/fr/presskit.md")),
+            (Presskit, En) => ("en/presskit.md", include_str!("../../assets/templates/en/presskit.md")),
+            (BannerRollup, Fr) => {
+                ("fr/banner-rollup.toml", include_str!("../../assets/templates/fr/banner-rollup.toml"))
+            }
+            (BannerRollup, En) => {
+                ("en/banner-rollup.toml", include_str!("../../assets/templates/en/banner-rollup.toml"))
+            }
+            (BannerPoster, Fr) => {
+                ("fr/banner-poster.toml", include_str!("../../assets/templates/fr/banner-poster.toml"))
+            }
+            (BannerPoster, En) => {
+                ("en/banner-poster.toml", include_str!("../../assets/templates/en/banner-poster.toml"))
+            }
+        }
+    }
+
+    /// The template's file name, the same in every language's folder (`agreement.md`).
+    pub fn file_name(self) -> &'static str {
+        let (name, _) = self.default_template(Lang::Fr);
+        name.split_once('/').map_or(name, |(_, file)| file)
+    }
+
+    /// The banner layout that prints at `size`.
+    pub fn banner(size: BannerSize) -> DocKind {
+        if size.is_rollup() {
+            DocKind::BannerRollup
+        } else {
+            DocKind::BannerPoster
+        }
+    }
+
+    /// Calls `f` with this kind's complete fictional sample: what its templates see, and for text documents the
+    /// parts their directives draw from.
+    fn with_sample<R>(self, lang: Lang, f: impl FnOnce(Sample<'_>) -> R) -> R {
+        match self {
+            DocKind::Agreement => {
+                let ctx = samples::agreement(lang);
+                let mut parts = base_parts(&ctx.collective);
+                parts.sponsor = Some(&ctx.sponsor);
+                if let Some(p) = &ctx.target.detainee {
+                    parts.detainees.insert(p.id.clone(), p);
+                }
+                f(Sample::Text { ctx: val(&ctx), parts })
+            }
+            DocKind::Factsheet => {
+                let ctx = samples::factsheet(lang);
+                let mut parts = base_parts(&ctx.collective);
+                parts.detainees.insert(ctx.detainee.id.clone(), &ctx.detainee);
+                f(Sample::Text { ctx: val(&ctx), parts })
+            }
+            DocKind::PressRelease => {
+                let ctx = samples::press_release(lang);
+                let parts = base_parts(&ctx.collective);
+                f(Sample::Text { ctx: val(&ctx), parts })
+            }
+            DocKind::Presskit => {
+                let ctx = samples::presskit(lang);
+                let mut parts = base_parts(&ctx.collective);
+                for c in &ctx.categories {
+                    for p in &c.detainees {
+                        parts.detainees.insert(p.id.clone(), p);
+                    }
+                }
+                parts.sponsors = ctx.sponsors.iter().collect();
+                f(Sample::Text { ctx: val(&ctx), parts })
+            }
+            DocKind::BannerRollup => f(Sample::Banner { ctx: &samples::banner(lang), size: BannerSize::R850 }),
+            DocKind::BannerPoster => f(Sample::Banner { ctx: &samples::banner(lang), size: BannerSize::A2 }),
+        }
+    }
+}
+
+/// A kind's fictional sample, as [`DocKind::with_sample`] gives it.
+enum Sample<'a> {
+    Text {
+        ctx: Value,
+        parts: text::Parts<'a>,
+    },
+    /// A banner's context, and the size its preview is printed at.
+    Banner {
+        ctx: &'a BannerCtx,
+        size: BannerSize,
+    },
+}
+
+/// One template: a kind of document in a language. Written `fr/agreement.md`; a template name is never a path, so
+/// an import or export can never reach outside its folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TemplateName {
+    pub kind: DocKind,
+    pub lang: Lang,
+}
+
+impl TemplateName {
+    pub fn new(kind: DocKind, lang: Lang) -> TemplateName {
+        TemplateName { kind, lang }
+    }
+
+    /// Every template, in a stable order (by kind, then French before English).
+    pub fn all() -> impl Iterator<Item = TemplateName> {
+        DocKind::ALL.into_iter().flat_map(|kind| Lang::ALL.into_iter().map(move |lang| TemplateName { kind, lang }))
+    }
+
+    /// `fr/agreement.md`.
+    pub fn as_str(self) -> &'static str {
+        self.kind.default_template(self.lang).0
+    }
+
+    /// The source compiled into the binary, used until the dossier holds an edited copy.
+    pub fn default_source(self) -> &'static str {
+        self.kind.default_template(self.lang).1
+    }
+
+    /// Checks a source of this template: header, syntax, directives, and every field it names, by rendering it
+    /// against the complete fictional sample of its kind.
+    pub fn check(self, source: &str) -> Result<()> {
+        let name = self.as_str();
+        self.kind.with_sample(self.lang, |sample| match sample {
+            Sample::Text { ctx, .. } => text::check(name, source, &ctx),
+            Sample::Banner { ctx, .. } => banner::check(name, source, ctx),
+        })
+    }
+
+    /// Renders a source of this template against the sample its check uses; banners come with their preflight.
+    pub fn preview(self, d: &Dossier, source: &str) -> Result<(Pdf, Option<Preflight>)> {
+        self.check(source)?;
+        let (name, lang) = (self.as_str(), self.lang);
+        self.kind.with_sample(lang, |sample| match sample {
+            Sample::Text { ctx, parts } => Ok((render_source(d, name, source, &ctx, lang, &parts)?, None)),
+            Sample::Banner { ctx, size } => {
+                let layout = banner::parse_layout(name, source)?;
+                let mut images = Images::new(d);
+                let (bytes, preflight) = banner::render(name, &layout, ctx, size, 0.0, lang, &mut images)?;
+                Ok((Pdf { bytes, pages: 1 }, Some(preflight)))
+            }
+        })
+    }
+}
+
+impl fmt::Display for TemplateName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for TemplateName {
+    type Err = Error;
+
+    /// Only the names of [`TemplateName::all`]; anything else (a path, a typo) is refused with the known names.
+    fn from_str(name: &str) -> Result<TemplateName> {
+        TemplateName::all().find(|t| t.as_str() == name).ok_or_else(|| Error::Template {
+            name: name.to_owned(),
+            line: None,
+            detail: format!("unknown template; known: {}", names().collect::<Vec<_>>().join(", ")),
+        })
+    }
+}
+
+/// One template as the dossier sees it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TemplateInfo {
+    pub name: String,
+    /// True when the dossier holds its own edited copy.
+    pub custom: bool,
+}
+
+/// Every template name, in a stable order.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    TemplateName::all().map(TemplateName::as_str)
+}
+
+/// The default source of a template named by its text.
+pub fn default_source(name: &str) -> Option<&'static str> {
+    name.parse::<TemplateName>().ok().map(TemplateName::default_source)
+}
+
+/// Checks a template named by its text (see [`TemplateName::check`]).
+pub fn check(name: &str, source: &str) -> Result<()> {
+    name.parse::<TemplateName>()?.check(source)
+}
+
+/// Checks every effective template of a dossier; returns the problems found (empty: all good).
+pub fn check_all(d: &Dossier) -> Result<BTreeMap<String, String>> {
+    let mut problems = BTreeMap::new();
+    for t in TemplateName::all() {
+        if let Err(e) = t.check(&d.template_source(t)?) {
+            problems.insert(t.as_str().to_owned(), e.message(Lang::En));
+        }
+    }
+    Ok(problems)
+}
