@@ -23,14 +23,7 @@ camp-sponsor-kind-person = Public figure
 camp-sponsor-kind-parliamentarian = Member of parliament
 camp-sponsor-kind-institution = Institution
 
-## Sponsorship stages
-
-camp-stage-prospect = Prospect
-camp-stage-approached = Approached
-camp-stage-agreed = Agreed
-camp-stage-signed = Signed
-camp-stage-active = Active
-camp-stage-ended = Ended
+# Stage labels: stage-* in ui.ftl (shared by every screen).
 
 ## Commitments
 

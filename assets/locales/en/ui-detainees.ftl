@@ -22,7 +22,6 @@ dtn-no-match = No detainee matches these criteria.
 dtn-no-match-detail = Try another spelling or remove a filter.
 dtn-empty-detail = Add a first person with the “New detainee” button.
 dtn-list-label = Detainee list
-dtn-status-none = Situation not recorded
 dtn-days = { $count ->
     [one] { $count } day
    *[other] { $count } days
@@ -35,12 +34,6 @@ dtn-cat-pow = Prisoner of war
 dtn-cat-civilian = Civilian
 dtn-cat-political = Political leader
 dtn-cat-disappeared = Forcibly disappeared
-dtn-status-detained = Detained
-dtn-status-on-trial = On trial
-dtn-status-sentenced = Sentenced
-dtn-status-released = Released
-dtn-status-deceased = Deceased
-dtn-status-unknown = Fate unknown
 dtn-sex-male = Male
 dtn-sex-female = Female
 dtn-sex-none = Not recorded
@@ -73,12 +66,6 @@ dtn-rel-reliable = Reliable
 dtn-rel-probable = Probable
 dtn-rel-doubtful = Doubtful
 dtn-rel-unknown = Reliability unknown
-dtn-stage-prospect = Prospect
-dtn-stage-approached = Approached
-dtn-stage-agreed = Agreed
-dtn-stage-signed = Signed
-dtn-stage-active = Active
-dtn-stage-ended = Ended
 dtn-yes = Yes
 dtn-no = No
 

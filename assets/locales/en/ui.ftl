@@ -34,7 +34,6 @@ empty-press = No press releases yet.
 empty-documents = No documents produced yet.
 empty-templates = No customised templates yet: the default templates are used.
 empty-settings = No settings changed yet.
-screen-coming = This screen will be available in a coming version.
 empty-list = Nothing to show.
 
 ## Common elements

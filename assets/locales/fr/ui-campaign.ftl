@@ -23,14 +23,7 @@ camp-sponsor-kind-person = Personnalité
 camp-sponsor-kind-parliamentarian = Parlementaire
 camp-sponsor-kind-institution = Institution
 
-## Étapes d’un parrainage
-
-camp-stage-prospect = Piste
-camp-stage-approached = Contacté
-camp-stage-agreed = Accord obtenu
-camp-stage-signed = Signé
-camp-stage-active = Actif
-camp-stage-ended = Terminé
+# Étapes d’un parrainage : stage-* dans ui.ftl (partagées par tous les écrans).
 
 ## Engagements
 

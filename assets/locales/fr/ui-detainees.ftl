@@ -22,7 +22,6 @@ dtn-no-match = Aucun détenu ne correspond à ces critères.
 dtn-no-match-detail = Essayez une autre orthographe ou retirez un filtre.
 dtn-empty-detail = Ajoutez une première personne avec le bouton « Nouveau détenu ».
 dtn-list-label = Liste des détenus
-dtn-status-none = Situation non renseignée
 dtn-days = { $count ->
     [one] { $count } jour
    *[other] { $count } jours
@@ -35,12 +34,6 @@ dtn-cat-pow = Prisonnier de guerre
 dtn-cat-civilian = Civil
 dtn-cat-political = Dirigeant politique
 dtn-cat-disappeared = Victime de disparition forcée
-dtn-status-detained = Détenu
-dtn-status-on-trial = En procès
-dtn-status-sentenced = Condamné
-dtn-status-released = Libéré
-dtn-status-deceased = Décédé
-dtn-status-unknown = Sort inconnu
 dtn-sex-male = Homme
 dtn-sex-female = Femme
 dtn-sex-none = Non renseigné
@@ -73,12 +66,6 @@ dtn-rel-reliable = Fiable
 dtn-rel-probable = Probable
 dtn-rel-doubtful = Douteuse
 dtn-rel-unknown = Fiabilité inconnue
-dtn-stage-prospect = Piste
-dtn-stage-approached = Contacté
-dtn-stage-agreed = Accord
-dtn-stage-signed = Signé
-dtn-stage-active = Actif
-dtn-stage-ended = Terminé
 dtn-yes = Oui
 dtn-no = Non
 

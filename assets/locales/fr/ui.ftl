@@ -34,7 +34,6 @@ empty-press = Aucun communiqué pour l’instant.
 empty-documents = Aucun document produit pour l’instant.
 empty-templates = Aucun modèle personnalisé pour l’instant : les modèles par défaut sont utilisés.
 empty-settings = Aucun paramètre modifié pour l’instant.
-screen-coming = Cet écran sera disponible dans une prochaine version.
 empty-list = Aucun élément à afficher.
 
 ## Éléments communs

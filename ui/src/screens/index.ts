@@ -1,13 +1,13 @@
 import type { Component } from 'svelte';
 import type { Screen } from '../lib/router.svelte';
-import Dashboard from './Dashboard.svelte';
-import Detainees from './Detainees.svelte';
-import Sponsors from './Sponsors.svelte';
-import Sponsorships from './Sponsorships.svelte';
-import PressReleases from './PressReleases.svelte';
-import Documents from './Documents.svelte';
-import Templates from './Templates.svelte';
-import Settings from './Settings.svelte';
+import Dashboard from './dashboard/Dashboard.svelte';
+import Detainees from './detainees/Detainees.svelte';
+import Sponsors from './sponsors/Sponsors.svelte';
+import Sponsorships from './sponsorships/Sponsorships.svelte';
+import PressReleases from './press/PressReleases.svelte';
+import Documents from './documents/Documents.svelte';
+import Templates from './templates/Templates.svelte';
+import Settings from './settings/Settings.svelte';
 
 /** One component per navigation entry; each receives the route's `id`. */
 export const screens: Record<Screen, Component<{ id?: string }>> = {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
+import Templates from './Templates.svelte';
+import { fakeCommands } from '../../test/ipc-mock';
+
+const SOURCE = '---\ntitle = "Convention"\n---\nBonjour {{ sponsor.name }}\n';
+
+describe('Templates', () => {
+  it('lists templates with an “edited” badge and shows a template error with its line', async () => {
+    const { calls } = fakeCommands({
+      templates_list: () => [
+        { name: 'fr/agreement.md', custom: true },
+        { name: 'en/banner-rollup.toml', custom: false },
+        { name: 'de/letter.md', custom: false },
+      ],
+      template_get: () => SOURCE,
+      template_preview: () => {
+        throw { code: 'template', message: 'Modèle « fr/agreement.md », ligne 4 : variable inconnue « sponsr »' };
+      },
+    });
+    render(Templates, { previewDelay: 20 });
+    const items = await screen.findAllByTestId('template-item');
+    expect(items[0]).toHaveTextContent('Convention de parrainage — Français');
+    expect(items[0]).toHaveTextContent('fr/agreement.md');
+    expect(items[1]).toHaveTextContent('Kakemono (roll-up) — English');
+    expect(items[2]).toHaveTextContent(/^\s*de\/letter\.md\s*$/);
+    expect(items[0]).toHaveTextContent('modifié');
+    expect(items[1]).not.toHaveTextContent('modifié');
+
+    await fireEvent.click(items[0]);
+    const editor = (await screen.findByTestId('template-editor')) as HTMLTextAreaElement;
+    await waitFor(() => expect(editor.value).toBe(SOURCE));
+    expect(calls.find((c) => c.cmd === 'template_get')!.args).toEqual({ name: 'fr/agreement.md' });
+
+    const edited = SOURCE.replace('sponsor.name', 'sponsr.name');
+    await fireEvent.input(editor, { target: { value: edited } });
+    const error = await screen.findByTestId('template-error');
+    expect(error).toHaveTextContent('ligne 4 : variable inconnue « sponsr »');
+    expect(calls.find((c) => c.cmd === 'template_preview')!.args).toEqual({ name: 'fr/agreement.md', source: edited });
+    expect(document.querySelector('.tpl-err')).toHaveTextContent('4');
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Aller à la ligne 4' }));
+    expect(editor.selectionStart).toBe(SOURCE.indexOf('Bonjour'));
+    expect(screen.getByText('Ligne 4, colonne 1')).toBeInTheDocument();
+  });
+
+  it('saves, and restores the default after confirmation', async () => {
+    let source = SOURCE;
+    const { calls } = fakeCommands({
+      templates_list: () => [{ name: 'fr/agreement.md', custom: true }],
+      template_get: () => source,
+      template_preview: () => new Promise(() => {}),
+      template_save: () => null,
+      template_reset: () => {
+        source = 'défaut';
+        return null;
+      },
+    });
+    render(Templates, { id: 'fr/agreement.md', previewDelay: 5000 });
+    const editor = (await screen.findByTestId('template-editor')) as HTMLTextAreaElement;
+    await waitFor(() => expect(editor.value).toBe(SOURCE));
+    await fireEvent.input(editor, { target: { value: SOURCE + 'Merci.\n' } });
+    await fireEvent.click(screen.getByTestId('template-save'));
+    await waitFor(() => expect(calls.some((c) => c.cmd === 'template_save')).toBe(true));
+    expect(calls.find((c) => c.cmd === 'template_save')!.args).toEqual({ name: 'fr/agreement.md', source: SOURCE + 'Merci.\n' });
+
+    const reset = screen.getByRole('button', { name: 'Rétablir le modèle par défaut' });
+    await fireEvent.click(reset);
+    await fireEvent.click(reset);
+    await waitFor(() => expect(editor.value).toBe('défaut'));
+    expect(calls.find((c) => c.cmd === 'template_reset')!.args).toEqual({ name: 'fr/agreement.md' });
+  });
+
+  it('shows a refused save', async () => {
+    fakeCommands({
+      templates_list: () => [{ name: 'fr/agreement.md', custom: false }],
+      template_get: () => SOURCE,
+      template_preview: () => new Promise(() => {}),
+      template_save: () => {
+        throw { code: 'template', message: 'Modèle « fr/agreement.md », ligne 2 : en-tête illisible' };
+      },
+    });
+    render(Templates, { id: 'fr/agreement.md', previewDelay: 5000 });
+    await fireEvent.click(await screen.findByTestId('template-save'));
+    expect(await screen.findByTestId('template-error')).toHaveTextContent('ligne 2 : en-tête illisible');
+  });
+});
