@@ -181,6 +181,11 @@ dash-none = No detainees yet.
 dash-no-sponsorships = No sponsorships yet.
 dash-held-title = Days in detention
 dash-held-empty = According to the dossier, nobody is held today.
+dash-chart-total = { $count } in all
+dash-held-summary = { $count ->
+    [one] One person held: { $max } days in detention.
+   *[other] { $count } people held, from { $max } to { $min } days in detention (longest first).
+}
 dash-col-name = Name
 dash-col-category = Category
 dash-col-days = Days in detention

@@ -181,6 +181,11 @@ dash-none = Aucun détenu pour l’instant.
 dash-no-sponsorships = Aucun parrainage pour l’instant.
 dash-held-title = Jours de détention
 dash-held-empty = Personne n’est détenu à ce jour d’après le dossier.
+dash-chart-total = { $count } en tout
+dash-held-summary = { $count ->
+    [one] Une personne détenue : { $max } jours de détention.
+   *[other] { $count } personnes détenues, de { $max } à { $min } jours de détention (les plus longues détentions d’abord).
+}
 dash-col-name = Nom
 dash-col-category = Catégorie
 dash-col-days = Jours de détention
