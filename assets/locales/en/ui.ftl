@@ -300,3 +300,23 @@ settings-check-advice = Make a backup now and keep the previous ones; ask for he
 settings-about = Libertas Dossier { $value } — dossier:
 
 dash-more = … and { $count } more people: see the detainee list and its filters.
+
+## Habits: unsaved edits, shortcuts, global search
+unsaved-title = Unsaved changes
+unsaved-message = Some changes have not been saved yet. If you continue, they will be lost.
+unsaved-stay = Keep editing
+unsaved-discard = Discard the changes
+shortcut-hint = { $label } ({ $keys })
+search-global-label = Search the whole dossier
+search-global-placeholder = Search for a detainee, a sponsor… ({ $keys })
+search-global-none = No results.
+search-global-results = { $count ->
+    [one] One result
+   *[other] { $count } results
+}
+search-kind-detainee = Detainee
+search-kind-sponsor = Sponsor
+search-kind-sponsorship = Sponsorship
+search-kind-press-release = Press release
+shortcut-new = Create
+shortcut-save = Save

@@ -300,3 +300,23 @@ settings-check-advice = Faites une sauvegarde maintenant et gardez les précéde
 settings-about = Libertas Dossier { $value } — dossier :
 
 dash-more = … et { $count } autres personnes : voir la liste des détenus, avec ses filtres.
+
+## Habits: unsaved edits, shortcuts, global search
+unsaved-title = Modifications non enregistrées
+unsaved-message = Certaines modifications ne sont pas encore enregistrées. Si vous continuez, elles seront perdues.
+unsaved-stay = Continuer la saisie
+unsaved-discard = Abandonner les modifications
+shortcut-hint = { $label } ({ $keys })
+search-global-label = Rechercher dans tout le dossier
+search-global-placeholder = Rechercher un détenu, un parrain… ({ $keys })
+search-global-none = Aucun résultat.
+search-global-results = { $count ->
+    [one] Un résultat
+   *[other] { $count } résultats
+}
+search-kind-detainee = Détenu
+search-kind-sponsor = Parrain
+search-kind-sponsorship = Parrainage
+search-kind-press-release = Communiqué
+shortcut-new = Créer
+shortcut-save = Enregistrer
