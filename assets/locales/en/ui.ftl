@@ -320,3 +320,11 @@ search-kind-sponsorship = Sponsorship
 search-kind-press-release = Press release
 shortcut-new = Create
 shortcut-save = Save
+
+## PDF preview
+pdf-zoom-toolbar = Preview zoom
+pdf-zoom-in = Zoom in
+pdf-zoom-out = Zoom out
+pdf-zoom-level = { $percent }%
+pdf-zoom-fit = Fit to width
+pdf-zoom-real = Actual size

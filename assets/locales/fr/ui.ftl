@@ -320,3 +320,11 @@ search-kind-sponsorship = Parrainage
 search-kind-press-release = Communiqué
 shortcut-new = Créer
 shortcut-save = Enregistrer
+
+## PDF preview
+pdf-zoom-toolbar = Zoom de l’aperçu
+pdf-zoom-in = Agrandir
+pdf-zoom-out = Réduire
+pdf-zoom-level = { $percent } %
+pdf-zoom-fit = Ajuster à la largeur
+pdf-zoom-real = Taille réelle
