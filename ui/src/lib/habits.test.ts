@@ -216,3 +216,14 @@ describe('the shell', () => {
     expect(await screen.findByTestId('sponsor-form-name')).toBeInTheDocument();
   });
 });
+
+describe('save shortcut on pages without a form', () => {
+  it('presses the screen\'s save button when the focus is in no form', () => {
+    document.body.innerHTML = '<main><div contenteditable="true" id="ed"></div><button data-shortcut="save">Enregistrer</button><form data-edits></form></main>';
+    const click = vi.fn();
+    document.querySelector('button')!.addEventListener('click', click);
+    (document.getElementById('ed') as HTMLElement).focus();
+    expect(saveCurrentForm()).toBe(true);
+    expect(click).toHaveBeenCalledOnce();
+  });
+});

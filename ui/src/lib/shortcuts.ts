@@ -3,8 +3,8 @@
  * goes to the global search, Ctrl+N creates a record on the current screen, Ctrl+L locks, Ctrl with + − 0 zooms.
  * `shortcutOf` names the shortcut of a key event; the shell maps names to actions (`App.svelte`); the helpers below
  * are the default actions, which find their target in the page by convention:
- * - the form saved is the one holding the focus, else the open dialog's, else the screen's first tracked form
- *   (`{@attach edits.attach}` marks it `data-edits`);
+ * - the form saved is the one holding the focus, else the open dialog's, else the screen's save button
+ *   (`data-shortcut="save"`), else the screen's first tracked form (`{@attach edits.attach}` marks it `data-edits`);
  * - the "new" button of a screen carries `data-shortcut="new"`.
  */
 import { hasMod, isMac, shortcutLabel } from './platform';
@@ -47,16 +47,26 @@ export function withShortcut(label: string, s: Shortcut, mac = isMac()): string 
   return t('shortcut-hint', { label, keys: keysOf(s, mac) });
 }
 
-/** Submits the form being edited (see above). Returns whether there was one. */
+/**
+ * Saves what is being edited: submits the form holding the focus, else the open dialog's form, else presses the
+ * screen's save button (`data-shortcut="save"`, for pages whose save is not a form submit), else submits the
+ * screen's first tracked form. Returns whether something was saved.
+ */
 export function saveCurrentForm(doc: Document = document): boolean {
   const active = doc.activeElement as HTMLElement | null;
-  const form =
-    active?.closest('form') ??
-    doc.querySelector<HTMLFormElement>('.dialog form') ??
-    doc.querySelector<HTMLFormElement>('main form[data-edits]') ??
-    doc.querySelector<HTMLFormElement>('main form[data-save]');
-  if (!form) return false;
-  form.requestSubmit();
+  const form = active?.closest('form') ?? doc.querySelector<HTMLFormElement>('.dialog form');
+  if (form) {
+    form.requestSubmit();
+    return true;
+  }
+  const button = doc.querySelector<HTMLButtonElement>('main [data-shortcut="save"]');
+  if (button) {
+    if (!button.disabled) button.click();
+    return true;
+  }
+  const tracked = doc.querySelector<HTMLFormElement>('main form[data-edits]');
+  if (!tracked) return false;
+  tracked.requestSubmit();
   return true;
 }
 
