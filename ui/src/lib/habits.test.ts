@@ -227,3 +227,16 @@ describe('save shortcut on pages without a form', () => {
     expect(click).toHaveBeenCalledOnce();
   });
 });
+
+describe('shell guard (not wired yet)', () => {
+  it('lets a close through at once when nothing is unsaved, asks otherwise; an auto-lock always proceeds', async () => {
+    const { mayProceed } = await import('./shellGuard');
+    expect(await mayProceed('close')).toBe(true);
+    render(UnsavedDialog);
+    trackUnsaved(() => true);
+    expect(await mayProceed('auto-lock')).toBe(true);
+    const answer = mayProceed('close');
+    await fireEvent.click(await screen.findByTestId('unsaved-stay'));
+    expect(await answer).toBe(false);
+  });
+});
