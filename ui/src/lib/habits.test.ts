@@ -74,7 +74,9 @@ describe('unsaved edits', () => {
 
   it('Escape also stays; "discard" leaves and forgets the edits', async () => {
     render(UnsavedDialog);
-    trackUnsaved(() => true);
+    const edits = new Edits();
+    edits.attach(document.createElement('form'));
+    edits.touch();
     const answer = guard(() => navigate('press', 'P1'));
     await fireEvent.keyDown(await screen.findByRole('dialog'), { key: 'Escape' });
     expect(await answer).toBe(false);
@@ -194,7 +196,11 @@ describe('the shell', () => {
     window.dispatchEvent(key('f'));
     expect(document.activeElement).toBe(screen.getByTestId('global-search'));
 
-    trackUnsaved(() => true);
+    let dirty = true;
+    trackUnsaved(
+      () => dirty,
+      () => (dirty = false),
+    );
     window.dispatchEvent(key('l'));
     expect(await screen.findByRole('dialog', { name: 'Modifications non enregistrées' })).toBeInTheDocument();
     expect(onlock).not.toHaveBeenCalled();

@@ -11,19 +11,23 @@
  * chooses to leave. The shell (Rust) can ask `hasUnsavedEdits()` before an auto-lock or a window close.
  */
 
-const sources = new Set<() => boolean>();
+/** Each source of edits, with what forgets them (when the user chooses to discard). */
+const sources = new Map<() => boolean, (() => void) | undefined>();
 
 /** The question on screen, if any: what to run if the user chooses to discard. */
 export const unsaved = $state<{ pending: null | { proceed: () => void; cancel: () => void } }>({ pending: null });
 
 export function hasUnsavedEdits(): boolean {
-  for (const dirty of sources) if (dirty()) return true;
+  for (const dirty of sources.keys()) if (dirty()) return true;
   return false;
 }
 
-/** Registers a source of unsaved edits; returns its removal. */
-export function trackUnsaved(dirty: () => boolean): () => void {
-  sources.add(dirty);
+/**
+ * Registers a source of unsaved edits, and what forgets them if the user discards them (a component that stays
+ * mounted after the guarded action); returns its removal.
+ */
+export function trackUnsaved(dirty: () => boolean, discard?: () => void): () => void {
+  sources.set(dirty, discard);
   return () => {
     sources.delete(dirty);
   };
@@ -50,7 +54,7 @@ export function guard(action: () => void): Promise<boolean> {
       proceed: () => {
         unsaved.pending = null;
         // The edits are given up: forget them, so the action (and what follows) does not ask again.
-        sources.clear();
+        for (const discard of sources.values()) discard?.();
         action();
         resolve(true);
       },
@@ -69,10 +73,11 @@ export function confirmDiscard(): Promise<boolean> {
 
 /**
  * For a component that already knows whether its draft differs from the saved record: counts `dirty` while the
- * component is mounted. Call during the component's initialisation.
+ * component is mounted; `discard` (optional) puts the saved record back in the draft when the user gives the
+ * edits up and the component stays. Call during the component's initialisation.
  */
-export function watchUnsaved(dirty: () => boolean): void {
-  $effect(() => trackUnsaved(dirty));
+export function watchUnsaved(dirty: () => boolean, discard?: () => void): void {
+  $effect(() => trackUnsaved(dirty, discard));
 }
 
 /** One form's unsaved edits, for forms that keep no copy of the saved record. */
@@ -92,7 +97,10 @@ export class Edits {
     form.addEventListener('input', mark);
     form.addEventListener('change', mark);
     form.setAttribute('data-edits', '');
-    const untrack = trackUnsaved(() => this.dirty && !this.pending);
+    const untrack = trackUnsaved(
+      () => this.dirty && !this.pending,
+      () => this.reset(),
+    );
     return () => {
       form.removeEventListener('input', mark);
       form.removeEventListener('change', mark);

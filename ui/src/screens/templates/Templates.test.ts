@@ -3,6 +3,7 @@ import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 import Templates from './Templates.svelte';
 import { fakeCommands } from '../../test/ipc-mock';
 import { EditorView } from '@codemirror/view';
+import UnsavedDialog from '../../lib/components/UnsavedDialog.svelte';
 
 /** The template editor's CodeMirror view (its text, and typing into it). */
 async function editorView(): Promise<EditorView> {
@@ -117,5 +118,29 @@ describe('Templates', () => {
     fail = false;
     type(editor, SOURCE);
     await waitFor(() => expect(document.querySelector('.cm-error-line')).toBeNull());
+  });
+
+  it('asks before another template replaces unsaved edits', async () => {
+    const { calls } = fakeCommands({
+      templates_list: () => [
+        { name: 'fr/agreement.md', custom: false },
+        { name: 'fr/factsheet.md', custom: false },
+      ],
+      template_get: (a) => ((a as { name: string }).name === 'fr/agreement.md' ? SOURCE : 'Fiche'),
+      template_preview: () => new Promise(() => {}),
+    });
+    render(Templates, { id: 'fr/agreement.md', previewDelay: 5000 });
+    render(UnsavedDialog);
+    const editor = await editorView();
+    await waitFor(() => expect(text(editor)).toBe(SOURCE));
+    type(editor, SOURCE + 'Merci.\n');
+    const items = screen.getAllByTestId('template-item');
+    await fireEvent.click(items[1]);
+    await fireEvent.click(await screen.findByTestId('unsaved-stay'));
+    expect(text(editor)).toBe(SOURCE + 'Merci.\n');
+    expect(calls.filter((c) => c.cmd === 'template_get')).toHaveLength(1);
+    await fireEvent.click(items[1]);
+    await fireEvent.click(await screen.findByTestId('unsaved-discard'));
+    await waitFor(() => expect(text(editor)).toBe('Fiche'));
   });
 });
