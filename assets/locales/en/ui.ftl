@@ -181,6 +181,11 @@ dash-none = No detainees yet.
 dash-no-sponsorships = No sponsorships yet.
 dash-held-title = Days in detention
 dash-held-empty = According to the dossier, nobody is held today.
+dash-chart-total = { $count } in all
+dash-held-summary = { $count ->
+    [one] One person held: { $max } days in detention.
+   *[other] { $count } people held, from { $max } to { $min } days in detention (longest first).
+}
 dash-col-name = Name
 dash-col-category = Category
 dash-col-days = Days in detention
@@ -295,3 +300,31 @@ settings-check-advice = Make a backup now and keep the previous ones; ask for he
 settings-about = Libertas Dossier { $value } — dossier:
 
 dash-more = … and { $count } more people: see the detainee list and its filters.
+
+## Habits: unsaved edits, shortcuts, global search
+unsaved-title = Unsaved changes
+unsaved-message = Some changes have not been saved yet. If you continue, they will be lost.
+unsaved-stay = Keep editing
+unsaved-discard = Discard the changes
+shortcut-hint = { $label } ({ $keys })
+search-global-label = Search the whole dossier
+search-global-placeholder = Search for a detainee, a sponsor… ({ $keys })
+search-global-none = No results.
+search-global-results = { $count ->
+    [one] One result
+   *[other] { $count } results
+}
+search-kind-detainee = Detainee
+search-kind-sponsor = Sponsor
+search-kind-sponsorship = Sponsorship
+search-kind-press-release = Press release
+shortcut-new = Create
+shortcut-save = Save
+
+## PDF preview
+pdf-zoom-toolbar = Preview zoom
+pdf-zoom-in = Zoom in
+pdf-zoom-out = Zoom out
+pdf-zoom-level = { $percent }%
+pdf-zoom-fit = Fit to width
+pdf-zoom-real = Actual size

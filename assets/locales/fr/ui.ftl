@@ -181,6 +181,11 @@ dash-none = Aucun détenu pour l’instant.
 dash-no-sponsorships = Aucun parrainage pour l’instant.
 dash-held-title = Jours de détention
 dash-held-empty = Personne n’est détenu à ce jour d’après le dossier.
+dash-chart-total = { $count } en tout
+dash-held-summary = { $count ->
+    [one] Une personne détenue : { $max } jours de détention.
+   *[other] { $count } personnes détenues, de { $max } à { $min } jours de détention (les plus longues détentions d’abord).
+}
 dash-col-name = Nom
 dash-col-category = Catégorie
 dash-col-days = Jours de détention
@@ -295,3 +300,31 @@ settings-check-advice = Faites une sauvegarde maintenant et gardez les précéde
 settings-about = Libertas Dossier { $value } — dossier :
 
 dash-more = … et { $count } autres personnes : voir la liste des détenus, avec ses filtres.
+
+## Habits: unsaved edits, shortcuts, global search
+unsaved-title = Modifications non enregistrées
+unsaved-message = Certaines modifications ne sont pas encore enregistrées. Si vous continuez, elles seront perdues.
+unsaved-stay = Continuer la saisie
+unsaved-discard = Abandonner les modifications
+shortcut-hint = { $label } ({ $keys })
+search-global-label = Rechercher dans tout le dossier
+search-global-placeholder = Rechercher un détenu, un parrain… ({ $keys })
+search-global-none = Aucun résultat.
+search-global-results = { $count ->
+    [one] Un résultat
+   *[other] { $count } résultats
+}
+search-kind-detainee = Détenu
+search-kind-sponsor = Parrain
+search-kind-sponsorship = Parrainage
+search-kind-press-release = Communiqué
+shortcut-new = Créer
+shortcut-save = Enregistrer
+
+## PDF preview
+pdf-zoom-toolbar = Zoom de l’aperçu
+pdf-zoom-in = Agrandir
+pdf-zoom-out = Réduire
+pdf-zoom-level = { $percent } %
+pdf-zoom-fit = Ajuster à la largeur
+pdf-zoom-real = Taille réelle

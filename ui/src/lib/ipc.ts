@@ -11,6 +11,14 @@ export interface IpcError {
   code: string;
   /** Human message, already in the user's language. Render as text only. */
   message: string;
+  /** The 1-based line of the source the error is about (template errors), when the core sends it. */
+  line?: number | null;
+}
+
+function keepLine(out: IpcError, from: unknown): IpcError {
+  const line = (from as { line?: unknown }).line;
+  if (typeof line === 'number' && Number.isInteger(line) && line > 0) out.line = line;
+  return out;
 }
 
 export function isIpcError(e: unknown): e is IpcError {
@@ -24,13 +32,13 @@ export function isIpcError(e: unknown): e is IpcError {
 
 /** Normalises any rejection (the core's JSON object, a JSON string, an Error, a plain string…) to an IpcError. */
 export function asIpcError(e: unknown): IpcError {
-  if (isIpcError(e)) return { code: e.code, message: e.message };
+  if (isIpcError(e)) return keepLine({ code: e.code, message: e.message }, e);
   if (typeof e === 'string') {
     const s = e.trim();
     if (s.startsWith('{')) {
       try {
         const parsed: unknown = JSON.parse(s);
-        if (isIpcError(parsed)) return { code: parsed.code, message: parsed.message };
+        if (isIpcError(parsed)) return keepLine({ code: parsed.code, message: parsed.message }, parsed);
       } catch {
         /* not JSON: fall through */
       }
@@ -66,4 +74,14 @@ export async function attempt<T>(p: Promise<T>): Promise<[T, null] | [null, IpcE
   } catch (e) {
     return [null, asIpcError(e)];
   }
+}
+
+/**
+ * The 1-based line an error is about: the core's structured `line` field when it sends one (template errors; see
+ * the UI report: `IpcError` does not carry it yet), else the line its message names ("ligne 4", "line 4").
+ */
+export function errorLineOf(err: { message: string; line?: number | null }): number | null {
+  if (typeof err.line === 'number' && Number.isInteger(err.line) && err.line > 0) return err.line;
+  const m = /(?:ligne|line)\s+(\d+)/i.exec(err.message);
+  return m ? Number(m[1]) : null;
 }

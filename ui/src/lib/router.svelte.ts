@@ -1,4 +1,5 @@
 /** Client-side navigation: the current screen and, for detail views, the record id. No URLs involved. */
+import { guard } from './unsaved.svelte';
 
 export const SCREENS = [
   'dashboard',
@@ -20,9 +21,15 @@ export interface Route {
 
 export const route = $state<Route>({ screen: 'dashboard' });
 
+/**
+ * Shows `screen` (and record `id`). With unsaved edits on screen, asks first (see `unsaved.svelte.ts`): the route
+ * changes at once when nothing is unsaved, else only if the user chooses to discard.
+ */
 export function navigate(screen: Screen, id?: string): void {
-  route.screen = screen;
-  route.id = id;
+  void guard(() => {
+    route.screen = screen;
+    route.id = id;
+  });
 }
 
 /** The Fluent id of a screen's title. */

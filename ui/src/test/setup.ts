@@ -16,6 +16,10 @@ class NoopObserver {
 }
 globalThis.ResizeObserver ??= NoopObserver as unknown as typeof ResizeObserver;
 globalThis.IntersectionObserver ??= NoopObserver as unknown as typeof IntersectionObserver;
+// CodeMirror measures text through Range rectangles, which jsdom does not lay out.
+const emptyRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
+Range.prototype.getClientRects ??= emptyRects;
+Range.prototype.getBoundingClientRect ??= () => new DOMRect(0, 0, 0, 0);
 if (!window.crypto?.getRandomValues) {
   Object.defineProperty(window, 'crypto', { value: globalThis.crypto });
 }

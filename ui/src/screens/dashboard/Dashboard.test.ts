@@ -98,3 +98,52 @@ describe('Dashboard', () => {
     expect(await screen.findByTestId('dash-total-detainees')).toHaveTextContent('23');
   });
 });
+
+describe('Dashboard charts', () => {
+  const widths = (el: HTMLElement) => [...el.querySelectorAll('rect')].map((r) => Number(r.getAttribute('width')));
+
+  it('draws one bar per count, proportional to the largest, with the numbers as text', async () => {
+    fakeCommands({ dashboard: () => dashboard() });
+    render(Dashboard);
+    const cats = await screen.findByTestId('dash-by-category');
+    // pow 9, civilian 6, political 8: the largest fills the track.
+    expect(widths(cats)).toEqual([100, 66.7, 88.9]);
+    // The bars are decoration; the numbers are read from the list's terms and values.
+    expect(cats.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+    expect([...cats.querySelectorAll('dd')].map((d) => d.textContent?.trim())).toEqual(['9', '6', '8']);
+    // A summary (the total) is read before the rows.
+    expect(screen.getAllByText('23 en tout')).toHaveLength(2);
+  });
+
+  it('puts stages in the order a sponsorship goes through them', async () => {
+    fakeCommands({
+      dashboard: () =>
+        dashboard({
+          by_stage: [
+            { key: 'active', count: 1 },
+            { key: 'prospect', count: 4 },
+            { key: 'signed', count: 2 },
+          ],
+        }),
+    });
+    render(Dashboard);
+    const stages = await screen.findByTestId('dash-by-stage');
+    expect([...stages.querySelectorAll('dt')].map((d) => d.textContent)).toEqual(['Piste', 'Signé', 'Actif']);
+    expect(widths(stages)).toEqual([100, 50, 25]);
+  });
+
+  it('draws days in detention as bars, longest first, unknown dates last, with a spoken summary', async () => {
+    fakeCommands({
+      dashboard: () =>
+        dashboard({ held: [person('Court', 100), person('Inconnu', null), person('Long', 400), person('Moyen', 200)], held_total: 4 }),
+    });
+    render(Dashboard);
+    const table = await screen.findByTestId('dash-held');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.querySelector('button')?.textContent)).toEqual(['Long', 'Moyen', 'Court', 'Inconnu']);
+    expect(widths(table)).toEqual([100, 50, 25, 0]);
+    expect(rows[0]).toHaveTextContent('400 jours');
+    expect(rows[3]).toHaveTextContent('Date de capture inconnue');
+    expect(table).toHaveAccessibleDescription(/4 personnes détenues, de 400 à 100 jours de détention/);
+  });
+});

@@ -179,6 +179,9 @@ describe('Sponsorship page', () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === 'record_save')).toBe(true));
     const data = (calls.find((c) => c.cmd === 'record_save')!.args as { record: { data: { actions: { summary: string }[] } } }).record.data;
     expect(data.actions.map((a) => a.summary)).toEqual(['Lettre au maire', 'Réunion au Sénat']);
+    // Saved and reloaded: nothing unsaved, so leaving for the documents screen does not ask.
+    await waitFor(() => expect(calls.filter((c) => c.cmd === 'sponsorships')).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByText('Modifications non enregistrées')).not.toBeInTheDocument());
     await fireEvent.click(screen.getByRole('button', { name: 'Générer la convention' }));
     expect(route).toMatchObject({ screen: 'documents', id: 'agreement:SP' });
   });
