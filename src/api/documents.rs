@@ -16,28 +16,12 @@ use crate::{Dossier, Lang};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocRequest {
-    Agreement {
-        sponsorship: Uuid,
-        lang: Lang,
-    },
-    Factsheet {
-        detainee: Uuid,
-        lang: Lang,
-    },
-    PressRelease {
-        id: Uuid,
-    },
-    Presskit {
-        lang: Lang,
-    },
-    /// Without `sponsor`, the one [`banner_sponsor`] picks.
-    Banner {
-        detainee: Uuid,
-        sponsor: Option<Uuid>,
-        size: BannerSize,
-        bleed_mm: f32,
-        lang: Lang,
-    },
+    Agreement { sponsorship: Uuid, lang: Lang },
+    Factsheet { detainee: Uuid, lang: Lang },
+    PressRelease { id: Uuid },
+    Presskit { lang: Lang },
+    // Without `sponsor`: the one `banner_sponsor` picks.
+    Banner { detainee: Uuid, sponsor: Option<Uuid>, size: BannerSize, bleed_mm: f32, lang: Lang },
 }
 
 /// A rendered document with the name it is offered under (`<kind>-<who>.pdf`, in the document's language).
