@@ -96,7 +96,7 @@ pub fn edit_media(d: &mut Dossier, id: Uuid, edit: MediaEdit) -> Result<Stored<M
 
 /// Reads and checks a logo file (outside any transaction: decoding is the slow part).
 pub(super) fn import_logo(path: &Path) -> Result<Imported> {
-    Ok(crate::media::import_file(path)?)
+    crate::media::import_file(path)
 }
 
 /// Stores an imported logo inside the caller's transaction, so the record that points to it is written with it.

@@ -30,14 +30,14 @@ pub fn sponsorship_cards(d: &Dossier, sponsor: Option<Uuid>, detainee: Option<Uu
     let mut people: HashMap<Uuid, String> = HashMap::new();
     let mut out = vec![];
     for s in d.sponsorships(sponsor, detainee)? {
-        if !sponsors.contains_key(&s.sponsor_id) {
+        if let std::collections::hash_map::Entry::Vacant(e) = sponsors.entry(s.sponsor_id) {
             let sp = d.get::<Sponsor>(s.sponsor_id)?;
-            sponsors.insert(s.sponsor_id, (sp.data.name, sp.data.kind));
+            e.insert((sp.data.name, sp.data.kind));
         }
         let detainee_name = match s.detainee_id {
             Some(id) => {
-                if !people.contains_key(&id) {
-                    people.insert(id, d.get::<Detainee>(id)?.data.name);
+                if let std::collections::hash_map::Entry::Vacant(e) = people.entry(id) {
+                    e.insert(d.get::<Detainee>(id)?.data.name);
                 }
                 people.get(&id).cloned()
             }
