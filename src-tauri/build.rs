@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "dossier_check",
     "document_generate",
+    "banner_sponsor",
     "document_save",
     "document_open",
     "banners_batch",

@@ -3,7 +3,7 @@
 //! The `dossier` command line and the desktop app are two front doors on this library; neither holds logic of its
 //! own. See `ARCHITECTURE.md` for the map and the invariants.
 
-pub mod app;
+pub mod api;
 pub mod demo;
 pub mod documents;
 pub mod error;

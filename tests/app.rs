@@ -2,7 +2,7 @@
 //! template previews. The Tauri shell only forwards to these.
 
 use chrono::NaiveDate;
-use dossier::app::{self, AnyRecord, DeletableKind, ListFilter};
+use dossier::api::{self as app, AnyRecord, DeletableKind, ListFilter};
 use dossier::model::*;
 use dossier::Dossier;
 

@@ -1,5 +1,5 @@
 //! Every command the webview may call. Each is a few lines: validate what the webview sent, call the core on a
-//! blocking thread, map the error to `{code, message}`. Anything longer belongs in the core (`dossier::app`).
+//! blocking thread, map the error to `{code, message}`. Anything longer belongs in the core (`dossier::api`).
 //!
 //! The `commands!` macro writes each command once and records its signature from the real Rust types, so
 //! `bindings.rs` can generate the TypeScript wrappers (`ui/src/lib/generated/commands.ts`) that cannot drift.
@@ -9,11 +9,11 @@
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
-use dossier::app::{self, AnyRecord, DeletableKind, ListFilter};
+use dossier::api::{self, AnyRecord, DeletableKind, DocRequest, IfNoProfile, ListFilter, MediaEdit, Settings};
 use dossier::documents::{self, BannerSize, Preflight};
-use dossier::model::{Crop, Disclosure, Media, PressRelease, Profile, Sponsor, Stored};
+use dossier::model::{Detainee, Disclosure, Media, PressRelease, Profile, Sponsor, Stored};
 use dossier::{Dossier, Lang};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -21,7 +21,7 @@ use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::error::IpcResult;
-use crate::state::{Generated, Shell, AUTO_LOCK_SETTING, DEFAULT_AUTO_LOCK_MINUTES};
+use crate::state::{Generated, Shell};
 
 /// One command's signature, for the TypeScript generator.
 pub struct Signature {
@@ -100,26 +100,8 @@ pub struct AppInfo {
     pub version: String,
     /// The bleed a banner gets unless the user asks otherwise (the core's default, so the two never disagree).
     pub default_bleed_mm: f32,
-}
-
-/// Settings kept inside the dossier.
-#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
-pub struct Settings {
-    /// 0 turns auto-lock off.
-    pub auto_lock_minutes: u32,
-    pub backup_keep: u32,
-    pub backup_dir: String,
-}
-
-/// A document to generate.
-#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum DocRequest {
-    Agreement { sponsorship: Uuid, lang: Lang },
-    Factsheet { detainee: Uuid, lang: Lang },
-    PressRelease { id: Uuid },
-    Presskit { lang: Lang },
-    Banner { detainee: Uuid, sponsor: Option<Uuid>, size: BannerSize, bleed_mm: f32, lang: Lang },
+    /// The core's limits (passphrase length, bleed), for the UI's checks.
+    pub limits: api::Limits,
 }
 
 /// A generated document, held in the app until saved or opened.
@@ -153,15 +135,6 @@ pub struct Dropped {
     pub names: Vec<String>,
 }
 
-/// The editable parts of a photo's or logo's record.
-#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
-pub struct MediaEdit {
-    pub crop: Option<Crop>,
-    pub disclosure: Disclosure,
-    pub caption: Option<String>,
-    pub credit: Option<String>,
-}
-
 const MAX_TEXT_ARG: usize = 1_000_000;
 
 fn check_len(st: &Shell, s: &str) -> IpcResult<()> {
@@ -169,19 +142,6 @@ fn check_len(st: &Shell, s: &str) -> IpcResult<()> {
         return Err(st.err("bad-argument"));
     }
     Ok(())
-}
-
-fn file_stem(s: &str) -> String {
-    let cleaned: String = s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).collect::<String>();
-    let trimmed = cleaned.trim_matches('-');
-    let mut out = String::new();
-    for part in trimmed.split('-').filter(|p| !p.is_empty()) {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(part);
-    }
-    out.chars().take(80).collect()
 }
 
 fn ask_pdf_path(app: &AppHandle, name: &str) -> Option<PathBuf> {
@@ -201,51 +161,16 @@ fn ask_image(app: &AppHandle) -> Option<PathBuf> {
         .and_then(|p| p.into_path().ok())
 }
 
-async fn generate(st: &Shell, req: DocRequest) -> IpcResult<GeneratedDoc> {
-    let (doc, file_name) = st
-        .with(move |d| {
-            let t = today();
-            Ok(match req {
-                DocRequest::Agreement { sponsorship, lang } => {
-                    let card =
-                        app::sponsorship_cards(d, None, None)?.into_iter().find(|c| c.sponsorship.id == sponsorship);
-                    let name = card.map(|c| format!("{}-{}", c.sponsor_name, c.detainee_name.unwrap_or_default()));
-                    let pdf = documents::agreement(d, sponsorship, lang, t)?;
-                    ((pdf, None), format!("{}-{}", tr(lang, "agreement"), name.unwrap_or_default()))
-                }
-                DocRequest::Factsheet { detainee, lang } => {
-                    let name = d.get::<dossier::model::Detainee>(detainee)?.data.name;
-                    ((documents::factsheet(d, detainee, lang, t)?, None), format!("{}-{name}", tr(lang, "factsheet")))
-                }
-                DocRequest::PressRelease { id } => {
-                    let r = d.get::<PressRelease>(id)?;
-                    ((documents::press_release(d, id, t)?, None), format!("{}-{}", r.date, r.title))
-                }
-                DocRequest::Presskit { lang } => ((documents::presskit(d, lang, t)?, None), tr(lang, "presskit")),
-                DocRequest::Banner { detainee, sponsor, size, bleed_mm, lang } => {
-                    let name = d.get::<dossier::model::Detainee>(detainee)?.data.name;
-                    let (pdf, pre) = documents::banner(d, detainee, sponsor, size, bleed_mm, lang, t)?;
-                    ((pdf, Some(pre)), banner_file_name(lang, &name, size))
-                }
-            })
-        })
-        .await?;
-    Ok(keep(st, doc, &file_name))
+/// Keeps a rendered document for preview and saving, under `name` made a file name.
+fn keep(st: &Shell, pdf: documents::Pdf, preflight: Option<Preflight>, name: &str) -> GeneratedDoc {
+    keep_named(st, api::Rendered { pdf, preflight, file_name: api::pdf_file_name(name) })
 }
 
-fn keep(st: &Shell, (pdf, preflight): (documents::Pdf, Option<Preflight>), name: &str) -> GeneratedDoc {
-    let file_name = format!("{}.pdf", file_stem(name));
-    let (pages, bytes) = (pdf.pages as u32, pdf.bytes.len() as u32);
-    let token = st.keep_document(Generated { bytes: pdf.bytes, file_name: file_name.clone() });
-    GeneratedDoc { token, pages, bytes, file_name, preflight }
-}
-
-pub fn banner_file_name(lang: Lang, name: &str, size: BannerSize) -> String {
-    file_stem(&format!("{}-{name}-{}", tr(lang, "banner"), size.slug()))
-}
-
-fn tr(lang: Lang, what: &str) -> String {
-    dossier::i18n::tr(lang, &format!("app-file-{what}"), &[])
+fn keep_named(st: &Shell, doc: api::Rendered) -> GeneratedDoc {
+    let (pages, bytes) = (doc.pdf.pages as u32, doc.pdf.bytes.len() as u32);
+    let file_name = doc.file_name;
+    let token = st.keep_document(Generated { bytes: doc.pdf.bytes, file_name: file_name.clone() });
+    GeneratedDoc { token, pages, bytes, file_name, preflight: doc.preflight }
 }
 
 /// The generated PDF's bytes, for the in-app preview (pdf.js): sent raw, not as JSON.
@@ -264,7 +189,8 @@ commands! {
             unlocked: st.is_unlocked(),
             lang: st.lang(),
             version: app.package_info().version.to_string(),
-            default_bleed_mm: dossier::documents::banner::DEFAULT_BLEED_MM,
+            default_bleed_mm: api::Limits::CORE.default_bleed_mm,
+            limits: api::Limits::CORE,
         })
     }
 
@@ -345,13 +271,13 @@ commands! {
         Ok(())
     }
 
-    async fn dashboard(st, app) -> app::Dashboard {
-        st.with(|d| app::dashboard(d, today())).await
+    async fn dashboard(st, app) -> api::Dashboard {
+        st.with(|d| api::dashboard(d, today())).await
     }
 
-    async fn detainee_rows(st, app, filter: ListFilter, offset: u32, limit: u32) -> app::RowPage {
+    async fn detainee_rows(st, app, filter: ListFilter, offset: u32, limit: u32) -> api::RowPage {
         if let Some(q) = &filter.query { check_len(&st, q)?; }
-        st.with(move |d| app::detainee_rows(d, &filter, offset.into(), limit.into(), today())).await
+        st.with(move |d| api::detainee_rows(d, &filter, offset.into(), limit.into(), today())).await
     }
 
     async fn search(st, app, text: String) -> Vec<dossier::store::SearchHit> {
@@ -359,26 +285,26 @@ commands! {
         st.with(move |d| d.search(&text, 30)).await
     }
 
-    async fn detainee_page(st, app, id: Uuid) -> app::DetaineePage {
-        st.with(move |d| app::detainee_page(d, id, today())).await
+    async fn detainee_page(st, app, id: Uuid) -> api::DetaineePage {
+        st.with(move |d| api::detainee_page(d, id, today())).await
     }
 
     /// One detainee's own record, without the page's contacts, photos and sources (the Documents screen needs
     /// only the name; family contacts have no business crossing to it).
-    async fn detainee_get(st, app, id: Uuid) -> Stored<dossier::model::Detainee> {
-        st.with(move |d| d.get::<dossier::model::Detainee>(id)).await
+    async fn detainee_get(st, app, id: Uuid) -> Stored<Detainee> {
+        st.with(move |d| d.get::<Detainee>(id)).await
     }
 
-    async fn sponsor_rows(st, app) -> Vec<app::SponsorRow> {
-        st.with(|d| app::sponsor_rows(d)).await
+    async fn sponsor_rows(st, app) -> Vec<api::SponsorRow> {
+        st.with(|d| api::sponsor_rows(d)).await
     }
 
     async fn sponsor_get(st, app, id: Uuid) -> Stored<Sponsor> {
         st.with(move |d| d.get::<Sponsor>(id)).await
     }
 
-    async fn sponsorships(st, app, sponsor: Option<Uuid>, detainee: Option<Uuid>) -> Vec<app::SponsorshipCard> {
-        st.with(move |d| app::sponsorship_cards(d, sponsor, detainee)).await
+    async fn sponsorships(st, app, sponsor: Option<Uuid>, detainee: Option<Uuid>) -> Vec<api::SponsorshipCard> {
+        st.with(move |d| api::sponsorship_cards(d, sponsor, detainee)).await
     }
 
     async fn press_releases(st, app) -> Vec<Stored<PressRelease>> {
@@ -387,15 +313,15 @@ commands! {
 
     /// Creates (`id` null) or replaces a record; every field is validated by the core.
     async fn record_save(st, app, id: Option<Uuid>, record: AnyRecord) -> Uuid {
-        st.with(move |d| app::save(d, id, record)).await
+        st.with(move |d| api::save(d, id, record)).await
     }
 
     async fn record_delete(st, app, kind: DeletableKind, id: Uuid) -> () {
-        st.with(move |d| app::delete(d, kind, id)).await
+        st.with(move |d| api::delete(d, kind, id)).await
     }
 
     async fn sponsorship_handover(st, app, id: Uuid, to_sponsor: Uuid) -> Uuid {
-        st.with(move |d| app::handover(d, id, to_sponsor, today())).await
+        st.with(move |d| api::handover(d, id, to_sponsor, today())).await
     }
 
     async fn history(st, app, id: Uuid) -> Vec<dossier::store::Change> {
@@ -420,38 +346,20 @@ commands! {
 
     /// Changes a photo's crop, consent, caption or credit.
     async fn media_edit(st, app, id: Uuid, edit: MediaEdit) -> Stored<Media> {
-        st.with(move |d| {
-            let mut m = d.get::<Media>(id)?.data;
-            (m.crop, m.disclosure, m.caption, m.credit) = (edit.crop, edit.disclosure, edit.caption, edit.credit);
-            d.update(id, m)
-        })
-        .await
+        st.with(move |d| api::edit_media(d, id, edit)).await
     }
 
-    /// Sets a sponsor's logo from an image chosen in the native dialog; returns the new logo's id, or null.
+    /// Sets a sponsor's logo from an image chosen in the native dialog (one transaction); returns the new logo's
+    /// id, or null.
     async fn sponsor_logo_import(st, app, sponsor: Uuid) -> Option<Uuid> {
         let Some(path) = ask_image(&app) else { return Ok(None) };
-        st.with(move |d| {
-            let mut s = d.get::<Sponsor>(sponsor)?.data;
-            let logo = d.add_logo(&path)?;
-            s.logo_id = Some(logo.id);
-            d.update(sponsor, s)?;
-            Ok(Some(logo.id))
-        })
-        .await
+        st.with(move |d| api::set_sponsor_logo(d, sponsor, &path)).await.map(Some)
     }
 
-    /// Adds a logo of the collective (native dialog).
+    /// Adds a logo of the collective (native dialog), starting the profile if there is none yet.
     async fn profile_logo_import(st, app) -> Option<Uuid> {
         let Some(path) = ask_image(&app) else { return Ok(None) };
-        st.with(move |d| {
-            let mut p = d.profile()?.map(|p| p.data).unwrap_or_default();
-            let logo = d.add_logo(&path)?;
-            p.logo_ids.push(logo.id);
-            d.set_profile(p)?;
-            Ok(Some(logo.id))
-        })
-        .await
+        st.with(move |d| api::add_profile_logo(d, &path, IfNoProfile::Create)).await.map(Some)
     }
 
     async fn profile_get(st, app) -> Option<Stored<Profile>> {
@@ -463,28 +371,15 @@ commands! {
     }
 
     async fn settings_get(st, app) -> Settings {
-        st.with(|d| {
-            let auto_lock_minutes =
-                d.setting(AUTO_LOCK_SETTING)?.and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
-            Ok(Settings {
-                auto_lock_minutes,
-                backup_keep: d.backup_keep()? as u32,
-                backup_dir: d.backup_dir().display().to_string(),
-            })
-        })
-        .await
+        st.with(|d| api::settings(d)).await
     }
 
     async fn settings_save(st, app, settings: Settings) -> () {
-        if settings.auto_lock_minutes > 24 * 60 || !(1..=1000).contains(&settings.backup_keep) {
+        if !settings.within_limits() {
             return Err(st.err("bad-argument"));
         }
         let minutes = settings.auto_lock_minutes;
-        st.with(move |d| {
-            d.set_setting(AUTO_LOCK_SETTING, &minutes.to_string())?;
-            d.set_backup_keep(settings.backup_keep as usize)
-        })
-        .await?;
+        st.with(move |d| api::save_settings(d, &settings)).await?;
         st.set_auto_lock(minutes);
         Ok(())
     }
@@ -515,7 +410,13 @@ commands! {
         if let DocRequest::Banner { bleed_mm, .. } = &request {
             if !bleed_mm.is_finite() { return Err(st.err("bad-argument")); }
         }
-        generate(&st, request).await
+        let doc = st.with(move |d| api::render(d, request, today())).await?;
+        Ok(keep_named(&st, doc))
+    }
+
+    /// The sponsor a banner of `detainee` names unless another is chosen (preselected in the form).
+    async fn banner_sponsor(st, app, detainee: Uuid) -> Option<Uuid> {
+        st.with(move |d| api::banner_sponsor(d, detainee)).await
     }
 
     /// Saves a generated document where the user chooses (native dialog). Returns the file name, or null.
@@ -557,7 +458,7 @@ commands! {
         check_len(&st, &release.body)?;
         let name = format!("{}-{}", release.date, release.title);
         let doc = st.with(move |d| documents::press_release_draft(d, &release, today())).await?;
-        Ok(keep(&st, (doc, None), &name))
+        Ok(keep(&st, doc, None, &name))
     }
 
     async fn templates_list(st, app) -> Vec<documents::template::TemplateInfo> {
@@ -572,8 +473,8 @@ commands! {
     async fn template_preview(st, app, name: String, source: String) -> GeneratedDoc {
         check_len(&st, &source)?;
         let n = name.clone();
-        let doc = st.with(move |d| documents::preview_template(d, &n, &source)).await?;
-        Ok(keep(&st, doc, &name.replace('/', "-")))
+        let (doc, preflight) = st.with(move |d| documents::preview_template(d, &n, &source)).await?;
+        Ok(keep(&st, doc, preflight, &name.replace('/', "-")))
     }
 
     async fn template_save(st, app, name: String, source: String) -> () {

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use chrono::Local;
+use dossier::api::{self, DocRequest};
 use dossier::documents::{self, BannerSize};
-use dossier::model::{Detainee, Stage};
 use dossier::Lang;
 use tauri::{AppHandle, Emitter};
 
@@ -26,16 +26,7 @@ pub fn banners(app: AppHandle, st: Shell, dir: PathBuf, size: BannerSize, bleed_
             cancelled: false,
             errors: vec![],
         };
-        let people = st.with_now(|d| {
-            let ships = d.sponsorships(None, None)?;
-            let mut ids: Vec<uuid::Uuid> =
-                ships.iter().filter(|s| s.stage != Stage::Ended).filter_map(|s| s.detainee_id).collect();
-            ids.sort();
-            ids.dedup();
-            ids.into_iter()
-                .map(|id| d.get::<Detainee>(id).map(|p| (id, p.data.name)))
-                .collect::<dossier::Result<Vec<_>>>()
-        });
+        let people = st.with_now(|d| api::sponsored_detainees(d));
         match people {
             Err(e) => p.errors.push(e.message),
             Ok(people) => {
@@ -47,14 +38,10 @@ pub fn banners(app: AppHandle, st: Shell, dir: PathBuf, size: BannerSize, bleed_
                     }
                     p.current = name.clone();
                     let _ = app.emit("job-progress", &p);
-                    let today = Local::now().date_naive();
-                    let r = st.with_now(|d| documents::banner(d, id, None, size, bleed_mm, lang, today)).and_then(
-                        |(pdf, _)| {
-                            let file =
-                                dir.join(format!("{}.pdf", crate::commands::banner_file_name(lang, &name, size)));
-                            documents::write_pdf(&file, &pdf.bytes).map_err(|e| st.core_err(e))
-                        },
-                    );
+                    let req = DocRequest::Banner { detainee: id, sponsor: None, size, bleed_mm, lang };
+                    let r = st.with_now(|d| api::render(d, req, Local::now().date_naive())).and_then(|doc| {
+                        documents::write_pdf(&dir.join(doc.file_name), &doc.pdf.bytes).map_err(|e| st.core_err(e))
+                    });
                     if let Err(e) = r {
                         p.errors.push(format!("{name}: {}", e.message));
                     }

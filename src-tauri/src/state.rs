@@ -10,14 +10,11 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use dossier::api::{self, DEFAULT_AUTO_LOCK_MINUTES};
 use dossier::{Dossier, Lang};
 
 use crate::error::{IpcError, IpcResult};
 
-/// Default idle delay before the dossier locks itself.
-pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
-/// The setting (kept inside the encrypted dossier) for the idle delay.
-pub const AUTO_LOCK_SETTING: &str = "app.auto_lock_minutes";
 /// Generated documents kept for preview and saving; older ones are dropped.
 const MAX_DOCUMENTS: usize = 8;
 
@@ -140,11 +137,9 @@ impl Shell {
     }
 
     pub fn set_open(&self, d: Option<Dossier>) {
-        let minutes = d
-            .as_ref()
-            .and_then(|d| d.setting(AUTO_LOCK_SETTING).ok().flatten())
-            .and_then(|v| v.parse::<u32>().ok())
-            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES);
+        let minutes = d.as_ref().map_or(DEFAULT_AUTO_LOCK_MINUTES, |d| {
+            api::settings::auto_lock_minutes(d).unwrap_or(DEFAULT_AUTO_LOCK_MINUTES)
+        });
         *lock(&self.0.auto_lock) = (minutes > 0).then(|| Duration::from_secs(u64::from(minutes) * 60));
         let unlocked = d.is_some();
         *lock(&self.0.dossier) = d;

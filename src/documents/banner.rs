@@ -17,6 +17,8 @@ pub const SAFE_MM: f32 = 50.0;
 /// The bottom of a roll-up disappears into the stand's base.
 pub const ROLLUP_BASE_MM: f32 = 200.0;
 pub const DEFAULT_BLEED_MM: f32 = 10.0;
+/// The largest bleed accepted (the UI gets it through `api::Limits`).
+pub const MAX_BLEED_MM: f32 = 25.0;
 
 /// The sizes print shops sell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

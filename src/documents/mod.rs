@@ -281,7 +281,7 @@ pub fn banner(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<(Pdf, Preflight)> {
-    if !(0.0..=25.0).contains(&bleed_mm) || !bleed_mm.is_finite() {
+    if !(0.0..=banner::MAX_BLEED_MM).contains(&bleed_mm) || !bleed_mm.is_finite() {
         return Err(Error::Invalid(crate::error::Invalid::new(
             "bleed",
             crate::error::Reason::BadNumber { value: bleed_mm.to_string() },
@@ -294,7 +294,7 @@ pub fn banner(
             let active: Vec<Uuid> = d
                 .sponsorships(None, Some(detainee))?
                 .iter()
-                .filter(|s| matches!(s.stage, Stage::Signed | Stage::Active | Stage::Agreed))
+                .filter(|s| s.stage.takes_the_banner())
                 .map(|s| s.sponsor_id)
                 .collect();
             (active.len() == 1).then(|| active[0])

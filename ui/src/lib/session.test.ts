@@ -31,7 +31,7 @@ describe('passphraseStrength', () => {
 });
 
 describe('phaseOf', () => {
-  const info = { dossier_path: '/x', exists: true, unlocked: false, lang: 'fr' as const, version: '1', default_bleed_mm: 10 };
+  const info = { dossier_path: '/x', exists: true, unlocked: false, lang: 'fr' as const, version: '1', default_bleed_mm: 10, limits: { min_passphrase: 8, default_bleed_mm: 10, max_bleed_mm: 25 } };
   it('first run, unlock or open', () => {
     expect(phaseOf({ ...info, exists: false })).toBe('firstrun');
     expect(phaseOf(info)).toBe('unlock');

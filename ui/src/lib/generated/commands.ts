@@ -39,6 +39,7 @@ export const passphraseChange = (current: string, newPassphrase: string, confirm
 export const backupNow = (): Promise<string | null> => invoke("backup_now");
 export const dossierCheck = (): Promise<CheckReport> => invoke("dossier_check");
 export const documentGenerate = (request: DocRequest): Promise<GeneratedDoc> => invoke("document_generate", { request });
+export const bannerSponsor = (detainee: string): Promise<string | null> => invoke("banner_sponsor", { detainee });
 export const documentSave = (token: number): Promise<string | null> => invoke("document_save", { token });
 export const documentOpen = (token: number): Promise<null> => invoke("document_open", { token });
 export const bannersBatch = (size: BannerSize, bleedMm: number, lang: Lang): Promise<number | null> => invoke("banners_batch", { size, bleedMm, lang });

@@ -36,6 +36,7 @@ export type { ImageReport } from "./types/ImageReport";
 export type { IpcError } from "./types/IpcError";
 export type { JobProgress } from "./types/JobProgress";
 export type { Lang } from "./types/Lang";
+export type { Limits } from "./types/Limits";
 export type { ListFilter } from "./types/ListFilter";
 export type { Media } from "./types/Media";
 export type { MediaEdit } from "./types/MediaEdit";

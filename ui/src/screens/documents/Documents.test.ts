@@ -18,6 +18,8 @@ function mocks(extra: Record<string, Handler> = {}) {
       { id: 'S1', kind: 'sponsor', name: 'Ville de Lyon', detail: null, category: null },
     ],
     detainee_get: () => ({ id: 'D1', name: 'Aram Exemple' }),
+    // The core's choice of the banner's sponsor (`api::banner_sponsor`): the one of the active sponsorship.
+    banner_sponsor: () => 'S1',
     press_releases: () => [
       { id: 'PR', created_at: T0, updated_at: T0, date: '2024-05-02', cities: [], title: 'Libérez-les', body: 'x', lang: 'fr', contacts: [], in_press_kit: true },
     ],

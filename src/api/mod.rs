@@ -1,0 +1,40 @@
+//! One API for every front door: each use case the `dossier` command line or the desktop app offers beyond a single
+//! record read or write is one function here, called by both (GitButler's `but-api` is the model). It knows nothing
+//! of Tauri, of the webview or of the terminal: the CLI in `src/bin/dossier/` parses and prints around these
+//! calls, the shell in `src-tauri` forwards to them in a few lines each, so everything here is tested without a
+//! window (`tests/app.rs`) or a process (`tests/cli.rs`).
+//!
+//! A module per area: [`dashboard`], [`detainees`] (list rows, record page), [`sponsors`] (sponsor rows, the
+//! sponsorship board, handover, logos), [`records`] (any-record writes, photo edits), [`profile`], [`templates`]
+//! (template folders), [`documents`] (one request type for every document, file names, the banner's sponsor),
+//! [`settings`] and [`rules`] (the limits the UI shows, so it never re-decides them).
+//!
+//! Types here are the IPC vocabulary: with the `ts` feature they derive TypeScript declarations (ts-rs), which
+//! `src-tauri` writes to `ui/src/lib/generated/`. Everything is re-exported at this level (`api::dashboard(..)`,
+//! `api::DetaineePage`).
+
+pub mod dashboard;
+pub mod detainees;
+pub mod documents;
+pub mod profile;
+pub mod records;
+pub mod rules;
+pub mod settings;
+pub mod sponsors;
+pub mod templates;
+
+pub use dashboard::{
+    dashboard, CountOf, Dashboard, PersonRef, Upcoming, UpcomingKind, DASHBOARD_LIST_MAX, ICRC_ALERT_DAYS,
+};
+pub use detainees::{detainee_page, detainee_rows, DetaineePage, DetaineeRow, ListFilter, RowPage, MAX_PAGE};
+pub use documents::{
+    banner_file_name, banner_sponsor, pdf_file_name, render, sponsored_detainees, DocRequest, Rendered,
+};
+pub use profile::{add_profile_logo, edit_profile, IfNoProfile};
+pub use records::{delete, edit_media, save, AnyRecord, DeletableKind, MediaEdit};
+pub use rules::Limits;
+pub use settings::{save_settings, settings, Settings, AUTO_LOCK_SETTING, DEFAULT_AUTO_LOCK_MINUTES};
+pub use sponsors::{
+    add_sponsor, handover, set_sponsor_logo, sponsor_rows, sponsorship_cards, SponsorRow, SponsorshipCard,
+};
+pub use templates::{check_templates, export_templates, import_templates};

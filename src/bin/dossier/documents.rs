@@ -1,0 +1,127 @@
+//! `render`: documents as PDF. Each subcommand becomes an `api::DocRequest`, the one request type the app sends
+//! too; `api::render` maps it to the core's renderer.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Local;
+use clap::Subcommand;
+use dossier::api::{self, DocRequest};
+use dossier::documents;
+use dossier::error::{Invalid, Reason};
+use dossier::model::RecordKind;
+use dossier::{Error, Lang};
+
+use crate::args::{SizeArg, SizeParser};
+use crate::print::{print_json, print_preflight};
+use crate::Ctx;
+
+#[derive(Subcommand)]
+pub enum RenderCmd {
+    /// The sponsorship agreement of a sponsorship.
+    Agreement {
+        #[arg(long)]
+        sponsorship: String,
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// A roll-up banner or poster of a detainee.
+    Banner {
+        #[arg(long)]
+        detainee: String,
+        /// The sponsor named on the banner (default: the one of the detainee's agreed, signed or active
+        /// sponsorship, when there is exactly one).
+        #[arg(long)]
+        sponsor: Option<String>,
+        /// 850x2000 (default), 800x2000, 1000x2000, 1200x2000, a3, a2, a1.
+        #[arg(long, default_value = "850x2000", value_parser = SizeParser)]
+        size: SizeArg,
+        /// Bleed in mm (default 10).
+        #[arg(long, default_value_t = documents::banner::DEFAULT_BLEED_MM)]
+        bleed: f32,
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        /// Print the preflight report; exit 1 when it holds an error.
+        #[arg(long)]
+        preflight: bool,
+        /// With --preflight: the report as JSON.
+        #[arg(long)]
+        json: bool,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// The one-page fact sheet of a detainee.
+    Factsheet {
+        #[arg(long)]
+        detainee: String,
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// A press release (in its own language).
+    PressRelease {
+        id: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// The press kit.
+    Presskit {
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+}
+
+pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
+    let d = ctx.open()?;
+    let id = |kind, text: &str| d.resolve_id(kind, text);
+    let mut report = None;
+    let (output, req) = match cmd {
+        RenderCmd::Agreement { sponsorship, lang, output } => (
+            output,
+            DocRequest::Agreement { sponsorship: id(RecordKind::Sponsorship, &sponsorship)?, lang: doc_lang(&lang)? },
+        ),
+        RenderCmd::Factsheet { detainee, lang, output } => {
+            (output, DocRequest::Factsheet { detainee: id(RecordKind::Detainee, &detainee)?, lang: doc_lang(&lang)? })
+        }
+        RenderCmd::PressRelease { id: release, output } => {
+            (output, DocRequest::PressRelease { id: id(RecordKind::PressRelease, &release)? })
+        }
+        RenderCmd::Presskit { lang, output } => (output, DocRequest::Presskit { lang: doc_lang(&lang)? }),
+        RenderCmd::Banner { detainee, sponsor, size, bleed, lang, preflight, json, output } => {
+            let detainee = id(RecordKind::Detainee, &detainee)?;
+            let sponsor = sponsor.map(|s| id(RecordKind::Sponsor, &s)).transpose()?;
+            let size = match size {
+                SizeArg::Known(s) => s,
+                SizeArg::Unknown(value) => {
+                    let allowed = "850x2000, 800x2000, 1000x2000, 1200x2000, a3, a2, a1".into();
+                    return Err(Invalid::new("size", Reason::Unknown { value, allowed }).into());
+                }
+            };
+            report = preflight.then_some(json);
+            (output, DocRequest::Banner { detainee, sponsor, size, bleed_mm: bleed, lang: doc_lang(&lang)? })
+        }
+    };
+    let doc = api::render(&d, req, Local::now().date_naive())?;
+    documents::write_pdf(&output, &doc.pdf.bytes)?;
+    if let (Some(json), Some(pre)) = (report, &doc.preflight) {
+        if json {
+            print_json(pre);
+        } else {
+            print_preflight(pre);
+        }
+        if pre.has_errors() {
+            return Ok(ExitCode::from(1));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn doc_lang(s: &str) -> Result<Lang, Error> {
+    Lang::parse(s)
+        .ok_or_else(|| Invalid::new("lang", Reason::Unknown { value: s.into(), allowed: "fr, en".into() }).into())
+}

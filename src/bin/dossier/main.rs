@@ -1,0 +1,141 @@
+//! `dossier`: the campaign's records from the command line. Parses arguments, calls the library, prints.
+//! Exit status: 0 success, 1 refused input or failed operation (one message on stderr, in the user's language),
+//! 2 usage error.
+//!
+//! Laid out like ripgrep's: `args` is the command line's shape, `print` the printing, and one module per area
+//! holds that area's subcommands and runs them through `dossier::api` and `Dossier`: `records` (the subcommands
+//! every record kind shares) with `people` (detainees, contacts, photos) and `sponsors` (sponsors, sponsorships),
+//! `search` (search, history), `documents` (render), `templates`, `profile`, `exchange` (import, export) and
+//! `file` (init, demo, backup, verify, restore, check, passphrase, compact). No SQL and no rule lives here.
+
+mod args;
+mod documents;
+mod exchange;
+mod file;
+mod people;
+mod print;
+mod profile;
+mod records;
+mod search;
+mod sponsors;
+mod templates;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use dossier::error::{Invalid, Reason};
+use dossier::i18n::tr;
+use dossier::{Dossier, Error, Lang};
+use zeroize::Zeroizing;
+
+use args::Command;
+
+fn main() -> ExitCode {
+    let cli = args::parse();
+    let lang = cli.ui_lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
+    let ctx = Ctx { db: cli.db.unwrap_or_else(default_db), lang };
+    match run(cli.command, &ctx) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// One line per area: the area's module does the work.
+fn run(command: Command, ctx: &Ctx) -> Result<ExitCode, Error> {
+    match command {
+        Command::Init => file::init(ctx)?,
+        Command::Demo(a) => file::demo(a, ctx)?,
+        Command::Detainee(cmd) => records::run::<people::Detainees>(cmd, ctx)?,
+        Command::Contact(cmd) => records::run::<people::Contacts>(cmd, ctx)?,
+        Command::Photo(cmd) => records::run::<people::Photos>(cmd, ctx)?,
+        Command::Sponsor(cmd) => records::run::<sponsors::Sponsors>(cmd, ctx)?,
+        Command::Sponsorship(cmd) => records::run::<sponsors::Sponsorships>(cmd, ctx)?,
+        Command::Search(a) => search::search(a, ctx)?,
+        Command::History(a) => search::history(a, ctx)?,
+        Command::Render(cmd) => return documents::run(cmd, ctx),
+        Command::Templates(cmd) => templates::run(cmd, ctx)?,
+        Command::Profile(cmd) => profile::run(cmd, ctx)?,
+        Command::Import(a) => exchange::import(a, ctx)?,
+        Command::Export(cmd) => exchange::export(cmd, ctx)?,
+        Command::Backup(a) => file::backup(a, ctx)?,
+        Command::Verify(a) => file::verify(a, ctx)?,
+        Command::Restore(a) => file::restore(a, ctx)?,
+        Command::Check(a) => return file::check(a, ctx),
+        Command::Passphrase(cmd) => file::passphrase(cmd, ctx)?,
+        Command::Compact => file::compact(ctx)?,
+        Command::CrashWorkload(a) => file::crash_workload(a, ctx)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What every command needs: where the dossier is and the language of messages.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub lang: Lang,
+}
+
+impl Ctx {
+    /// Opens the dossier with the passphrase; a missing file is a clear error, not a new dossier.
+    pub fn open(&self) -> Result<Dossier, Error> {
+        Ok(self.open_keeping_passphrase()?.0)
+    }
+
+    /// Opens the dossier and keeps its passphrase (to seal or open an export with it, to prove it on a change).
+    pub fn open_keeping_passphrase(&self) -> Result<(Dossier, Zeroizing<String>), Error> {
+        if !self.db.exists() {
+            return Err(Error::NoDossier(self.db.clone()));
+        }
+        let pass = self.passphrase(false)?;
+        Ok((Dossier::open(&self.db, &pass)?, pass))
+    }
+
+    /// The passphrase of a sealed export: `DOSSIER_EXPORT_PASSPHRASE` when set, else the dossier's own.
+    pub fn export_passphrase(dossier_passphrase: Zeroizing<String>) -> Zeroizing<String> {
+        std::env::var("DOSSIER_EXPORT_PASSPHRASE").map(Zeroizing::new).unwrap_or(dossier_passphrase)
+    }
+
+    /// The passphrase: `DOSSIER_PASSPHRASE`, or asked on the terminal without echo.
+    pub fn passphrase(&self, new: bool) -> Result<Zeroizing<String>, Error> {
+        self.read_passphrase("DOSSIER_PASSPHRASE", new)
+    }
+
+    /// A passphrase from `var`, or asked on the terminal without echo (twice, with a warning, when `new`).
+    pub fn read_passphrase(&self, var: &str, new: bool) -> Result<Zeroizing<String>, Error> {
+        let lang = self.lang;
+        if let Ok(p) = std::env::var(var) {
+            return Ok(Zeroizing::new(p));
+        }
+        if !std::io::stdin().is_terminal() {
+            return Err(cli_error(lang, "cli-no-passphrase"));
+        }
+        let ask = |key: &str| -> Result<Zeroizing<String>, Error> {
+            rpassword::prompt_password(format!("{} ", tr(lang, key, &[])))
+                .map(Zeroizing::new)
+                .map_err(|_| cli_error(lang, "cli-no-passphrase"))
+        };
+        if !new {
+            return ask("cli-passphrase");
+        }
+        eprintln!("{}", tr(lang, "cli-passphrase-warning", &[]));
+        let first = ask("cli-passphrase-new")?;
+        let second = ask("cli-passphrase-again")?;
+        if *first != *second {
+            return Err(Error::PassphraseMismatch);
+        }
+        Ok(first)
+    }
+}
+
+fn default_db() -> PathBuf {
+    directories::ProjectDirs::from("org", "Libertas", "Libertas Dossier")
+        .map(|d| d.data_dir().join("libertas.dossier"))
+        .unwrap_or_else(|| PathBuf::from("libertas.dossier"))
+}
+
+fn cli_error(lang: Lang, key: &str) -> Error {
+    Error::Invalid(Invalid::new("passphrase", Reason::Malformed { detail: tr(lang, key, &[]) }))
+}
