@@ -131,6 +131,10 @@ pub enum Error {
     /// An output folder that holds other files than a previous export, left untouched.
     #[error("{0} is not empty")]
     NotEmpty(PathBuf),
+    // --- share ---
+    #[error("sharing: {0:?}")]
+    Share(crate::share::ShareError),
+    // --- end share ---
 }
 
 impl From<rusqlite::Error> for Error {
@@ -193,6 +197,7 @@ impl Error {
             Error::Spreadsheet { .. } => "bad_spreadsheet",
             Error::ImportRefused { .. } => "import_refused",
             Error::NotEmpty(_) => "not_empty",
+            Error::Share(e) => e.code(), // --- share ---
         }
     }
 
@@ -297,6 +302,7 @@ impl Error {
                 out
             }
             Error::NotEmpty(path) => tr(lang, "err-not-empty", &[("path", Arg::from(&p(path)))]),
+            Error::Share(e) => e.message(lang), // --- share ---
         }
     }
 }

@@ -146,7 +146,15 @@ CREATE TABLE template (
 "#;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up_with_hook("", rebuild_search_index)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up_with_hook("", rebuild_search_index),
+        // V4 (photo cleaning) is the lead's: it goes here, before V5.
+        // --- share: V5, sharing one dossier between offices (src/share/) ---
+        M::up(crate::share::schema::V5),
+        // --- end share ---
+    ])
 }
 
 /// V3 (no schema change): Armenian and Cyrillic names are transliterated as they are written in Latin (ու → u,
