@@ -58,7 +58,9 @@ pub(super) enum Outcome {
 }
 
 /// Checks and applies one file of another device. Nothing is written unless the file is authentic and opens.
-pub(super) fn file(d: &mut Dossier, me: &Me, h: Header, bytes: &[u8]) -> Result<Outcome> {
+/// With `roster_only`, applies only the roster and key messages (a first pass over the folder, so that a
+/// revocation is known before the revoked device's later files are looked at) and marks nothing applied.
+pub(super) fn file(d: &mut Dossier, me: &Me, h: Header, bytes: &[u8], roster_only: bool) -> Result<Outcome> {
     use Outcome::Refused;
     let Some((entry, revoked)) = entry_of(d.conn(), h.device)? else { return Ok(Refused(Refusal::UnknownDevice)) };
     if revoked.is_some_and(|after| h.seq > after) {
@@ -110,6 +112,9 @@ pub(super) fn file(d: &mut Dossier, me: &Me, h: Header, bytes: &[u8]) -> Result<
                     }
                 }
             }
+        }
+        if roster_only {
+            return Ok((false, 0, vec![]));
         }
         let mut complete = true;
         let mut records = 0;

@@ -492,7 +492,20 @@ fn apply_folder(d: &mut Dossier, me: &Me, report: &mut SyncReport) -> Result<()>
         .prepare("SELECT device, seq FROM share_applied")?
         .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (dir, seq, path) in folder_files(&me.folder)? {
+    let files = folder_files(&me.folder)?;
+    // First the roster and keys of every file (a revocation must be known before the revoked device's files).
+    for (dir, seq, path) in &files {
+        if applied.contains(&(dir.clone(), *seq)) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(path) else { continue };
+        if let Ok(h) = seal::parse_header(&bytes) {
+            if h.device.to_string() == *dir && h.seq == *seq && h.device != me.device {
+                let _ = apply::file(d, me, h, &bytes, true)?;
+            }
+        }
+    }
+    for (dir, seq, path) in files {
         if applied.contains(&(dir.clone(), seq)) {
             continue;
         }
@@ -514,7 +527,7 @@ fn apply_folder(d: &mut Dossier, me: &Me, report: &mut SyncReport) -> Result<()>
         if header.device == me.device {
             continue; // our own file, written by an earlier sync whose commit did not land: its items are still ours
         }
-        match apply::file(d, me, header, &bytes) {
+        match apply::file(d, me, header, &bytes, false) {
             Ok(apply::Outcome::Applied { records, problems }) => {
                 report.applied += 1;
                 report.records += records;
