@@ -458,3 +458,66 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The command line, each replica its own process.
+
+fn dossier_cmd(db: &Path, user: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("DOSSIER_PASSPHRASE", PASS)
+        .env("DOSSIER_USER", user)
+        .env("DOSSIER_LANG", "en")
+        .env_remove("DOSSIER_DB")
+        .output()
+        .unwrap()
+}
+
+fn ok(db: &Path, user: &str, args: &[&str]) -> String {
+    let out = dossier_cmd(db, user, args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn cli_create_invite_join_sync_conflicts_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.dossier"), dir.path().join("b.dossier"));
+    let folder = dir.path().join("shared");
+    let f = folder.to_str().unwrap();
+    ok(&a, "alice", &["init"]);
+    ok(&a, "alice", &["share", "create", "--folder", f]);
+    let inv = dir.path().join("lyon.invite");
+    let out = ok(&a, "alice", &["share", "invite", "-o", inv.to_str().unwrap()]);
+    let code = out.lines().last().unwrap().trim().to_owned();
+    assert!(code.split(' ').count() >= 7);
+    let mut wrong = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"));
+    let out = wrong
+        .arg("--db")
+        .arg(&b)
+        .args(["share", "join", inv.to_str().unwrap(), "--folder", f])
+        .env("DOSSIER_PASSPHRASE", PASS)
+        .env("DOSSIER_INVITE_CODE", "baba baba baba baba baba baba baba")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!b.exists(), "a wrong code leaves no file");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--db")
+        .arg(&b)
+        .args(["share", "join", inv.to_str().unwrap(), "--folder", f])
+        .env("DOSSIER_PASSPHRASE", PASS)
+        .env("DOSSIER_USER", "bob")
+        .env("DOSSIER_INVITE_CODE", &code)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let devices: serde_json::Value = serde_json::from_str(&ok(&b, "bob", &["share", "devices", "--json"])).unwrap();
+    assert_eq!(devices.as_array().unwrap().len(), 2);
+    assert_eq!(devices.as_array().unwrap().iter().filter(|d| d["self"] == true).count(), 1);
+    ok(&a, "alice", &["sync"]);
+    let conflicts: serde_json::Value = serde_json::from_str(&ok(&b, "bob", &["conflicts", "--json"])).unwrap();
+    assert_eq!(conflicts, serde_json::json!([]));
+}
