@@ -34,11 +34,14 @@ macro_rules! by_kind {
     };
 }
 
+/// id, created_at, updated_at, data, and a photo's bytes and thumbnail.
+type ExistingRow = (String, String, String, String, Option<Vec<u8>>, Option<Vec<u8>>);
+
 /// Gives every record already in the dossier its shared document (when the dossier starts sharing).
 pub(super) fn adopt_existing(tx: &Transaction<'_>) -> Result<()> {
     for kind in RecordKind::ALL {
         let blobs = if kind == RecordKind::Media { "bytes, thumb" } else { "NULL, NULL" };
-        let rows: Vec<(String, String, String, String, Option<Vec<u8>>, Option<Vec<u8>>)> = tx
+        let rows: Vec<ExistingRow> = tx
             .prepare(&format!("SELECT id, created_at, updated_at, data, {blobs} FROM {} ORDER BY id", kind.table()))?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
             .collect::<rusqlite::Result<_>>()?;
