@@ -4,7 +4,7 @@
 pub const V5: &str = r#"
 -- This device, when the dossier is shared: its id, signing key (Ed25519 secret), key-wrapping key (X25519 secret),
 -- the shared folder and the sequence number of its next sealed file.
-CREATE TABLE share_self (
+CREATE TABLE IF NOT EXISTS share_self (
     one       INTEGER PRIMARY KEY NOT NULL CHECK (one = 1),
     device_id TEXT NOT NULL,
     sign_key  BLOB NOT NULL,
@@ -14,7 +14,7 @@ CREATE TABLE share_self (
 ) STRICT;
 
 -- The shared dossier keys, one per epoch (a rotation adds one). Random, 256 bits, separate from the passphrase.
-CREATE TABLE share_key (
+CREATE TABLE IF NOT EXISTS share_key (
     epoch      INTEGER PRIMARY KEY NOT NULL,
     key        BLOB NOT NULL,
     created_at TEXT NOT NULL
@@ -22,7 +22,7 @@ CREATE TABLE share_key (
 
 -- The roster: every device that ever took part. `revoked_after`: the last sequence number of its files that any
 -- replica accepts.
-CREATE TABLE share_device (
+CREATE TABLE IF NOT EXISTS share_device (
     id            TEXT PRIMARY KEY NOT NULL,
     name          TEXT NOT NULL,
     user          TEXT NOT NULL,
@@ -35,20 +35,20 @@ CREATE TABLE share_device (
 ) STRICT;
 
 -- One Automerge document per record: the shared state the record table is a view of.
-CREATE TABLE share_doc (
+CREATE TABLE IF NOT EXISTS share_doc (
     record_id TEXT PRIMARY KEY NOT NULL,
     kind      TEXT NOT NULL,
     doc       BLOB NOT NULL
 ) STRICT;
 
 -- Changes made here and not yet sealed into the folder (Automerge changes and roster messages), in order.
-CREATE TABLE share_outbox (
+CREATE TABLE IF NOT EXISTS share_outbox (
     seq  INTEGER PRIMARY KEY AUTOINCREMENT,
     item TEXT NOT NULL
 ) STRICT;
 
 -- Files of the folder applied completely (every change in them is in the documents).
-CREATE TABLE share_applied (
+CREATE TABLE IF NOT EXISTS share_applied (
     device TEXT NOT NULL,
     seq    INTEGER NOT NULL,
     PRIMARY KEY (device, seq)
