@@ -139,6 +139,10 @@ pub enum Error {
     SealedExport(PathBuf),
     #[error("wrong passphrase for the sealed export {0}")]
     WrongExportPassphrase(PathBuf),
+    // --- share ---
+    #[error("sharing: {0:?}")]
+    Share(crate::share::ShareError),
+    // --- end share ---
 }
 
 impl From<rusqlite::Error> for Error {
@@ -204,6 +208,7 @@ impl Error {
             Error::NotEmpty(_) => "not_empty",
             Error::SealedExport(_) => "sealed_export",
             Error::WrongExportPassphrase(_) => "wrong_export_passphrase",
+            Error::Share(e) => e.code(), // --- share ---
         }
     }
 
@@ -324,6 +329,7 @@ impl Error {
             Error::WrongExportPassphrase(path) => {
                 tr(lang, "err-wrong-export-passphrase", &[("path", Arg::from(&p(path)))])
             }
+            Error::Share(e) => e.message(lang), // --- share ---
         }
     }
 }

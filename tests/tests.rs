@@ -19,6 +19,7 @@ mod documents;
 mod exchange;
 mod photos;
 mod search;
+mod share;
 mod storage;
 // The fuzz targets' per-input functions, shared with `fuzz/` (cargo fuzz).
 mod fuzz;

@@ -151,6 +151,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V2),
         M::up_with_hook("", rebuild_search_index),
         M::up_with_hook("", clean_stored_jpegs),
+        // --- share: V5, sharing one dossier between offices (src/share/) ---
+        M::up(crate::share::schema::V5),
+        // --- end share ---
     ])
 }
 

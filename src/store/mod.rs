@@ -357,10 +357,10 @@ impl Tx<'_> {
 }
 
 /// Identity and times given to a record by [`Tx::restore`] instead of new ones.
-struct Preset {
-    id: Uuid,
-    created_at: chrono::DateTime<Utc>,
-    updated_at: chrono::DateTime<Utc>,
+pub(crate) struct Preset {
+    pub(crate) id: Uuid,
+    pub(crate) created_at: chrono::DateTime<Utc>,
+    pub(crate) updated_at: chrono::DateTime<Utc>,
 }
 
 type Parts = (String, String, String, String);
@@ -414,7 +414,7 @@ fn insert_in<T: Record>(
     insert_with(tx, actor, data, blobs, None)
 }
 
-fn insert_with<T: Record>(
+pub(crate) fn insert_with<T: Record>(
     tx: &Transaction<'_>,
     actor: &str,
     mut data: T,
@@ -449,11 +449,26 @@ fn insert_with<T: Record>(
     .map_err(|e| fk_error(e, T::KIND))?;
     write_history(tx, actor, &at, T::KIND, &id.to_string(), "create", None, Some(&json))?;
     index(tx, &id.to_string(), &data, true)?;
+    // --- share: the same write into the record's shared document (a cheap check when not sharing) ---
+    let record = crate::share::hooks::Written { created_at: &created, updated_at: &updated, data: &json, blobs };
+    crate::share::hooks::written(tx, T::KIND, &id.to_string(), &at, Some(record))?;
+    // --- end share ---
     let parse = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("own format").with_timezone(&Utc);
     Ok(Stored { id, created_at: parse(&created), updated_at: parse(&updated), data })
 }
 
-fn update_in<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, mut data: T) -> Result<Stored<T>> {
+fn update_in<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, data: T) -> Result<Stored<T>> {
+    update_with(tx, actor, id, data, None)
+}
+
+/// [`update_in`], with the `updated_at` given (`share`: a change merged from another device keeps its time).
+pub(crate) fn update_with<T: Record>(
+    tx: &Transaction<'_>,
+    actor: &str,
+    id: Uuid,
+    mut data: T,
+    updated_at: Option<&str>,
+) -> Result<Stored<T>> {
     data.validate()?;
     let old = get_in::<T>(tx, id)?;
     let old_json = serde_json::to_value(&old.data).map_err(|e| Error::Corrupt(e.to_string()))?;
@@ -461,7 +476,7 @@ fn update_in<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, mut data: T
     if old_json == new_json {
         return Ok(Stored { data, ..old });
     }
-    let at = now();
+    let at = updated_at.map(str::to_owned).unwrap_or_else(now);
     tx.execute(
         &format!("UPDATE {} SET updated_at = ?2, sort_key = ?3, data = ?4 WHERE id = ?1", T::KIND.table()),
         params![id.to_string(), at, sort_key(&data), new_json.to_string()],
@@ -469,11 +484,16 @@ fn update_in<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, mut data: T
     .map_err(|e| fk_error(e, T::KIND))?;
     write_history(tx, actor, &at, T::KIND, &id.to_string(), "update", Some(&old_json), Some(&new_json))?;
     index(tx, &id.to_string(), &data, false)?;
+    // --- share ---
+    let created = old.created_at.to_rfc3339_opts(SecondsFormat::Millis, true);
+    let record = crate::share::hooks::Written { created_at: &created, updated_at: &at, data: &new_json, blobs: None };
+    crate::share::hooks::written(tx, T::KIND, &id.to_string(), &at, Some(record))?;
+    // --- end share ---
     let t = chrono::DateTime::parse_from_rfc3339(&at).expect("own format").with_timezone(&Utc);
     Ok(Stored { id, created_at: old.created_at, updated_at: t, data })
 }
 
-fn delete_in(tx: &Transaction<'_>, actor: &str, kind: RecordKind, id: &str) -> Result<()> {
+pub(crate) fn delete_in(tx: &Transaction<'_>, actor: &str, kind: RecordKind, id: &str) -> Result<()> {
     let table = kind.table();
     let data: Option<String> =
         tx.query_row(&format!("SELECT data FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?;
@@ -486,8 +506,10 @@ fn delete_in(tx: &Transaction<'_>, actor: &str, kind: RecordKind, id: &str) -> R
             e.into()
         }
     })?;
-    write_history(tx, actor, &now(), kind, id, "delete", Some(&old), None)?;
+    let at = now();
+    write_history(tx, actor, &at, kind, id, "delete", Some(&old), None)?;
     tx.execute("DELETE FROM search WHERE record_id = ?1", [id])?;
+    crate::share::hooks::written(tx, kind, id, &at, None)?; // --- share ---
     Ok(())
 }
 

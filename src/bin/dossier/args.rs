@@ -10,7 +10,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use dossier::documents::BannerSize;
 use dossier::model::RecordKind;
 
-use crate::{documents, exchange, file, people, profile, records, search, sponsors, templates};
+use crate::{documents, exchange, file, people, profile, records, search, share, sponsors, templates};
 
 #[derive(Parser)]
 #[command(name = "dossier", version, about = "Libertas Dossier: the campaign's records, in one encrypted file")]
@@ -84,6 +84,9 @@ pub enum Command {
     Passphrase(file::PassphraseCmd),
     /// Rebuild the file without free space (VACUUM).
     Compact,
+    /// Sharing one dossier between offices: `share …`, `sync`, `conflicts …`.
+    #[command(flatten)]
+    Sharing(share::SharingCmd),
     /// Crash-safety harness: commit records in a loop, printing each id once committed.
     #[command(hide = true)]
     CrashWorkload(file::WorkloadArgs),

@@ -17,6 +17,7 @@ mod print;
 mod profile;
 mod records;
 mod search;
+mod share;
 mod sponsors;
 mod templates;
 
@@ -67,6 +68,7 @@ fn run(command: Command, ctx: &Ctx) -> Result<ExitCode, Error> {
         Command::Check(a) => return file::check(a, ctx),
         Command::Passphrase(cmd) => file::passphrase(cmd, ctx)?,
         Command::Compact => file::compact(ctx)?,
+        Command::Sharing(cmd) => return share::run(cmd, ctx),
         Command::CrashWorkload(a) => file::crash_workload(a, ctx)?,
     }
     Ok(ExitCode::SUCCESS)

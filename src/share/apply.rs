@@ -1,0 +1,254 @@
+//! Writing merged documents into the tables, through the one write path (validated, with history rows by the
+//! other device's user, and search entries), and checking that the tables are exactly the documents' view.
+
+use std::collections::BTreeMap;
+
+use automerge::{AutoCommit, Change, ReadDoc};
+use base64::Engine;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::doc::{self, View};
+use super::seal::{self, Header, Refusal};
+use super::{add_device, apply_revoke, b64, entry_of, hooks, kind_of, Bundle, Item, Me};
+use crate::error::{Error, Result};
+use crate::model::{
+    Contact, Detainee, Event, Media, PressRelease, Profile, Record, RecordKind, Source, Sponsor, Sponsorship,
+};
+use crate::store::{self, Dossier, Preset};
+
+macro_rules! by_kind {
+    ($kind:expr, $f:ident ( $($arg:expr),* )) => {
+        match $kind {
+            RecordKind::Detainee => $f::<Detainee>($($arg),*),
+            RecordKind::Contact => $f::<Contact>($($arg),*),
+            RecordKind::Media => $f::<Media>($($arg),*),
+            RecordKind::Source => $f::<Source>($($arg),*),
+            RecordKind::Event => $f::<Event>($($arg),*),
+            RecordKind::Sponsor => $f::<Sponsor>($($arg),*),
+            RecordKind::Sponsorship => $f::<Sponsorship>($($arg),*),
+            RecordKind::PressRelease => $f::<PressRelease>($($arg),*),
+            RecordKind::Profile => $f::<Profile>($($arg),*),
+        }
+    };
+}
+
+/// id, created_at, updated_at, data, and a photo's bytes and thumbnail.
+type ExistingRow = (String, String, String, String, Option<Vec<u8>>, Option<Vec<u8>>);
+
+/// Gives every record already in the dossier its shared document (when the dossier starts sharing).
+pub(super) fn adopt_existing(tx: &Transaction<'_>) -> Result<()> {
+    for kind in RecordKind::ALL {
+        let blobs = if kind == RecordKind::Media { "bytes, thumb" } else { "NULL, NULL" };
+        let rows: Vec<ExistingRow> = tx
+            .prepare(&format!("SELECT id, created_at, updated_at, data, {blobs} FROM {} ORDER BY id", kind.table()))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, created, updated, data, bytes, thumb) in rows {
+            let data: Value = serde_json::from_str(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
+            let blobs = bytes.as_deref().zip(thumb.as_deref());
+            let w = hooks::Written { created_at: &created, updated_at: &updated, data: &data, blobs };
+            hooks::written(tx, kind, &id, &updated, Some(w))?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) enum Outcome {
+    Applied { records: usize, problems: Vec<String> },
+    Refused(Refusal),
+}
+
+/// Checks and applies one file of another device. Nothing is written unless the file is authentic and opens.
+/// With `roster_only`, applies only the roster and key messages (a first pass over the folder, so that a
+/// revocation is known before the revoked device's later files are looked at) and marks nothing applied.
+pub(super) fn file(d: &mut Dossier, me: &Me, h: Header, bytes: &[u8], roster_only: bool) -> Result<Outcome> {
+    use Outcome::Refused;
+    let Some((entry, revoked)) = entry_of(d.conn(), h.device)? else { return Ok(Refused(Refusal::UnknownDevice)) };
+    if revoked.is_some_and(|after| h.seq > after) {
+        return Ok(Refused(Refusal::Revoked));
+    }
+    let pk = b64().decode(&entry.sign_pk).unwrap_or_default();
+    if let Err(r) = seal::verify(bytes, &pk) {
+        return Ok(Refused(r));
+    }
+    let key: Option<Vec<u8>> =
+        d.conn().query_row("SELECT key FROM share_key WHERE epoch = ?1", [h.epoch], |r| r.get(0)).optional()?;
+    let Some(key) = key.map(zeroize::Zeroizing::new) else { return Ok(Refused(Refusal::KeyNotYetKnown)) };
+    let key: [u8; 32] = key.as_slice().try_into().map_err(|_| Error::Corrupt("share key".into()))?;
+    let plain = match seal::open(bytes, &key) {
+        Ok(p) => p,
+        Err(r) => return Ok(Refused(r)),
+    };
+    let Ok(bundle) = serde_json::from_slice::<Bundle>(&plain) else { return Ok(Refused(Refusal::NotAChangeFile)) };
+    // Every change must be this device's own: a device cannot speak for another.
+    let mut docs: BTreeMap<String, (RecordKind, Vec<Change>)> = BTreeMap::new();
+    for item in &bundle.items {
+        if let Item::Change { kind, id, change } = item {
+            let Some(kind) = kind_of(kind) else { return Ok(Refused(Refusal::NotAChangeFile)) };
+            let Ok(c) = b64().decode(change).map_err(|_| ()).and_then(|b| Change::from_bytes(b).map_err(|_| ())) else {
+                return Ok(Refused(Refusal::NotAChangeFile));
+            };
+            if c.actor_id().to_bytes() != h.device.as_bytes() {
+                return Ok(Refused(Refusal::Forged));
+            }
+            docs.entry(id.clone()).or_insert_with(|| (kind, vec![])).1.push(c);
+        }
+    }
+    let user = entry.user.clone();
+    let result = d.transaction_raw(|tx| {
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
+        for item in &bundle.items {
+            match item {
+                Item::Change { .. } => {}
+                Item::Device(e) => add_device(tx, e, Some(h.device))?,
+                Item::Revoke { device, after, .. } => apply_revoke(tx, *device, *after)?,
+                Item::Key { epoch, wrapped } => {
+                    if let Some(k) = wrapped.get(&me.device).and_then(|w| b64().decode(w).ok()) {
+                        if let Some(k) = seal::unwrap_key(&me.box_key, &k) {
+                            tx.execute(
+                                "INSERT OR IGNORE INTO share_key (epoch, key, created_at) VALUES (?1, ?2, ?3)",
+                                params![epoch, &k[..], super::now()],
+                            )?;
+                        }
+                    }
+                }
+            }
+        }
+        if roster_only {
+            return Ok((false, 0, vec![]));
+        }
+        let mut complete = true;
+        let mut records = 0;
+        let mut problems = vec![];
+        for (id, (kind, changes)) in docs {
+            let mut doc = hooks::load_doc(tx, &id, me.device)?;
+            let hashes: Vec<_> = changes.iter().map(|c| c.hash()).collect();
+            doc.apply_changes(changes).map_err(|e| Error::Corrupt(format!("shared document {id}: {e}")))?;
+            // Changes whose predecessors are not here yet stay out; the file is tried again at the next sync.
+            if hashes.iter().any(|hash| doc.get_change_by_hash(hash).is_none()) {
+                complete = false;
+            }
+            hooks::save_doc(tx, &id, kind, &mut doc)?;
+            tx.execute_batch("SAVEPOINT share_record")?;
+            match write_view(tx, &user, kind, &id, &doc) {
+                Ok(()) => {
+                    tx.execute_batch("RELEASE share_record")?;
+                    records += 1;
+                }
+                Err(e) => {
+                    tx.execute_batch("ROLLBACK TO share_record; RELEASE share_record")?;
+                    problems.push(format!("{kind} {id}: {e}"));
+                }
+            }
+        }
+        if complete {
+            tx.execute(
+                "INSERT OR IGNORE INTO share_applied (device, seq) VALUES (?1, ?2)",
+                params![h.device.to_string(), h.seq as i64],
+            )?;
+        }
+        Ok((complete, records, problems))
+    })?;
+    match result {
+        (true, records, problems) => Ok(Outcome::Applied { records, problems }),
+        (false, ..) => Ok(Refused(Refusal::Waiting)),
+    }
+}
+
+/// Writes the view of `doc` into the record's table (insert, update or delete) as `actor`.
+pub(super) fn write_view(
+    tx: &Transaction<'_>,
+    actor: &str,
+    kind: RecordKind,
+    id: &str,
+    doc: &AutoCommit,
+) -> Result<()> {
+    let view = View::of(doc)?;
+    let id = Uuid::parse_str(id).map_err(|_| Error::Corrupt(format!("shared record id {id}")))?;
+    hooks::applying(|| by_kind!(kind, write_view_t(tx, actor, id, &view)))
+}
+
+fn time(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| Error::Corrupt(format!("shared time {s}")))
+}
+
+fn write_view_t<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, view: &View) -> Result<()> {
+    let table = T::KIND.table();
+    let row: Option<(String, String)> = tx
+        .query_row(&format!("SELECT data, updated_at FROM {table} WHERE id = ?1"), [id.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let parse = |v: &Value| serde_json::from_value::<T>(v.clone()).map_err(|e| Error::Corrupt(e.to_string()));
+    match (&view.record, row) {
+        (None, None) => {}
+        (None, Some(_)) => store::delete_in(tx, actor, T::KIND, &id.to_string())?,
+        (Some(r), None) => {
+            let preset = Preset { id, created_at: time(&r.created_at)?, updated_at: time(&r.updated_at)? };
+            let blobs = r.blobs.as_ref().map(|(a, b)| (&a[..], &b[..]));
+            store::insert_with(tx, actor, parse(&r.data)?, blobs, Some(preset))?;
+        }
+        (Some(r), Some((data, updated))) => {
+            let current: Value = serde_json::from_str(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
+            if current != r.data {
+                store::update_with(tx, actor, id, parse(&r.data)?, Some(&r.updated_at))?;
+            } else if updated != r.updated_at {
+                // Same content, another write time (two devices saved the same value): only the time follows.
+                tx.execute(
+                    &format!("UPDATE {table} SET updated_at = ?2 WHERE id = ?1"),
+                    params![id.to_string(), r.updated_at],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every difference between the tables and the view of the shared documents.
+pub(super) fn differences(conn: &rusqlite::Connection, device: Uuid) -> Result<Vec<String>> {
+    let mut out = vec![];
+    let docs: Vec<(String, String, Vec<u8>)> = conn
+        .prepare("SELECT record_id, kind, doc FROM share_doc")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut known = std::collections::BTreeSet::new();
+    for (id, kind, bytes) in docs {
+        known.insert(id.clone());
+        let doc = doc::load(&bytes, device.as_bytes())?;
+        let view = View::of(&doc)?;
+        let Some(k) = kind_of(&kind) else {
+            out.push(format!("{id}: unknown kind {kind}"));
+            continue;
+        };
+        let row: Option<(String, String, String)> = conn
+            .query_row(&format!("SELECT data, created_at, updated_at FROM {} WHERE id = ?1", k.table()), [&id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        match (view.record, row) {
+            (None, None) => {}
+            (Some(_), None) => out.push(format!("{kind} {id}: in the document, not in the table")),
+            (None, Some(_)) => out.push(format!("{kind} {id}: in the table, deleted in the document")),
+            (Some(v), Some((data, created, updated))) => {
+                let data: Value = serde_json::from_str(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
+                if data != v.data || created != v.created_at || updated != v.updated_at {
+                    out.push(format!("{kind} {id}: table and document differ"));
+                }
+            }
+        }
+    }
+    for kind in RecordKind::ALL {
+        let ids: Vec<String> = conn
+            .prepare(&format!("SELECT id FROM {}", kind.table()))?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in ids.into_iter().filter(|i| !known.contains(i)) {
+            out.push(format!("{kind} {id}: no shared document"));
+        }
+    }
+    Ok(out)
+}

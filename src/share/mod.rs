@@ -1,0 +1,862 @@
+//! One dossier for several offices: each record's shared state is an Automerge document kept in the dossier;
+//! changes travel as sealed files through a folder that an existing sync engine (Syncthing, a network share, a
+//! USB stick) carries. The app opens no network connection. See ARCHITECTURE.md, "Sharing".
+
+pub mod hooks;
+pub mod schema;
+
+mod apply;
+mod doc;
+mod seal;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use automerge::AutoCommit;
+use base64::Engine;
+use chrono::{SecondsFormat, TimeZone, Utc};
+use ed25519_dalek::SigningKey;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::i18n::{tr, Arg, Lang};
+use crate::model::RecordKind;
+use crate::store::Dossier;
+
+pub use seal::Refusal;
+
+/// Why a sharing operation was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    NotShared,
+    AlreadyShared,
+    /// The one-time code does not open the invitation.
+    WrongCode,
+    NotAnInvitation,
+    NoSuchDevice(String),
+    NoSuchConflict(String),
+    BadPick {
+        pick: usize,
+        count: usize,
+    },
+    CannotRevokeSelf,
+}
+
+impl ShareError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ShareError::NotShared => "share_not_shared",
+            ShareError::AlreadyShared => "share_already_shared",
+            ShareError::WrongCode => "share_wrong_code",
+            ShareError::NotAnInvitation => "share_not_an_invitation",
+            ShareError::NoSuchDevice(_) => "share_no_such_device",
+            ShareError::NoSuchConflict(_) => "share_no_such_conflict",
+            ShareError::BadPick { .. } => "share_bad_pick",
+            ShareError::CannotRevokeSelf => "share_cannot_revoke_self",
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ShareError::NoSuchDevice(id) | ShareError::NoSuchConflict(id) => {
+                tr(lang, &format!("err-{}", self.code().replace('_', "-")), &[("id", Arg::from(id))])
+            }
+            ShareError::BadPick { pick, count } => {
+                tr(lang, "err-share-bad-pick", &[("pick", Arg::Num(*pick as f64)), ("count", Arg::Num(*count as f64))])
+            }
+            _ => tr(lang, &format!("err-{}", self.code().replace('_', "-")), &[]),
+        }
+    }
+}
+
+fn err(e: ShareError) -> Error {
+    Error::Share(e)
+}
+
+fn b64() -> base64::engine::GeneralPurpose {
+    base64::engine::general_purpose::STANDARD
+}
+
+pub(crate) fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What files carry.
+
+/// A roster entry as it travels.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DeviceEntry {
+    id: Uuid,
+    name: String,
+    user: String,
+    sign_pk: String,
+    box_pk: String,
+    added_by: Uuid,
+    added_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "t", rename_all = "snake_case")]
+enum Item {
+    /// One Automerge change of one record's document.
+    Change {
+        kind: String,
+        id: String,
+        change: String,
+    },
+    Device(DeviceEntry),
+    /// From now on, files of `device` after `after` are ignored.
+    Revoke {
+        device: Uuid,
+        after: u64,
+        by: Uuid,
+        at: String,
+    },
+    /// A new dossier key, wrapped for each remaining device.
+    Key {
+        epoch: u32,
+        wrapped: BTreeMap<Uuid, String>,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+struct Bundle {
+    items: Vec<Item>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Invitation {
+    device: Uuid,
+    sign_key: String,
+    box_key: String,
+    keys: Vec<(u32, String)>,
+    roster: Vec<(DeviceEntry, Option<u64>)>,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// This device.
+
+struct Me {
+    device: Uuid,
+    sign: SigningKey,
+    box_key: Zeroizing<Vec<u8>>,
+    folder: PathBuf,
+}
+
+fn me(conn: &rusqlite::Connection) -> Result<Option<Me>> {
+    Ok(conn
+        .query_row("SELECT device_id, sign_key, box_key, folder FROM share_self", [], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, Vec<u8>>(2)?, r.get::<_, String>(3)?))
+        })
+        .optional()?
+        .map(|(id, sk, bk, folder)| {
+            let sk = Zeroizing::new(sk);
+            let key: [u8; 32] = sk.as_slice().try_into().unwrap_or([0; 32]);
+            Me {
+                device: Uuid::parse_str(&id).unwrap_or_default(),
+                sign: SigningKey::from_bytes(&key),
+                box_key: Zeroizing::new(bk),
+                folder: PathBuf::from(folder),
+            }
+        }))
+}
+
+fn require_me(d: &Dossier) -> Result<Me> {
+    me(d.conn())?.ok_or(err(ShareError::NotShared))
+}
+
+fn push(tx: &Transaction<'_>, item: &Item) -> Result<()> {
+    let text = serde_json::to_string(item).map_err(|e| Error::Corrupt(e.to_string()))?;
+    tx.prepare_cached("INSERT INTO share_outbox (item) VALUES (?1)")?.execute([text])?;
+    Ok(())
+}
+
+fn entry_of(conn: &rusqlite::Connection, id: Uuid) -> Result<Option<(DeviceEntry, Option<u64>)>> {
+    Ok(conn
+        .query_row(
+            "SELECT name, user, sign_pk, box_pk, added_by, added_at, revoked_after FROM share_device WHERE id = ?1",
+            [id.to_string()],
+            |r| {
+                Ok((
+                    DeviceEntry {
+                        id,
+                        name: r.get(0)?,
+                        user: r.get(1)?,
+                        sign_pk: b64().encode(r.get::<_, Vec<u8>>(2)?),
+                        box_pk: b64().encode(r.get::<_, Vec<u8>>(3)?),
+                        added_by: Uuid::parse_str(&r.get::<_, String>(4)?).unwrap_or_default(),
+                        added_at: r.get(5)?,
+                    },
+                    r.get::<_, Option<i64>>(6)?.map(|v| v as u64),
+                ))
+            },
+        )
+        .optional()?)
+}
+
+fn add_device(tx: &Transaction<'_>, e: &DeviceEntry, from: Option<Uuid>) -> Result<()> {
+    let dec = |s: &str| b64().decode(s).unwrap_or_default();
+    tx.execute(
+        "INSERT INTO share_device (id, name, user, sign_pk, box_pk, added_by, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+         ON CONFLICT (id) DO NOTHING",
+        params![e.id.to_string(), e.name, e.user, dec(&e.sign_pk), dec(&e.box_pk), e.added_by.to_string(), e.added_at],
+    )?;
+    // A device names itself: its own announcement sets its name and user.
+    if from == Some(e.id) {
+        tx.execute(
+            "UPDATE share_device SET name = ?2, user = ?3 WHERE id = ?1",
+            params![e.id.to_string(), e.name, e.user],
+        )?;
+    }
+    Ok(())
+}
+
+fn new_identity() -> (Uuid, Zeroizing<[u8; 32]>, Zeroizing<[u8; 32]>) {
+    (Uuid::new_v4(), Zeroizing::new(seal::random::<32>()), Zeroizing::new(seal::random::<32>()))
+}
+
+fn entry_for(id: Uuid, sign: &[u8; 32], boxk: &[u8; 32], name: &str, user: &str, by: Uuid) -> DeviceEntry {
+    DeviceEntry {
+        id,
+        name: name.to_owned(),
+        user: user.to_owned(),
+        sign_pk: b64().encode(SigningKey::from_bytes(sign).verifying_key().as_bytes()),
+        box_pk: b64().encode(seal::box_public(boxk)),
+        added_by: by,
+        added_at: now(),
+    }
+}
+
+fn set_self(tx: &Transaction<'_>, id: Uuid, sign: &[u8], boxk: &[u8], folder: &Path) -> Result<()> {
+    let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_owned());
+    tx.execute(
+        "INSERT INTO share_self (one, device_id, sign_key, box_key, folder, next_seq) VALUES (1, ?1, ?2, ?3, ?4, 1)",
+        params![id.to_string(), sign, boxk, folder.to_string_lossy()],
+    )?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public API.
+
+/// This dossier becomes the first member of a shared dossier whose folder is `folder`. Every existing record gets
+/// its shared document (its local history stays as it is); the first sealed file is written.
+pub fn create(d: &mut Dossier, folder: &Path, device_name: &str) -> Result<SyncReport> {
+    if me(d.conn())?.is_some() {
+        return Err(err(ShareError::AlreadyShared));
+    }
+    std::fs::create_dir_all(folder).map_err(|source| Error::Write { path: folder.to_owned(), source })?;
+    let (id, sign, boxk) = new_identity();
+    let user = d.actor().to_owned();
+    let key = Zeroizing::new(seal::random::<32>());
+    d.transaction_raw(|tx| {
+        set_self(tx, id, &*sign, &*boxk, folder)?;
+        tx.execute("INSERT INTO share_key (epoch, key, created_at) VALUES (1, ?1, ?2)", params![&key[..], now()])?;
+        let entry = entry_for(id, &sign, &boxk, device_name, &user, id);
+        add_device(tx, &entry, None)?;
+        push(tx, &Item::Device(entry))?;
+        apply::adopt_existing(tx)
+    })?;
+    sync(d)
+}
+
+/// A new device's invitation: the file (sealed under the code) and the one-time code to hand over separately.
+pub fn invite(d: &mut Dossier, device_name: &str) -> Result<(Vec<u8>, String)> {
+    let me = require_me(d)?;
+    let (id, sign, boxk) = new_identity();
+    let entry = entry_for(id, &sign, &boxk, device_name, "?", me.device);
+    let code = seal::new_code();
+    let payload = d.transaction_raw(|tx| {
+        add_device(tx, &entry, None)?;
+        push(tx, &Item::Device(entry.clone()))?;
+        let keys: Vec<(u32, String)> = tx
+            .prepare("SELECT epoch, key FROM share_key ORDER BY epoch")?
+            .query_map([], |r| Ok((r.get::<_, u32>(0)?, b64().encode(r.get::<_, Vec<u8>>(1)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        let ids: Vec<String> = tx
+            .prepare("SELECT id FROM share_device ORDER BY id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut roster = vec![];
+        for i in ids {
+            if let Some(e) = entry_of(tx, Uuid::parse_str(&i).unwrap_or_default())? {
+                roster.push(e);
+            }
+        }
+        let inv = Invitation { device: id, sign_key: b64().encode(*sign), box_key: b64().encode(*boxk), keys, roster };
+        Ok(Zeroizing::new(serde_json::to_vec(&inv).map_err(|e| Error::Corrupt(e.to_string()))?))
+    })?;
+    // The new device is announced in the folder before anyone can receive a file from it.
+    seal_outbox(d, &me)?;
+    Ok((seal::seal_invitation(&code, &payload), code))
+}
+
+/// Joins a shared dossier: opens the invitation with the code (a wrong code creates nothing), creates a new local
+/// dossier at `db` under the joiner's own passphrase, and fills it from the folder.
+pub fn join(
+    db: &Path,
+    passphrase: &str,
+    invitation: &[u8],
+    code: &str,
+    folder: &Path,
+) -> Result<(Dossier, SyncReport)> {
+    let plain = seal::open_invitation(code, invitation)?;
+    let inv: Invitation = serde_json::from_slice(&plain).map_err(|_| err(ShareError::NotAnInvitation))?;
+    let mut d = Dossier::create(db, passphrase)?;
+    let user = d.actor().to_owned();
+    let result = (|| {
+        let dec = |s: &str| Zeroizing::new(b64().decode(s).unwrap_or_default());
+        d.transaction_raw(|tx| {
+            set_self(tx, inv.device, &dec(&inv.sign_key), &dec(&inv.box_key), folder)?;
+            for (epoch, key) in &inv.keys {
+                tx.execute(
+                    "INSERT INTO share_key (epoch, key, created_at) VALUES (?1, ?2, ?3)",
+                    params![epoch, &dec(key)[..], now()],
+                )?;
+            }
+            for (e, revoked) in &inv.roster {
+                add_device(tx, e, None)?;
+                if let Some(after) = revoked {
+                    tx.execute(
+                        "UPDATE share_device SET revoked_after = ?2, revoked_at = ?3 WHERE id = ?1",
+                        params![e.id.to_string(), *after as i64, now()],
+                    )?;
+                }
+            }
+            let mut mine = entry_of(tx, inv.device)?.ok_or(err(ShareError::NotAnInvitation))?.0;
+            mine.user = user.clone();
+            add_device(tx, &mine, Some(inv.device))?;
+            push(tx, &Item::Device(mine))
+        })?;
+        sync(&mut d)
+    })();
+    match result {
+        Ok(report) => Ok((d, report)),
+        Err(e) => {
+            let path = d.path().to_owned();
+            drop(d);
+            crate::store::remove_with_sidecars(&path);
+            Err(e)
+        }
+    }
+}
+
+/// A file the last sync could not apply, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub file: PathBuf,
+    pub code: &'static str,
+    #[serde(skip)]
+    pub refusal: Refusal,
+}
+
+impl FileReport {
+    pub fn message(&self, lang: Lang) -> String {
+        let file = self.file.display().to_string();
+        tr(
+            lang,
+            &format!("share-file-{}", self.code.trim_start_matches("share_").replace('_', "-")),
+            &[("file", Arg::from(&file))],
+        )
+    }
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SyncReport {
+    /// Files this device sealed and wrote.
+    pub written: usize,
+    /// Files of other devices applied now.
+    pub applied: usize,
+    /// Records written into the tables from others' changes.
+    pub records: usize,
+    /// Files refused (forged, truncated…) or waiting (unknown device, missing changes).
+    pub refused: Vec<FileReport>,
+    /// Records whose merged state could not be written (reason in English).
+    pub problems: Vec<String>,
+    /// Conflicts open after the sync.
+    pub conflicts: usize,
+}
+
+/// Seals and writes this device's new changes, then applies every other device's files not applied yet.
+pub fn sync(d: &mut Dossier) -> Result<SyncReport> {
+    let me = require_me(d)?;
+    let mut report = SyncReport { written: seal_outbox(d, &me)?, ..SyncReport::default() };
+    // Files can depend on each other (a device's change builds on another's): repeat while something applies.
+    loop {
+        let before = report.applied;
+        report.refused.clear();
+        apply_folder(d, &me, &mut report)?;
+        if report.applied == before {
+            break;
+        }
+    }
+    report.conflicts = conflicts(d)?.len();
+    Ok(report)
+}
+
+fn device_dir(folder: &Path, device: Uuid) -> PathBuf {
+    folder.join(device.to_string())
+}
+
+fn file_name(seq: u64) -> String {
+    format!("{seq:012}.sealed")
+}
+
+/// Writes the outbox as one sealed file: temporary name, fsync, then a rename to a name never used before.
+fn seal_outbox(d: &mut Dossier, me: &Me) -> Result<usize> {
+    let rows: Vec<(i64, String)> = d
+        .conn()
+        .prepare("SELECT seq, item FROM share_outbox ORDER BY seq")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let Some(last) = rows.last().map(|r| r.0) else { return Ok(0) };
+    let items: Vec<Item> = rows
+        .iter()
+        .map(|(_, t)| serde_json::from_str(t))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| Error::Corrupt(format!("share outbox: {e}")))?;
+    let payload = Zeroizing::new(serde_json::to_vec(&Bundle { items }).map_err(|e| Error::Corrupt(e.to_string()))?);
+    let (epoch, key): (u32, Vec<u8>) =
+        d.conn().query_row("SELECT epoch, key FROM share_key ORDER BY epoch DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let key = Zeroizing::new(key);
+    let key: &[u8; 32] = key.as_slice().try_into().map_err(|_| Error::Corrupt("share key".into()))?;
+    let dir = device_dir(&me.folder, me.device);
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Write { path: dir.clone(), source })?;
+    let mut seq: u64 = d.conn().query_row("SELECT next_seq FROM share_self", [], |r| r.get::<_, i64>(0))? as u64;
+    // Never reuse a name: after a crash between the rename and the commit below, the file is there already.
+    while dir.join(file_name(seq)).exists() {
+        seq += 1;
+    }
+    let bytes = seal::seal(me.device, seq, epoch, key, &me.sign, &payload);
+    let target = dir.join(file_name(seq));
+    write_new(&dir, &target, &bytes)?;
+    d.transaction_raw(|tx| {
+        tx.execute("DELETE FROM share_outbox WHERE seq <= ?1", [last])?;
+        tx.execute("UPDATE share_self SET next_seq = ?1", [(seq + 1) as i64])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO share_applied (device, seq) VALUES (?1, ?2)",
+            params![me.device.to_string(), seq as i64],
+        )?;
+        Ok(())
+    })?;
+    Ok(1)
+}
+
+fn write_new(dir: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let werr = |source| Error::Write { path: target.to_owned(), source };
+    let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir).map_err(werr)?;
+    tmp.write_all(bytes).map_err(werr)?;
+    tmp.as_file().sync_all().map_err(werr)?;
+    tmp.persist_noclobber(target).map_err(|e| werr(e.error))?;
+    if let Ok(f) = std::fs::File::open(dir) {
+        let _ = f.sync_all();
+    }
+    Ok(())
+}
+
+/// Every change file in the folder, as (device folder name, seq, path), in (device, seq) order.
+fn folder_files(folder: &Path) -> Result<Vec<(String, u64, PathBuf)>> {
+    let mut out = vec![];
+    let Ok(dirs) = std::fs::read_dir(folder) else { return Ok(out) };
+    for dir in dirs.flatten() {
+        let name = dir.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !dir.path().is_dir() {
+            continue;
+        }
+        let Ok(files) = std::fs::read_dir(dir.path()) else { continue };
+        for f in files.flatten() {
+            let fname = f.file_name().to_string_lossy().into_owned();
+            let Some(stem) = fname.strip_suffix(".sealed") else { continue };
+            // Names Syncthing gives conflicting copies (`x.sync-conflict-…`) are not ours: they are checked too.
+            let seq = stem.parse::<u64>().unwrap_or(u64::MAX);
+            out.push((name.clone(), seq, f.path()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn apply_folder(d: &mut Dossier, me: &Me, report: &mut SyncReport) -> Result<()> {
+    let applied: BTreeSet<(String, u64)> = d
+        .conn()
+        .prepare("SELECT device, seq FROM share_applied")?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let files = folder_files(&me.folder)?;
+    // First the roster and keys of every file (a revocation must be known before the revoked device's files).
+    for (dir, seq, path) in &files {
+        if applied.contains(&(dir.clone(), *seq)) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(path) else { continue };
+        if let Ok(h) = seal::parse_header(&bytes) {
+            if h.device.to_string() == *dir && h.seq == *seq && h.device != me.device {
+                let _ = apply::file(d, me, h, &bytes, true)?;
+            }
+        }
+    }
+    for (dir, seq, path) in files {
+        if applied.contains(&(dir.clone(), seq)) {
+            continue;
+        }
+        let refuse = |report: &mut SyncReport, r: Refusal| {
+            report.refused.push(FileReport { file: path.clone(), code: r.code(), refusal: r })
+        };
+        let Ok(bytes) = std::fs::read(&path) else { continue };
+        let header = match seal::parse_header(&bytes) {
+            Ok(h) => h,
+            Err(r) => {
+                refuse(report, r);
+                continue;
+            }
+        };
+        if header.device.to_string() != dir || header.seq != seq {
+            refuse(report, Refusal::NotAChangeFile);
+            continue;
+        }
+        if header.device == me.device {
+            continue; // our own file, written by an earlier sync whose commit did not land: its items are still ours
+        }
+        match apply::file(d, me, header, &bytes, false) {
+            Ok(apply::Outcome::Applied { records, problems }) => {
+                report.applied += 1;
+                report.records += records;
+                report.problems.extend(problems);
+            }
+            Ok(apply::Outcome::Refused(r)) => refuse(report, r),
+            Err(e) => report.problems.push(format!("{}: {e}", path.display())),
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conflicts.
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConflictValue {
+    pub value: Value,
+    pub device: Uuid,
+    pub user: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Conflict {
+    pub id: String,
+    pub record_id: Uuid,
+    pub record_kind: RecordKind,
+    /// The field, or `(record)` for an edit made while another device deleted the record.
+    pub field: String,
+    /// Winner (the value the tables hold) first.
+    pub values: Vec<ConflictValue>,
+}
+
+fn users(conn: &rusqlite::Connection) -> Result<BTreeMap<Uuid, String>> {
+    Ok(conn
+        .prepare("SELECT id, user FROM share_device")?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .filter_map(|r| r.ok())
+        .filter_map(|(i, u)| Uuid::parse_str(&i).ok().map(|i| (i, u)))
+        .collect())
+}
+
+fn kind_of(s: &str) -> Option<RecordKind> {
+    RecordKind::ALL.into_iter().find(|k| k.table() == s)
+}
+
+/// Every open conflict, the same on every replica that has the same changes.
+pub fn conflicts(d: &Dossier) -> Result<Vec<Conflict>> {
+    let Some(me) = me(d.conn())? else { return Ok(vec![]) };
+    let users = users(d.conn())?;
+    let docs: Vec<(String, String, Vec<u8>)> = d
+        .conn()
+        .prepare("SELECT record_id, kind, doc FROM share_doc ORDER BY record_id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = vec![];
+    for (rid, kind, bytes) in docs {
+        let Some(kind) = kind_of(&kind) else { continue };
+        let mut doc = doc::load(&bytes, me.device.as_bytes())?;
+        // A deleted record has nothing left to decide.
+        if doc::View::of(&doc)?.record.is_none() {
+            continue;
+        }
+        let open = doc::open_conflicts(&doc)?;
+        if open.is_empty() {
+            continue;
+        }
+        let times = doc::op_times(&mut doc);
+        for c in open {
+            let mut h = Sha256::new();
+            h.update(rid.as_bytes());
+            h.update([0]);
+            h.update(c.key.as_bytes());
+            let mut values = vec![];
+            for (value, actor, counter) in &c.values {
+                h.update(actor.to_bytes());
+                h.update(counter.to_le_bytes());
+                let device = Uuid::from_slice(actor.to_bytes()).unwrap_or_default();
+                let ms = doc::time_of(&times, actor, *counter);
+                let at = Utc
+                    .timestamp_millis_opt(ms)
+                    .single()
+                    .map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
+                    .unwrap_or_default();
+                values.push(ConflictValue {
+                    value: value.clone(),
+                    device,
+                    user: users.get(&device).cloned().unwrap_or_default(),
+                    at,
+                });
+            }
+            let id: String = h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+            let field = c.key.strip_prefix(doc::FIELD_PREFIX).unwrap_or("(record)").to_owned();
+            out.push(Conflict {
+                id,
+                record_id: Uuid::parse_str(&rid).unwrap_or_default(),
+                record_kind: kind,
+                field,
+                values,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Resolves conflict `id` (or an unambiguous prefix) with value number `pick` (1-based, as listed). The decision is
+/// itself a change: it closes the conflict on every replica once they have it.
+pub fn resolve(d: &mut Dossier, id: &str, pick: usize) -> Result<()> {
+    let me = require_me(d)?;
+    let all = conflicts(d)?;
+    let found: Vec<&Conflict> = all.iter().filter(|c| c.id.starts_with(id.trim())).collect();
+    let [c] = found.as_slice() else { return Err(err(ShareError::NoSuchConflict(id.to_owned()))) };
+    if pick == 0 || pick > c.values.len() {
+        return Err(err(ShareError::BadPick { pick, count: c.values.len() }));
+    }
+    let key = if c.field == "(record)" { doc::LIVE.to_owned() } else { format!("{}{}", doc::FIELD_PREFIX, c.field) };
+    let value = c.values[pick - 1].value.clone();
+    let (rid, kind) = (c.record_id.to_string(), c.record_kind);
+    let actor = d.actor().to_owned();
+    d.transaction_raw(|tx| {
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
+        let mut doc = hooks::load_doc(tx, &rid, me.device)?;
+        let at = now();
+        doc::resolve(&mut doc, &key, &value, &at)?;
+        hooks::commit_local(tx, &mut doc, kind, &rid, &actor)?;
+        apply::write_view(tx, &actor, kind, &rid, &doc)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The roster.
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeviceInfo {
+    pub id: Uuid,
+    pub name: String,
+    pub user: String,
+    pub added_by: Uuid,
+    pub added_at: String,
+    pub revoked: bool,
+    #[serde(rename = "self")]
+    pub is_self: bool,
+}
+
+pub fn devices(d: &Dossier) -> Result<Vec<DeviceInfo>> {
+    let me = require_me(d)?;
+    let rows = d
+        .conn()
+        .prepare("SELECT id, name, user, added_by, added_at, revoked_after FROM share_device ORDER BY added_at, id")?
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<i64>>(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, user, by, at, rev)| {
+            let id = Uuid::parse_str(&id).unwrap_or_default();
+            DeviceInfo {
+                id,
+                name,
+                user,
+                added_by: Uuid::parse_str(&by).unwrap_or_default(),
+                added_at: at,
+                revoked: rev.is_some(),
+                is_self: id == me.device,
+            }
+        })
+        .collect())
+}
+
+fn find_device(d: &Dossier, text: &str) -> Result<Uuid> {
+    let t = text.trim().to_ascii_lowercase();
+    let found: Vec<Uuid> = devices(d)?
+        .into_iter()
+        .filter(|x| !t.is_empty() && (x.id.to_string().starts_with(&t) || x.name == text))
+        .map(|x| x.id)
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        _ => Err(err(ShareError::NoSuchDevice(text.to_owned()))),
+    }
+}
+
+/// Revokes a device: every replica ignores its files after the last one this device has applied.
+pub fn revoke(d: &mut Dossier, device: &str) -> Result<Uuid> {
+    let me = require_me(d)?;
+    let id = find_device(d, device)?;
+    if id == me.device {
+        return Err(err(ShareError::CannotRevokeSelf));
+    }
+    let by = me.device;
+    d.transaction_raw(|tx| {
+        let after: i64 =
+            tx.query_row("SELECT coalesce(max(seq), 0) FROM share_applied WHERE device = ?1", [id.to_string()], |r| {
+                r.get(0)
+            })?;
+        let item = Item::Revoke { device: id, after: after as u64, by, at: now() };
+        apply_revoke(tx, id, after as u64)?;
+        push(tx, &item)
+    })?;
+    seal_outbox(d, &me)?;
+    Ok(id)
+}
+
+fn apply_revoke(tx: &Transaction<'_>, id: Uuid, after: u64) -> Result<()> {
+    tx.execute(
+        "UPDATE share_device SET revoked_after = min(coalesce(revoked_after, ?2), ?2), revoked_at = coalesce(revoked_at, ?3) \
+         WHERE id = ?1",
+        params![id.to_string(), after as i64, now()],
+    )?;
+    Ok(())
+}
+
+/// A new random dossier key, wrapped for every device not revoked; files from now on are sealed under it, so a
+/// revoked device cannot read them. Returns the new key's epoch.
+pub fn rotate_key(d: &mut Dossier) -> Result<u32> {
+    let me = require_me(d)?;
+    let key = Zeroizing::new(seal::random::<32>());
+    let epoch = d.transaction_raw(|tx| {
+        let epoch: u32 = tx.query_row("SELECT max(epoch) + 1 FROM share_key", [], |r| r.get(0))?;
+        let mut wrapped = BTreeMap::new();
+        let rows: Vec<(String, Vec<u8>)> = tx
+            .prepare("SELECT id, box_pk FROM share_device WHERE revoked_after IS NULL")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, pk) in rows {
+            if let (Ok(id), Some(w)) = (Uuid::parse_str(&id), seal::wrap_key(&pk, &key)) {
+                wrapped.insert(id, b64().encode(w));
+            }
+        }
+        push(tx, &Item::Key { epoch, wrapped })?;
+        Ok(epoch)
+    })?;
+    // The announcement travels under the current key (every remaining device can read it); the new key is taken
+    // into use only after.
+    seal_outbox(d, &me)?;
+    d.transaction_raw(|tx| {
+        tx.execute(
+            "INSERT OR IGNORE INTO share_key (epoch, key, created_at) VALUES (?1, ?2, ?3)",
+            params![epoch, &key[..], now()],
+        )?;
+        Ok(())
+    })?;
+    Ok(epoch)
+}
+
+/// Whether this dossier shares.
+pub fn is_shared(d: &Dossier) -> Result<bool> {
+    Ok(me(d.conn())?.is_some())
+}
+
+/// The folder this dossier shares through.
+pub fn folder(d: &Dossier) -> Result<PathBuf> {
+    Ok(require_me(d)?.folder)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks.
+
+/// SHA-256 over every record (id, times, sort key, data, and a photo's bytes), independent of row order: equal on
+/// replicas that hold the same records. (The history and the devices' own tables differ between replicas.)
+pub fn content_digest(d: &Dossier) -> Result<String> {
+    let mut h = Sha256::new();
+    for kind in RecordKind::ALL {
+        let extra = if kind == RecordKind::Media { ", bytes, thumb" } else { ", NULL, NULL" };
+        let sql = format!("SELECT id, created_at, updated_at, sort_key, data{extra} FROM {} ORDER BY id", kind.table());
+        let mut st = d.conn().prepare(&sql)?;
+        let mut rows = st.query([])?;
+        h.update(kind.table().as_bytes());
+        while let Some(r) = rows.next()? {
+            for i in 0..5 {
+                let t: String = r.get(i)?;
+                h.update((t.len() as u64).to_le_bytes());
+                h.update(t.as_bytes());
+            }
+            for i in 5..7 {
+                let b: Option<Vec<u8>> = r.get(i)?;
+                let b = b.unwrap_or_default();
+                h.update((b.len() as u64).to_le_bytes());
+                h.update(&b);
+            }
+        }
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Rebuilds every record from its shared document alone and compares it with the table: the list of differences
+/// (empty when the tables are exactly the view of the Automerge state).
+pub fn rebuild_differences(d: &Dossier) -> Result<Vec<String>> {
+    let me = require_me(d)?;
+    apply::differences(d.conn(), me.device)
+}
+
+/// Applies the changes of one document to `doc`; exposed for tests that forge files.
+#[doc(hidden)]
+pub fn _doc_changes(doc: &mut AutoCommit) -> Vec<Vec<u8>> {
+    doc.get_changes(&[]).into_iter().map(|c| c.raw_bytes().to_vec()).collect()
+}
+
+/// For tests: seals `payload` as file `seq` of this device under `key` (or the current key), as a forger with this
+/// device's keys (or another signing key) would. Returns the file's bytes.
+#[doc(hidden)]
+pub fn _seal_as(
+    d: &Dossier,
+    seq: u64,
+    key: Option<[u8; 32]>,
+    signer: Option<[u8; 32]>,
+    payload: &[u8],
+) -> Result<Vec<u8>> {
+    let me = require_me(d)?;
+    let (epoch, cur): (u32, Vec<u8>) =
+        d.conn().query_row("SELECT epoch, key FROM share_key ORDER BY epoch DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let key = key.unwrap_or_else(|| cur.as_slice().try_into().unwrap_or([0; 32]));
+    let signer = signer.map(|s| SigningKey::from_bytes(&s)).unwrap_or(me.sign);
+    Ok(seal::seal(me.device, seq, epoch, &key, &signer, payload))
+}
+
+/// For tests: this device's id.
+#[doc(hidden)]
+pub fn _device_id(d: &Dossier) -> Result<Uuid> {
+    Ok(require_me(d)?.device)
+}
