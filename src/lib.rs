@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod media;
 pub mod model;
 pub mod names;
+pub mod process;
 pub mod share;
 pub mod store;
 

@@ -365,3 +365,32 @@ fn demo_fills_every_category_kind_and_stage() {
     let n = env.json(&["detainee", "list", "--json"]).as_array().unwrap().len();
     assert_eq!(n, people.len() + 30);
 }
+
+/// DOSSIER_PASSPHRASE lands in shell history and in /proc/PID/environ: `--passphrase-file FILE` (or `-` for
+/// standard input) gives the passphrase without either.
+#[test]
+fn passphrase_file_or_standard_input_instead_of_the_environment() {
+    use std::io::Write;
+    let env = Env::init();
+    let file = env.path("pass.txt");
+    write(&file, format!("{PASS}\n").as_bytes());
+    let run = |args: &[&str], stdin: Option<&str>| {
+        let mut c = env.cmd(args);
+        c.env_remove("DOSSIER_PASSPHRASE").stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
+        let mut child = c.stderr(std::process::Stdio::piped()).spawn().unwrap();
+        let mut input = child.stdin.take().unwrap();
+        if let Some(s) = stdin {
+            input.write_all(s.as_bytes()).unwrap();
+        }
+        drop(input);
+        child.wait_with_output().unwrap()
+    };
+    let from_file = run(&["--passphrase-file", file.to_str().unwrap(), "detainee", "list", "--json"], None);
+    assert!(from_file.status.success(), "{}", String::from_utf8_lossy(&from_file.stderr));
+    let from_stdin = run(&["--passphrase-file", "-", "detainee", "list", "--json"], Some(&format!("{PASS}\r\n")));
+    assert!(from_stdin.status.success(), "{}", String::from_utf8_lossy(&from_stdin.stderr));
+    write(&file, b"not the passphrase\n");
+    let wrong = run(&["--passphrase-file", file.to_str().unwrap(), "detainee", "list"], None);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("passphrase"), "a wrong one is refused as usual");
+}

@@ -14,7 +14,8 @@ pub fn export_templates(d: &Dossier, dir: &Path) -> Result<()> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|source| Error::Write { path: parent.to_owned(), source })?;
         }
-        std::fs::write(&path, d.template(name)?).map_err(|source| Error::Write { path: path.clone(), source })?;
+        // Exporting again into the same folder refreshes it (the user's way of starting an edit over).
+        crate::files::write_bytes(&path, crate::files::Existing::Replace, d.template(name)?.as_bytes())?;
     }
     Ok(())
 }

@@ -282,8 +282,9 @@ pub fn export_website(d: &Dossier, dir: &Path) -> Result<Feed> {
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "feed".into());
     let parent =
         dir.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
+    // A new folder with a random name, private to its owner (created exclusively: nothing planted is reused).
+    let staging = tempfile::Builder::new().prefix(&format!(".{name}.")).tempdir_in(&parent).map_err(io_err(&parent))?;
+    let tmp = staging.keep();
     let result = (|| {
         let feed = build(d, &tmp)?;
         let path = tmp.join(FEED_FILE);

@@ -9,9 +9,11 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::conflicts::kind_of;
 use super::doc::{self, View};
+use super::roster::apply_revoke;
 use super::seal::{self, Header, Refusal};
-use super::{add_device, apply_revoke, b64, entry_of, hooks, kind_of, Bundle, Item, Me};
+use super::{add_device, b64, entry_of, hooks, Bundle, Item, Me};
 use crate::error::{Error, Result};
 use crate::model::{
     Contact, Detainee, Event, Media, PressRelease, Profile, Record, RecordKind, Source, Sponsor, Sponsorship,

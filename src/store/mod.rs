@@ -5,6 +5,8 @@
 //! history and refresh the search index in one transaction. Nothing else writes record tables.
 
 mod backup;
+mod passphrase;
+pub use passphrase::PassphraseChange;
 mod connection;
 mod history;
 mod index;
@@ -21,9 +23,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use serde_json::Value;
 use uuid::Uuid;
 
-pub use backup::{
-    restore, verify_file, BackupInfo, CheckReport, PassphraseChange, Restored, DEFAULT_KEEP, KEEP_SETTING,
-};
+pub use backup::{restore, verify_file, BackupInfo, CheckReport, Restored, DEFAULT_KEEP, KEEP_SETTING};
 pub use history::RestoredValue;
 pub use migrations::migrations;
 pub use read::*;

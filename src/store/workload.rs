@@ -34,7 +34,7 @@ pub fn crash_workload(path: &Path, passphrase: &str, count: Option<u64>, out: &m
             })?;
             Ok(p.id)
         })?;
-        if n % 3 == 0 {
+        if n.is_multiple_of(3) {
             if let Some(prev) = last {
                 let mut p = d.get::<Detainee>(prev)?.data;
                 p.role = Some(format!("edited in round {n}"));

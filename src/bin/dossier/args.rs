@@ -21,6 +21,10 @@ pub struct Cli {
     /// Language of messages: fr or en (default: the system's, or DOSSIER_LANG).
     #[arg(long = "ui-lang", global = true, value_name = "LANG")]
     pub ui_lang: Option<String>,
+    /// Read the dossier's passphrase from the first line of FILE (`-`: standard input) instead of
+    /// DOSSIER_PASSPHRASE, which shells keep in their history and other programs can read.
+    #[arg(long = "passphrase-file", global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -33,9 +33,10 @@ use zeroize::Zeroizing;
 use args::Command;
 
 fn main() -> ExitCode {
+    dossier::process::harden();
     let cli = args::parse();
     let lang = cli.ui_lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
-    let ctx = Ctx { db: cli.db.unwrap_or_else(default_db), lang };
+    let ctx = Ctx { db: cli.db.unwrap_or_else(default_db), lang, passphrase_file: cli.passphrase_file };
     match run(cli.command, &ctx) {
         Ok(code) => code,
         Err(e) => {
@@ -74,10 +75,12 @@ fn run(command: Command, ctx: &Ctx) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// What every command needs: where the dossier is and the language of messages.
+/// What every command needs: where the dossier is, the language of messages, where the passphrase comes from.
 pub struct Ctx {
     pub db: PathBuf,
     pub lang: Lang,
+    /// `--passphrase-file`: a file whose first line is the passphrase, or `-` for standard input.
+    pub passphrase_file: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -100,9 +103,12 @@ impl Ctx {
         std::env::var("DOSSIER_EXPORT_PASSPHRASE").map(Zeroizing::new).unwrap_or(dossier_passphrase)
     }
 
-    /// The passphrase: `DOSSIER_PASSPHRASE`, or asked on the terminal without echo.
+    /// The passphrase: from `--passphrase-file`, else `DOSSIER_PASSPHRASE`, else asked on the terminal without echo.
     pub fn passphrase(&self, new: bool) -> Result<Zeroizing<String>, Error> {
-        self.read_passphrase("DOSSIER_PASSPHRASE", new)
+        match &self.passphrase_file {
+            Some(file) => read_passphrase_file(file),
+            None => self.read_passphrase("DOSSIER_PASSPHRASE", new),
+        }
     }
 
     /// A passphrase from `var`, or asked on the terminal without echo (twice, with a warning, when `new`).
@@ -130,6 +136,23 @@ impl Ctx {
         }
         Ok(first)
     }
+}
+
+/// The first line of `file` (`-`: standard input), without its line ending. Unlike an environment variable it
+/// appears in no shell history and no `/proc/PID/environ`.
+fn read_passphrase_file(file: &std::path::Path) -> Result<Zeroizing<String>, Error> {
+    use std::io::BufRead;
+    let read_err = |source| Error::Read { path: file.to_owned(), source };
+    let mut line = Zeroizing::new(String::new());
+    if file.as_os_str() == "-" {
+        std::io::stdin().lock().read_line(&mut line).map_err(read_err)?;
+    } else {
+        let f = std::fs::File::open(file).map_err(read_err)?;
+        std::io::BufReader::new(f).read_line(&mut line).map_err(read_err)?;
+    }
+    let trimmed = line.trim_end_matches(['\n', '\r']).len();
+    line.truncate(trimmed);
+    Ok(line)
 }
 
 fn default_db() -> PathBuf {

@@ -278,7 +278,7 @@ impl Kind for Photos {
             PhotoOwn::Export { id, output } => {
                 let id = d.resolve_id(RecordKind::Media, &id)?;
                 let bytes = d.media_bytes(id)?;
-                std::fs::write(&output, bytes).map_err(|source| Error::Write { path: output.clone(), source })
+                dossier::files::write_bytes(&output, dossier::files::Existing::Refuse, &bytes)
             }
         }
     }
