@@ -8,7 +8,7 @@ import type { SponsorshipCard } from "./SponsorshipCard";
 import type { Stored } from "./Stored";
 
 /**
- * Everything on a detainee's record page.
+ * Everything on a detainee's record page (the app's record screen, the CLI's `detainee show`).
  */
 export type DetaineePage = { detainee: Stored<Detainee>, photos: Array<Stored<Media>>, 
 /**
