@@ -15,7 +15,6 @@ pub mod template;
 mod text;
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -318,16 +317,8 @@ pub fn banner(
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then renamed over the
 /// target. A failure (full disk, no permission) leaves no half-written PDF and any previous file untouched.
 pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let werr = |source: std::io::Error| Error::Write { path: path.to_owned(), source };
-    let mut tmp = tempfile::Builder::new().prefix(".dossier-").suffix(".part").tempfile_in(dir).map_err(werr)?;
-    tmp.write_all(bytes).map_err(werr)?;
-    tmp.as_file().sync_all().map_err(werr)?;
-    tmp.persist(path).map_err(|e| werr(e.error))?;
-    Ok(())
+    // Replacing keeps today's behaviour of `render … -o` (see the issue note: it should ask first).
+    crate::files::write_bytes(path, crate::files::Existing::Replace, bytes)
 }
 
 /// Renders a template being edited (not yet saved) against the complete fictional context its check uses, so the

@@ -440,7 +440,7 @@ fn seal_outbox(d: &mut Dossier, me: &Me) -> Result<usize> {
     }
     let bytes = seal::seal(me.device, seq, epoch, key, &me.sign, &payload);
     let target = dir.join(file_name(seq));
-    write_new(&dir, &target, &bytes)?;
+    crate::files::write_bytes(&target, crate::files::Existing::Refuse, &bytes)?;
     d.transaction_raw(|tx| {
         tx.execute("DELETE FROM share_outbox WHERE seq <= ?1", [last])?;
         tx.execute("UPDATE share_self SET next_seq = ?1", [(seq + 1) as i64])?;
@@ -451,19 +451,6 @@ fn seal_outbox(d: &mut Dossier, me: &Me) -> Result<usize> {
         Ok(())
     })?;
     Ok(1)
-}
-
-fn write_new(dir: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let werr = |source| Error::Write { path: target.to_owned(), source };
-    let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir).map_err(werr)?;
-    tmp.write_all(bytes).map_err(werr)?;
-    tmp.as_file().sync_all().map_err(werr)?;
-    tmp.persist_noclobber(target).map_err(|e| werr(e.error))?;
-    if let Ok(f) = std::fs::File::open(dir) {
-        let _ = f.sync_all();
-    }
-    Ok(())
 }
 
 /// Every change file in the folder, as (device folder name, seq, path), in (device, seq) order.
