@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use dossier::exchange::import::{plan_import, ImportOptions};
 use dossier::store::Dossier;
-use libertas_typeset as ts;
+use libertas_typeset as typeset;
 
 /// A fuzz target: it takes any bytes and must neither panic nor hang.
 pub type Target = fn(&[u8]);
@@ -64,30 +64,30 @@ pub fn spreadsheet_import(data: &[u8]) {
 /// is the template's text.
 pub fn template_render(data: &[u8]) {
     let Some((pick, rest)) = data.split_first() else { return };
-    let names: Vec<&str> = dossier::documents::template::names().collect();
+    let names: Vec<&str> = dossier::documents::kind::names().collect();
     let name = names[usize::from(*pick) % names.len()];
     let Ok(source) = std::str::from_utf8(rest) else { return };
-    let _ = dossier::documents::template::check(name, source);
+    let _ = dossier::documents::kind::check(name, source);
 }
 
 /// Markdown (a rendered template, a press release's own body) turned into blocks and laid out into a PDF.
 /// Every image reference resolves to a small JPEG, except those starting with `missing`.
 pub fn markdown(data: &[u8]) {
-    static PHOTO: OnceLock<Arc<ts::ImageData>> = OnceLock::new();
+    static PHOTO: OnceLock<Arc<typeset::ImageData>> = OnceLock::new();
     let Ok(md) = std::str::from_utf8(data) else { return };
     let photo = PHOTO.get_or_init(|| {
         let jpeg = dossier::demo::placeholder_portrait(24, 30, [120, 140, 160]);
-        Arc::new(ts::ImageData::from_bytes(jpeg).expect("sample JPEG"))
+        Arc::new(typeset::ImageData::from_bytes(jpeg).expect("sample JPEG"))
     });
-    let opts = ts::MarkdownOptions { toc_title: Some("Contents".into()), image_width_mm: Some(60.0) };
+    let opts = typeset::MarkdownOptions { toc_title: Some("Contents".into()), image_width_mm: Some(60.0) };
     let mut resolve = |r: &str| (!r.starts_with("missing")).then(|| photo.clone());
-    let Ok(blocks) = ts::markdown_to_blocks(md, &opts, &mut resolve) else { return };
-    let doc = ts::Document {
+    let Ok(blocks) = typeset::markdown_to_blocks(md, &opts, &mut resolve) else { return };
+    let doc = typeset::Document {
         title: "Fuzz".into(),
-        lang: ts::Lang::French,
-        page: ts::PageSetup::a4(),
-        style: ts::DocStyle::default(),
+        lang: typeset::Lang::French,
+        page: typeset::PageSetup::a4(),
+        style: typeset::DocStyle::default(),
         blocks,
     };
-    let _ = ts::render_with_layout(&doc);
+    let _ = typeset::render_with_layout(&doc);
 }

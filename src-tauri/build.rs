@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "settings_get",
     "settings_save",
     "passphrase_change",
+    "passphrase_strength",
     "backup_now",
     "dossier_check",
     "document_generate",

@@ -79,6 +79,9 @@ pub enum Error {
     AlreadyExists(PathBuf),
     #[error("the passphrase must have at least {min} characters")]
     WeakPassphrase { min: usize },
+    /// Long enough, but zxcvbn finds it easy to guess (see `store::strength`).
+    #[error("the passphrase is too easy to guess (strength {score}/4)")]
+    GuessablePassphrase { score: u8, hint: Option<&'static str>, example: String },
     #[error("the two passphrases differ")]
     PassphraseMismatch,
     #[error("no {kind:?} with id {id}")]
@@ -180,7 +183,7 @@ impl Error {
             Error::WrongPassphrase(_) => "wrong_passphrase",
             Error::NoDossier(_) => "no_dossier",
             Error::AlreadyExists(_) => "already_exists",
-            Error::WeakPassphrase { .. } => "weak_passphrase",
+            Error::WeakPassphrase { .. } | Error::GuessablePassphrase { .. } => "weak_passphrase",
             Error::PassphraseMismatch => "passphrase_mismatch",
             Error::NotFound { .. } => "not_found",
             Error::AmbiguousId { .. } => "ambiguous_id",
@@ -220,6 +223,18 @@ impl Error {
             Error::NoDossier(path) => tr(lang, "err-no-dossier", &[("path", Arg::from(&p(path)))]),
             Error::AlreadyExists(path) => tr(lang, "err-already-exists", &[("path", Arg::from(&p(path)))]),
             Error::WeakPassphrase { min } => tr(lang, "err-weak-passphrase", &[("min", Arg::from(*min))]),
+            Error::GuessablePassphrase { score, hint, example } => {
+                let hint = hint.map(|h| tr(lang, h, &[])).unwrap_or_default();
+                tr(
+                    lang,
+                    "err-guessable-passphrase",
+                    &[
+                        ("score", Arg::from(usize::from(*score))),
+                        ("hint", Arg::from(&hint)),
+                        ("example", Arg::from(example)),
+                    ],
+                )
+            }
             Error::PassphraseMismatch => tr(lang, "err-passphrase-mismatch", &[]),
             Error::NotFound { kind, id } => {
                 let k = kind.label(lang);

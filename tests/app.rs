@@ -135,7 +135,7 @@ fn handover_ends_one_sponsorship_and_starts_the_next() {
 #[test]
 fn template_preview_renders_drafts_and_reports_the_line_of_an_error() {
     let (_dir, d) = sample();
-    for name in dossier::documents::template::names() {
+    for name in dossier::documents::kind::names() {
         let source = d.template(name).unwrap();
         let (pdf, preflight) = dossier::documents::preview_template(&d, name, &source).unwrap();
         assert!(pdf.bytes.starts_with(b"%PDF"), "{name} previews");
@@ -149,5 +149,66 @@ fn template_preview_renders_drafts_and_reports_the_line_of_an_error() {
             assert!(l >= source.lines().count() - 1, "line {l} points at the end")
         }
         e => panic!("expected a template error with its line, got {e:?}"),
+    }
+}
+
+#[test]
+fn creating_a_dossier_checks_both_entries_the_strength_and_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub").join("collectif.dossier");
+    let code = |r: dossier::Result<Dossier>| r.err().map(|e| e.code());
+    assert_eq!(code(app::create_dossier(&path, PASS, "another entry")), Some("passphrase_mismatch"));
+    assert_eq!(code(app::create_dossier(&path, "court", "court")), Some("weak_passphrase"));
+    let weak = app::create_dossier(&path, "motdepasse123", "motdepasse123").err().unwrap();
+    assert!(matches!(weak, dossier::Error::GuessablePassphrase { score, .. } if score < 3), "{weak:?}");
+    let fr = weak.message(dossier::Lang::Fr);
+    assert!(fr.contains("trop facile à deviner") && fr.contains("par exemple"), "{fr}");
+    assert!(!path.exists(), "nothing written by a refusal");
+    let mut d = app::create_dossier(&path, PASS, PASS).expect("the folder is made");
+    assert_eq!(code(app::create_dossier(&path, PASS, PASS)), Some("already_exists"));
+
+    let wrong = app::change_passphrase(&mut d, PASS, "rose tulipe orage cadran", "rose tulipe orage cadrant");
+    assert_eq!(wrong.err().map(|e| e.code()), Some("passphrase_mismatch"));
+    let weak = app::change_passphrase(&mut d, PASS, "azertyuiop", "azertyuiop");
+    assert_eq!(weak.err().map(|e| e.code()), Some("weak_passphrase"));
+    app::change_passphrase(&mut d, PASS, "rose tulipe orage cadran", "rose tulipe orage cadran").unwrap();
+    drop(d);
+    assert!(Dossier::open(&path, "rose tulipe orage cadran").is_ok());
+}
+
+#[test]
+fn the_strength_meter_accepts_exactly_what_the_core_accepts() {
+    let path = std::path::Path::new("/nowhere/collectif.dossier");
+    for p in ["", "court", "motdepasse123", "azertyuiop", "collectif2026", PASS, "rose tulipe orage cadran"] {
+        let s = app::passphrase_strength(p, path, dossier::Lang::En);
+        let core = dossier::store::strength::check_new(p, &dossier::store::strength_context(path));
+        assert_eq!(s.acceptable, core.is_ok(), "{p:?}: {s:?}");
+        assert_eq!(s.hint.is_some() && s.acceptable, false, "advice only for what is refused: {p:?}");
+    }
+    let named = app::passphrase_strength("collectif2026", path, dossier::Lang::Fr);
+    assert!(!named.acceptable, "the dossier's own file name counts against it: {named:?}");
+}
+
+#[test]
+fn the_record_page_says_what_documents_print_and_templates_say_their_kind() {
+    let (_dir, d) = sample();
+    let today = day("2026-11-27");
+    let (mut items, mut photos) = (0, 0);
+    for row in app::detainee_rows(&d, &ListFilter::default(), 0, 50, today).unwrap().items {
+        let page = app::detainee_page(&d, row.id, today).unwrap();
+        (items, photos) = (items + page.published.len(), photos + page.published_photos.len());
+        for item in PublicItem::ALL {
+            assert_eq!(page.published.contains(&item), page.detainee.is_public(item), "{item:?}");
+        }
+        for photo in &page.photos {
+            assert_eq!(page.published_photos.contains(&photo.id), photo.disclosure.publishable());
+        }
+    }
+    assert!(items > 0 && photos > 0, "the sample publishes some items and photos: {items} {photos}");
+    let templates = d.templates().unwrap();
+    assert_eq!(templates.len(), 12);
+    for t in templates {
+        let name = dossier::documents::TemplateName::new(t.kind, t.lang);
+        assert_eq!(name.as_str(), t.name, "kind and language name the template");
     }
 }

@@ -440,7 +440,7 @@ fn render_commands_write_files() {
 fn templates_with_unknown_fields_or_bad_syntax_are_refused_with_name_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Dossier::create(&dir.path().join("t.dossier"), PASS).unwrap();
-    let good = documents::template::default_source("fr/agreement.md").unwrap();
+    let good = documents::kind::default_source("fr/agreement.md").unwrap();
     let unknown_field = good.replace("## Objet", "## Objet\n\n{{ sponsor.mayor_shoe_size }}");
     let err = d.set_templates(&[("fr/agreement.md".into(), unknown_field.clone())]).unwrap_err();
     match &err {
@@ -459,7 +459,7 @@ fn templates_with_unknown_fields_or_bad_syntax_are_refused_with_name_and_line() 
     ));
     let bad_header = good.replacen("page = \"a4\"", "page = \"napkin\"", 1);
     assert!(d.set_templates(&[("fr/agreement.md".into(), bad_header)]).is_err());
-    let bad_layout = documents::template::default_source("fr/banner-rollup.toml")
+    let bad_layout = documents::kind::default_source("fr/banner-rollup.toml")
         .unwrap()
         .replace("max_pt = 220", "max_pt = 220\nsparkle = true");
     assert!(d.set_templates(&[("fr/banner-rollup.toml".into(), bad_layout)]).is_err());
@@ -472,7 +472,7 @@ fn templates_with_unknown_fields_or_bad_syntax_are_refused_with_name_and_line() 
     d.reset_template("fr/agreement.md").unwrap();
     assert_eq!(d.template("fr/agreement.md").unwrap(), good);
     // Every default passes the check.
-    assert!(documents::template::check_all(&d).unwrap().is_empty());
+    assert!(documents::kind::check_all(&d).unwrap().is_empty());
 }
 
 /// Regression: a directive with a typo (`<!-- signature -->`) was dropped without a word, and the agreement went to
@@ -481,7 +481,7 @@ fn templates_with_unknown_fields_or_bad_syntax_are_refused_with_name_and_line() 
 fn an_unknown_directive_is_refused_with_its_template_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = Dossier::create(&dir.path().join("t.dossier"), PASS).unwrap();
-    let good = documents::template::default_source("fr/agreement.md").unwrap();
+    let good = documents::kind::default_source("fr/agreement.md").unwrap();
     let typo = good.replace("<!-- signatures -->", "<!-- signature -->");
     assert_ne!(typo, good, "the default agreement has a signatures directive");
     let expected_line = typo.lines().position(|l| l.contains("<!-- signature -->")).unwrap() + 1;

@@ -98,9 +98,7 @@ pub struct AppInfo {
     pub unlocked: bool,
     pub lang: Lang,
     pub version: String,
-    /// The bleed a banner gets unless the user asks otherwise (the core's default, so the two never disagree).
-    pub default_bleed_mm: f32,
-    /// The core's limits (passphrase length, bleed), for the UI's checks.
+    /// The core's limits (passphrase length and score, bleed), for the UI's checks.
     pub limits: api::Limits,
 }
 
@@ -189,7 +187,6 @@ commands! {
             unlocked: st.is_unlocked(),
             lang: st.lang(),
             version: app.package_info().version.to_string(),
-            default_bleed_mm: api::Limits::CORE.default_bleed_mm,
             limits: api::Limits::CORE,
         })
     }
@@ -229,7 +226,7 @@ commands! {
     async fn choose_existing(st, app) -> Option<String> {
         let picked = app.dialog().file().add_filter("Dossier", &["dossier"]).blocking_pick_file();
         Ok(picked.and_then(|p| p.into_path().ok()).map(|p| {
-            st.set_open(None);
+            crate::lock(&app, &st);
             st.set_path(p.clone());
             crate::remember(&app, &st);
             p.display().to_string()
@@ -239,17 +236,8 @@ commands! {
     /// Creates the dossier at the chosen place, encrypted with `passphrase` (typed twice).
     async fn dossier_create(st, app, passphrase: String, confirm: String) -> () {
         let (pass, confirm) = (Zeroizing::new(passphrase), Zeroizing::new(confirm));
-        if *pass != *confirm {
-            return Err(st.core_err(dossier::Error::PassphraseMismatch));
-        }
         let path = st.path();
-        if path.exists() {
-            return Err(st.err("exists"));
-        }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| st.core_err(dossier::Error::Write { path: dir.to_owned(), source }))?;
-        }
-        let d = st.blocking(move || Dossier::create(&path, &pass)).await?;
+        let d = st.blocking(move || api::create_dossier(&path, &pass, &confirm)).await?;
         st.set_open(Some(d));
         crate::remember(&app, &st);
         Ok(())
@@ -266,7 +254,7 @@ commands! {
 
     /// Locks now: closes the dossier and forgets every generated document.
     async fn dossier_lock(st, app) -> () {
-        st.set_open(None);
+        crate::lock(&app, &st);
         let _ = app.emit("locked", ());
         Ok(())
     }
@@ -387,10 +375,14 @@ commands! {
     /// Re-encrypts the dossier under a new passphrase, after proving the current one.
     async fn passphrase_change(st, app, current: String, new_passphrase: String, confirm: String) -> () {
         let (current, new, confirm) = (Zeroizing::new(current), Zeroizing::new(new_passphrase), Zeroizing::new(confirm));
-        if *new != *confirm {
-            return Err(st.core_err(dossier::Error::PassphraseMismatch));
-        }
-        st.with(move |d| d.change_passphrase(&current, &new).map(drop)).await
+        st.with(move |d| api::change_passphrase(d, &current, &new, &confirm).map(drop)).await
+    }
+
+    /// How strong a passphrase being typed would be for this dossier, with advice in the app's language: what the
+    /// core will accept, so the form never decides it.
+    async fn passphrase_strength(st, app, passphrase: String) -> dossier::store::strength::Strength {
+        let pass = Zeroizing::new(passphrase);
+        Ok(api::passphrase_strength(&pass, &st.path(), st.lang()))
     }
 
     /// Writes a verified encrypted backup where the user chooses. Null when cancelled.
@@ -461,7 +453,7 @@ commands! {
         Ok(keep(&st, doc, None, &name))
     }
 
-    async fn templates_list(st, app) -> Vec<documents::template::TemplateInfo> {
+    async fn templates_list(st, app) -> Vec<documents::TemplateInfo> {
         st.with(|d| d.templates()).await
     }
 

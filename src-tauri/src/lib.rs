@@ -50,6 +50,24 @@ pub(crate) fn viewer_dir(app: &AppHandle) -> std::io::Result<PathBuf> {
     Ok(dir)
 }
 
+/// Locks the dossier (its key dropped) and removes the copies of documents opened in the system viewer: a PDF
+/// left in the cache would outlive the lock. A viewer that still shows one keeps its own open file (Linux, macOS);
+/// where the system refuses to remove an open file (Windows), the next lock or start removes it.
+pub(crate) fn lock(app: &AppHandle, st: &Shell) {
+    st.set_open(None);
+    if let Ok(dir) = app.path().app_cache_dir().map(|d| d.join("opened")) {
+        remove_viewer_copies(&dir);
+    }
+}
+
+/// Empties the viewer folder (see [`lock`]), keeping the folder itself.
+pub fn remove_viewer_copies(dir: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let _ = std::fs::remove_file(e.path());
+    }
+}
+
 /// The dossier to open: `LIBERTAS_DOSSIER` (tests, several dossiers), else the remembered one, else
 /// `libertas.dossier` in the user's data folder.
 fn initial_state(app: &AppHandle) -> Shell {
@@ -91,6 +109,32 @@ fn media_response(st: &Shell, path: &str) -> Response<Vec<u8>> {
     }
 }
 
+/// Whether the webview may show `url`: only the app's own pages (`tauri://localhost` on Linux and macOS,
+/// `http(s)://tauri.localhost` on Windows; in a development build also Vite's `devUrl`). A compromised page that
+/// sets `location.href` to send data out is stopped here, before any request leaves the webview.
+pub fn is_app_url(url: &tauri::Url, dev_url: Option<&tauri::Url>) -> bool {
+    let own = match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    };
+    own || dev_url.is_some_and(|dev| dev.origin() == url.origin())
+}
+
+/// The main window, built here rather than from the configuration alone so that it gets its guards: navigation
+/// only within the app ([`is_app_url`]), and no new window (`window.open`, `target=_blank`) at all.
+fn main_window(app: &tauri::App) -> tauri::Result<()> {
+    let config =
+        app.config().app.windows.iter().find(|w| w.label == "main").cloned().ok_or(tauri::Error::WindowNotFound)?;
+    // Only a development build (`tauri dev`) loads its pages from Vite's server.
+    let dev_url = if cfg!(dev) { app.config().build.dev_url.clone() } else { None };
+    tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+        .on_navigation(move |url| is_app_url(url, dev_url.as_ref()))
+        .on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)
+        .build()?;
+    Ok(())
+}
+
 pub fn run() {
     // Some GPU drivers give a blank window with WebKitGTK's DMA-BUF renderer; users can still override this.
     #[cfg(target_os = "linux")]
@@ -101,6 +145,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
+            main_window(app)?;
             let st = initial_state(app.handle());
             if let Ok(dir) = viewer_dir(app.handle()) {
                 let _ = std::fs::remove_dir_all(&dir);
@@ -111,7 +156,7 @@ pub fn run() {
             std::thread::spawn(move || loop {
                 std::thread::sleep(Duration::from_secs(5));
                 if st.idle_expired() {
-                    st.set_open(None);
+                    lock(&handle, &st);
                     let _ = handle.emit("locked", ());
                 }
             });
@@ -137,7 +182,7 @@ pub fn run() {
                     std::thread::spawn(move || {
                         let st = app.state::<Shell>();
                         let _ = st.with_now(|d| d.backup_auto().map(drop));
-                        st.set_open(None);
+                        lock(&app, &st);
                         st.end_closing();
                         app.exit(0);
                     });
@@ -163,7 +208,45 @@ pub fn run() {
                 if st.is_unlocked() {
                     let _ = st.with_now(|d| d.backup_auto().map(drop));
                 }
-                st.set_open(None);
+                lock(app, &st);
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_app_url;
+
+    #[test]
+    fn locking_removes_the_copies_opened_in_the_viewer() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("fiche-essai.pdf"), b"%PDF-1.7").unwrap();
+        std::fs::write(dir.path().join("kakemono-essai.pdf"), b"%PDF-1.7").unwrap();
+        super::remove_viewer_copies(dir.path());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        super::remove_viewer_copies(&dir.path().join("absent"));
+    }
+
+    #[test]
+    fn the_webview_stays_on_the_apps_own_pages() {
+        let url = |s: &str| tauri::Url::parse(s).unwrap();
+        assert!(is_app_url(&url("tauri://localhost/index.html#settings"), None));
+        assert!(is_app_url(&url("http://tauri.localhost/"), None));
+        assert!(is_app_url(&url("https://tauri.localhost/assets/app.js"), None));
+        for out in [
+            "https://example.org/?leak=1",
+            "http://127.0.0.1:8080/",
+            "http://tauri.localhost.example.org/",
+            "file:///etc/passwd",
+            "media://localhost/full/00000000-0000-0000-0000-000000000000",
+            "data:text/html,<script>fetch('https://x')</script>",
+            "tauri://example.org/",
+            "http://localhost:1420/",
+        ] {
+            assert!(!is_app_url(&url(out), None), "{out}");
+        }
+        let dev = url("http://localhost:1420");
+        assert!(is_app_url(&url("http://localhost:1420/src/main.ts"), Some(&dev)));
+        assert!(!is_app_url(&url("http://localhost:1421/"), Some(&dev)));
+    }
 }

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::sponsors::{sponsorship_cards, SponsorshipCard};
 use crate::error::Result;
-use crate::model::{Category, Contact, Detainee, Event, Media, Source, Status, Stored};
+use crate::model::{Category, Contact, Detainee, Event, Media, PublicItem, Source, Status, Stored};
 use crate::store::DetaineeFilter;
 use crate::Dossier;
 
@@ -87,6 +87,10 @@ pub struct DetaineePage {
     pub sources: Vec<Stored<Source>>,
     pub events: Vec<Stored<Event>>,
     pub days_held: Option<i64>,
+    /// The items public documents print (marked public and consented: `Disclosure::publishable`).
+    pub published: Vec<PublicItem>,
+    /// The photos public documents may print.
+    pub published_photos: Vec<Uuid>,
 }
 
 pub fn detainee_page(d: &Dossier, id: Uuid, today: NaiveDate) -> Result<DetaineePage> {
@@ -94,9 +98,12 @@ pub fn detainee_page(d: &Dossier, id: Uuid, today: NaiveDate) -> Result<Detainee
     let sources = d.list::<Source>()?.into_iter().filter(|s| s.detainee_ids.contains(&id)).collect();
     let mut events: Vec<Stored<Event>> = d.list::<Event>()?.into_iter().filter(|e| e.detainee_id == Some(id)).collect();
     events.sort_by_key(|e| e.date.earliest());
+    let photos = d.photos_of(id)?;
     Ok(DetaineePage {
         days_held: detainee.days_held(today),
-        photos: d.photos_of(id)?,
+        published: PublicItem::ALL.into_iter().filter(|&i| detainee.is_public(i)).collect(),
+        published_photos: photos.iter().filter(|p| p.disclosure.publishable()).map(|p| p.id).collect(),
+        photos,
         contacts: d.contacts_of(id)?,
         sponsorships: sponsorship_cards(d, None, Some(id))?,
         sources,

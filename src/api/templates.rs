@@ -2,14 +2,14 @@
 
 use std::path::Path;
 
-use crate::documents::template;
+use crate::documents::kind;
 use crate::error::{Error, Result};
 use crate::Dossier;
 
 /// Writes every effective template (the dossier's copy, else the default) into `dir` as `fr/…`, `en/…`, creating
 /// the folders.
 pub fn export_templates(d: &Dossier, dir: &Path) -> Result<()> {
-    for name in template::names() {
+    for name in kind::names() {
         let path = dir.join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|source| Error::Write { path: parent.to_owned(), source })?;
@@ -24,7 +24,7 @@ pub fn export_templates(d: &Dossier, dir: &Path) -> Result<()> {
 /// Returns the names read. A folder holding none of them is refused.
 pub fn import_templates(d: &mut Dossier, dir: &Path) -> Result<Vec<String>> {
     let mut found = vec![];
-    for name in template::names() {
+    for name in kind::names() {
         let path = dir.join(name);
         match std::fs::read_to_string(&path) {
             Ok(s) => found.push((name.to_owned(), s)),
@@ -44,5 +44,5 @@ pub fn import_templates(d: &mut Dossier, dir: &Path) -> Result<Vec<String>> {
 
 /// Checks every effective template (syntax and fields): each name with its error, if any.
 pub fn check_templates(d: &Dossier) -> Result<Vec<(&'static str, Option<Error>)>> {
-    template::names().map(|name| Ok((name, template::check(name, &d.template(name)?).err()))).collect()
+    kind::names().map(|name| Ok((name, kind::check(name, &d.template(name)?).err()))).collect()
 }

@@ -1,14 +1,14 @@
 //! Roll-up banners and posters: a layout template of zones placed on a canvas with bleed and crop marks, and the
 //! preflight a print shop would run.
 
-use libertas_typeset as ts;
+use libertas_typeset as typeset;
 use minijinja::Value;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::context::BannerCtx;
 use super::template;
-use super::Images;
+use super::typesetting::Images;
 use crate::error::{Error, Result};
 use crate::i18n::{tr, Arg, Lang};
 
@@ -87,10 +87,10 @@ impl BannerSize {
     }
 
     /// The area where text and logos may go, in mm from the trim's top-left corner.
-    pub fn safe_rect(self) -> ts::MmRect {
+    pub fn safe_rect(self) -> typeset::MmRect {
         let (w, h) = self.trim_mm();
         let bottom = if self.is_rollup() { ROLLUP_BASE_MM } else { SAFE_MM };
-        ts::MmRect::new(SAFE_MM, SAFE_MM, w - 2.0 * SAFE_MM, h - SAFE_MM - bottom)
+        typeset::MmRect::new(SAFE_MM, SAFE_MM, w - 2.0 * SAFE_MM, h - SAFE_MM - bottom)
     }
 }
 
@@ -257,8 +257,8 @@ impl Preflight {
     }
 }
 
-fn cmyk(c: [f32; 4]) -> ts::Color {
-    ts::Color::Cmyk(c[0], c[1], c[2], c[3])
+fn cmyk(c: [f32; 4]) -> typeset::Color {
+    typeset::Color::Cmyk(c[0], c[1], c[2], c[3])
 }
 
 /// Places a banner's zones and renders it; returns the PDF and its preflight.
@@ -275,12 +275,12 @@ pub fn render(
     let (tw, th) = placement.trim;
     let mut preflight = Preflight { size: size.slug().into(), trim_mm: (tw, th), bleed_mm, ..Default::default() };
     let (items, image_labels) = canvas_items(name, layout, ctx, &placement, lang, images, &mut preflight)?;
-    let canvas = ts::Canvas {
+    let canvas = typeset::Canvas {
         title: format!("{} — {}", ctx.detainee.name, size.slug()),
-        lang: super::typeset_lang(lang),
-        pages: vec![ts::CanvasPage { width_mm: tw, height_mm: th, bleed_mm, crop_marks: true, items }],
+        lang: super::typesetting::typeset_lang(lang),
+        pages: vec![typeset::CanvasPage { width_mm: tw, height_mm: th, bleed_mm, crop_marks: true, items }],
     };
-    let rendered = ts::render_canvas_with_layout(&canvas).map_err(super::typeset_error)?;
+    let rendered = typeset::render_canvas_with_layout(&canvas).map_err(super::typesetting::typeset_error)?;
     run_preflight(&rendered, &image_labels, placement.safe, lang, &mut preflight);
     Ok((rendered.pdf, preflight))
 }
@@ -288,7 +288,7 @@ pub fn render(
 /// Where zones land: a zone's fractions are of the safe area, and an edge it extends reaches into the bleed.
 struct Placement {
     trim: (f32, f32),
-    safe: ts::MmRect,
+    safe: typeset::MmRect,
     bleed_mm: f32,
 }
 
@@ -297,9 +297,9 @@ impl Placement {
         Placement { trim: size.trim_mm(), safe: size.safe_rect(), bleed_mm }
     }
 
-    fn rect(&self, z: &Zone) -> ts::MmRect {
+    fn rect(&self, z: &Zone) -> typeset::MmRect {
         let (safe, bleed_mm, (tw, th)) = (self.safe, self.bleed_mm, self.trim);
-        let mut r = ts::MmRect::new(safe.x + z.x * safe.w, safe.y + z.y * safe.h, z.w * safe.w, z.h * safe.h);
+        let mut r = typeset::MmRect::new(safe.x + z.x * safe.w, safe.y + z.y * safe.h, z.w * safe.w, z.h * safe.h);
         for e in &z.extend {
             match e {
                 Edge::Left => {
@@ -318,9 +318,9 @@ impl Placement {
     }
 
     /// The whole sheet, bleed included.
-    fn full(&self) -> ts::MmRect {
+    fn full(&self) -> typeset::MmRect {
         let (b, (tw, th)) = (self.bleed_mm, self.trim);
-        ts::MmRect::new(-b, -b, tw + 2.0 * b, th + 2.0 * b)
+        typeset::MmRect::new(-b, -b, tw + 2.0 * b, th + 2.0 * b)
     }
 }
 
@@ -334,16 +334,16 @@ fn canvas_items(
     lang: Lang,
     images: &mut Images<'_>,
     preflight: &mut Preflight,
-) -> Result<(Vec<ts::CanvasItem>, Vec<String>)> {
+) -> Result<(Vec<typeset::CanvasItem>, Vec<String>)> {
     let place = |z: &Zone| placement.rect(z);
-    let color = |c: &Option<String>, default: [f32; 4]| -> ts::Color {
+    let color = |c: &Option<String>, default: [f32; 4]| -> typeset::Color {
         cmyk(c.as_ref().and_then(|c| layout.colors.get(c)).copied().unwrap_or(default))
     };
     let mut items = vec![];
     let mut image_labels = vec![];
 
     if let Some(bg) = layout.colors.get("background").filter(|c| c.iter().any(|v| *v > 0.0)) {
-        items.push(ts::CanvasItem::Rect { rect: placement.full(), fill: Some(cmyk(*bg)), stroke: None });
+        items.push(typeset::CanvasItem::Rect { rect: placement.full(), fill: Some(cmyk(*bg)), stroke: None });
     }
     let photo_rect = place(&layout.photo);
     match &ctx.detainee.photo {
@@ -351,26 +351,26 @@ fn canvas_items(
             let crop = ctx
                 .detainee
                 .photo_crop
-                .map(|c| ts::CropRect { x: c.x, y: c.y, w: c.w, h: c.h })
-                .unwrap_or(ts::CropRect::FULL);
-            items.push(ts::CanvasItem::Image {
+                .map(|c| typeset::CropRect { x: c.x, y: c.y, w: c.w, h: c.h })
+                .unwrap_or(typeset::CropRect::FULL);
+            items.push(typeset::CanvasItem::Image {
                 image: images.get(r)?,
                 rect: photo_rect,
-                fit: ts::ImageFit::Cover(crop),
+                fit: typeset::ImageFit::Cover(crop),
             });
             image_labels.push(tr(lang, "pf-photo", &[]));
         }
         None => {
-            items.push(ts::CanvasItem::Rect {
+            items.push(typeset::CanvasItem::Rect {
                 rect: photo_rect,
-                fill: Some(ts::Color::Cmyk(0.0, 0.0, 0.0, 0.25)),
+                fill: Some(typeset::Color::Cmyk(0.0, 0.0, 0.0, 0.25)),
                 stroke: None,
             });
             preflight.push("warning", "no_photo", tr(lang, "pf-no-photo", &[]));
         }
     }
     if let Some(band) = &layout.band {
-        items.push(ts::CanvasItem::Rect {
+        items.push(typeset::CanvasItem::Rect {
             rect: place(band),
             fill: Some(color(&band.color, [0.0, 1.0, 0.85, 0.2])),
             stroke: None,
@@ -384,22 +384,22 @@ fn canvas_items(
         if text.is_empty() {
             continue;
         }
-        let mut tb = ts::TextBox::new(
+        let mut tb = typeset::TextBox::new(
             place(&Zone { x: t.x, y: t.y, w: t.w, h: t.h, extend: vec![], color: None }),
-            vec![ts::Span::new(text)],
+            vec![typeset::Span::new(text)],
             t.max_pt,
         );
         tb.min_size_pt = t.min_pt;
         tb.bold = t.bold;
         tb.color = color(&t.color, [0.0, 0.0, 0.0, 1.0]);
         tb.align = match t.align.as_deref() {
-            Some("left") => ts::Align::Left,
-            Some("right") => ts::Align::Right,
-            _ => ts::Align::Center,
+            Some("left") => typeset::Align::Left,
+            Some("right") => typeset::Align::Right,
+            _ => typeset::Align::Center,
         };
-        tb.valign = ts::VAlign::Middle;
+        tb.valign = typeset::VAlign::Middle;
         tb.line_height = 1.05;
-        items.push(ts::CanvasItem::Text(tb));
+        items.push(typeset::CanvasItem::Text(tb));
     }
     if let Some(z) = &layout.logos {
         let r = place(z);
@@ -412,18 +412,18 @@ fn canvas_items(
         let gap = r.w * 0.04;
         let cell = (r.w - gap * (n - 1.0)) / n;
         for (i, (l, owner)) in logos.iter().enumerate() {
-            let rect = ts::MmRect::new(r.x + i as f32 * (cell + gap), r.y, cell, r.h);
-            items.push(ts::CanvasItem::Image { image: images.get(l)?, rect, fit: ts::ImageFit::Contain });
+            let rect = typeset::MmRect::new(r.x + i as f32 * (cell + gap), r.y, cell, r.h);
+            items.push(typeset::CanvasItem::Image { image: images.get(l)?, rect, fit: typeset::ImageFit::Contain });
             image_labels.push(tr(lang, "pf-logo", &[("owner", Arg::from(owner))]));
         }
     }
     if let Some(z) = &layout.qr {
         match ctx.collective.campaign_url.as_ref().or(ctx.collective.website.as_ref()) {
-            Some(url) => items.push(ts::CanvasItem::Qr(ts::QrCode {
+            Some(url) => items.push(typeset::CanvasItem::Qr(typeset::QrCode {
                 data: url.clone(),
                 rect: place(z),
-                color: ts::Color::Cmyk(0.0, 0.0, 0.0, 1.0),
-                background: Some(ts::Color::Cmyk(0.0, 0.0, 0.0, 0.0)),
+                color: typeset::Color::Cmyk(0.0, 0.0, 0.0, 1.0),
+                background: Some(typeset::Color::Cmyk(0.0, 0.0, 0.0, 0.0)),
                 quiet_zone: true,
             })),
             None => preflight.push("warning", "no_qr", tr(lang, "pf-no-url", &[])),
@@ -435,9 +435,9 @@ fn canvas_items(
 /// The preflight, from what was actually placed: image resolution, text outside the safe area or overflowing its
 /// zone, fonts not embedded in the written PDF.
 fn run_preflight(
-    rendered: &ts::Rendered,
+    rendered: &typeset::Rendered,
     image_labels: &[String],
-    safe: ts::MmRect,
+    safe: typeset::MmRect,
     lang: Lang,
     preflight: &mut Preflight,
 ) {

@@ -16,8 +16,11 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::store::Dossier;
 
-/// A kind of document printed from a template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A kind of document printed from a template. Crosses IPC as `agreement`, `banner_rollup`…, so the app names a
+/// template's kind without reading its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DocKind {
     Agreement,
     Factsheet,
@@ -212,7 +215,10 @@ impl FromStr for TemplateName {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemplateInfo {
+    /// `fr/agreement.md`: the file name in a template folder, and how commands name the template.
     pub name: String,
+    pub kind: DocKind,
+    pub lang: Lang,
     /// True when the dossier holds its own edited copy.
     pub custom: bool,
 }

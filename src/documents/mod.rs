@@ -13,13 +13,15 @@ pub mod kind;
 mod samples;
 pub mod template;
 mod text;
+mod typesetting;
+pub(crate) use typesetting::typeset_error;
+pub use typesetting::Images;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
-use libertas_typeset as ts;
+use libertas_typeset as typeset;
 use minijinja::Value;
 use uuid::Uuid;
 
@@ -29,7 +31,7 @@ pub use kind::{DocKind, TemplateInfo, TemplateName};
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::model::{Detainee, Media, MediaRole, PressRelease, RecordKind, Sponsor, Sponsorship, Stage, Stored};
+use crate::model::{Detainee, Media, PressRelease, Sponsor, Sponsorship, Stage, Stored};
 use crate::store::{DetaineeFilter, Dossier};
 
 /// A rendered document.
@@ -37,83 +39,6 @@ use crate::store::{DetaineeFilter, Dossier};
 pub struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
-}
-
-/// Loads the images templates refer to (`photo:<id>`, `logo:<id>`) from the dossier, once each.
-pub struct Images<'d> {
-    dossier: &'d Dossier,
-    cache: HashMap<String, Arc<ts::ImageData>>,
-}
-
-impl<'d> Images<'d> {
-    pub fn new(dossier: &'d Dossier) -> Self {
-        Images { dossier, cache: HashMap::new() }
-    }
-
-    pub fn get(&mut self, reference: &str) -> Result<Arc<ts::ImageData>> {
-        if let Some(i) = self.cache.get(reference) {
-            return Ok(i.clone());
-        }
-        let img = self.load(reference)?;
-        self.cache.insert(reference.to_owned(), img.clone());
-        Ok(img)
-    }
-
-    fn load(&mut self, reference: &str) -> Result<Arc<ts::ImageData>> {
-        let not_found = || Error::NotFound { kind: RecordKind::Media, id: reference.to_owned() };
-        let id = reference
-            .strip_prefix("photo:")
-            .or_else(|| reference.strip_prefix("logo:"))
-            .and_then(|s| Uuid::parse_str(s).ok())
-            .ok_or_else(not_found)?;
-        let meta = self.dossier.get::<Media>(id)?;
-        // A photo reaches a document only when it is public and consented; logos are public by nature.
-        if meta.role == MediaRole::Photo && !meta.disclosure.publishable() {
-            return Err(not_found());
-        }
-        // PNG logos are decoded and recompressed for the PDF, which costs tens of milliseconds each; stored
-        // images never change (an id's bytes are fixed, the digest is in its metadata), so the prepared form is
-        // kept for the life of the process. JPEGs are only parsed, so they are not worth the memory.
-        let key = (id, meta.sha256.clone());
-        if let Some(i) = prepared().lock().ok().and_then(|c| c.get(&key).cloned()) {
-            return Ok(i);
-        }
-        let bytes = self.dossier.media_bytes(id)?;
-        let img = ts::ImageData::from_bytes(bytes)
-            .map_err(typeset_error)?
-            .with_orientation(ts::Orientation::new(meta.orientation));
-        let img = Arc::new(img);
-        if img.format == ts::ImageFormat::Png {
-            if let Ok(mut c) = prepared().lock() {
-                if c.len() >= PREPARED_MAX {
-                    c.clear();
-                }
-                c.insert(key, img.clone());
-            }
-        }
-        Ok(img)
-    }
-}
-
-/// Prepared PNG images, by media id and content digest (bounded: logos are few and small once deflated).
-const PREPARED_MAX: usize = 64;
-
-type PreparedCache = std::sync::Mutex<HashMap<(Uuid, String), Arc<ts::ImageData>>>;
-
-fn prepared() -> &'static PreparedCache {
-    static CACHE: std::sync::OnceLock<PreparedCache> = std::sync::OnceLock::new();
-    CACHE.get_or_init(Default::default)
-}
-
-pub(crate) fn typeset_error(e: ts::TypesetError) -> Error {
-    Error::Render(e.to_string())
-}
-
-fn typeset_lang(lang: Lang) -> ts::Lang {
-    match lang {
-        Lang::Fr => ts::Lang::French,
-        Lang::En => ts::Lang::English,
-    }
 }
 
 fn profile(d: &Dossier) -> Result<crate::model::Profile> {
@@ -151,7 +76,7 @@ pub(crate) fn render_source(
 ) -> Result<Pdf> {
     let mut images = Images::new(d);
     let doc = text::build(name, source, ctx, lang, parts, &mut images)?;
-    let r = ts::render_with_layout(&doc).map_err(typeset_error)?;
+    let r = typeset::render_with_layout(&doc).map_err(typeset_error)?;
     Ok(Pdf { bytes: r.pdf, pages: r.layout.page_count })
 }
 

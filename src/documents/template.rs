@@ -10,9 +10,6 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
-// The paths the front doors and tests used when the template list lived here.
-pub use super::kind::{check, check_all, default_source, names, TemplateInfo};
-
 /// The TOML header of a text template.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,13 +11,13 @@
 
 use std::collections::HashMap;
 
-use libertas_typeset as ts;
+use libertas_typeset as typeset;
 use minijinja::Value;
-use ts::{Align, Block, Column, Span};
+use typeset::{Align, Block, Column, Span};
 
 use super::context::{PublicDetainee, SponsorCtx};
 use super::template::{self, Header};
-use super::{typeset_lang, Images};
+use super::typesetting::{typeset_lang, Images};
 use crate::error::{Error, Result};
 use crate::i18n::{tr, Lang};
 
@@ -82,7 +82,7 @@ pub fn build(
     lang: Lang,
     parts: &Parts<'_>,
     images: &mut Images<'_>,
-) -> Result<ts::Document> {
+) -> Result<typeset::Document> {
     let (header, body, first_line) = template::split_header(name, source)?;
     check_directives(name, body, first_line)?;
     let env = template::environment();
@@ -110,9 +110,9 @@ pub fn build(
     flush(name, &mut chunk, &mut blocks, lang, images)?;
 
     let mut page = match header.page.as_str() {
-        "a5" => ts::PageSetup { width_mm: 148.0, height_mm: 210.0, ..ts::PageSetup::a4() },
-        "letter" => ts::PageSetup { width_mm: 215.9, height_mm: 279.4, ..ts::PageSetup::a4() },
-        _ => ts::PageSetup::a4(),
+        "a5" => typeset::PageSetup { width_mm: 148.0, height_mm: 210.0, ..typeset::PageSetup::a4() },
+        "letter" => typeset::PageSetup { width_mm: 215.9, height_mm: 279.4, ..typeset::PageSetup::a4() },
+        _ => typeset::PageSetup::a4(),
     };
     if let Some([t, r, b, l]) = header.margins {
         page.margin_top_mm = t;
@@ -122,11 +122,11 @@ pub fn build(
     }
     page.footer = footer.filter(|f| !f.trim().is_empty());
     page.page_label = Some(tr(lang, "doc-page", &[]));
-    Ok(ts::Document {
+    Ok(typeset::Document {
         title: header.title.clone(),
         lang: typeset_lang(lang),
         page,
-        style: ts::DocStyle::default(),
+        style: typeset::DocStyle::default(),
         blocks,
     })
 }
@@ -160,7 +160,7 @@ fn flush(name: &str, chunk: &mut String, blocks: &mut Vec<Block>, lang: Lang, im
         chunk.clear();
         return Ok(());
     }
-    let opts = ts::MarkdownOptions { toc_title: Some(tr(lang, "doc-contents", &[])), image_width_mm: Some(60.0) };
+    let opts = typeset::MarkdownOptions { toc_title: Some(tr(lang, "doc-contents", &[])), image_width_mm: Some(60.0) };
     let mut failed = None;
     let mut resolve = |r: &str| match images.get(r) {
         Ok(img) => Some(img),
@@ -169,7 +169,7 @@ fn flush(name: &str, chunk: &mut String, blocks: &mut Vec<Block>, lang: Lang, im
             None
         }
     };
-    let parsed = ts::markdown_to_blocks(chunk, &opts, &mut resolve);
+    let parsed = typeset::markdown_to_blocks(chunk, &opts, &mut resolve);
     if let Some(e) = failed {
         return Err(e);
     }
@@ -288,7 +288,7 @@ fn expand(
                 out.push(Block::Columns { columns, gap_mm: 10.0 });
             }
             out.push(Block::Spacer(30.0));
-            let red = ts::Color::Rgb(0.55, 0.07, 0.12);
+            let red = typeset::Color::Rgb(0.55, 0.07, 0.12);
             out.push(para(vec![Span::new(header.title.clone()).bold().size(34.0).color(red)], Align::Center));
             if let Some(s) = subtitle.filter(|s| !s.trim().is_empty()) {
                 out.push(Block::Spacer(6.0));
@@ -311,9 +311,9 @@ fn bad(name: &str, detail: &str) -> Error {
 fn card(p: &PublicDetainee, large: bool, lang: Lang, images: &mut Images<'_>) -> Result<Block> {
     let mut text = vec![];
     let size = if large { 24.0 } else { 14.0 };
-    text.push(para(vec![Span::new(p.name.clone()).bold().size(size).family(ts::FontFamily::Sans)], Align::Left));
+    text.push(para(vec![Span::new(p.name.clone()).bold().size(size).family(typeset::FontFamily::Sans)], Align::Left));
     if let Some(hy) = &p.name_hy {
-        text.push(para(vec![Span::new(hy.clone()).size(size * 0.8).family(ts::FontFamily::Sans)], Align::Left));
+        text.push(para(vec![Span::new(hy.clone()).size(size * 0.8).family(typeset::FontFamily::Sans)], Align::Left));
     }
     let mut facts = vec![p.category_label.clone()];
     if let Some(r) = &p.role {
@@ -332,7 +332,7 @@ fn card(p: &PublicDetainee, large: bool, lang: Lang, images: &mut Images<'_>) ->
         text.push(para(vec![Span::new(format!("{} {c}{at}", tr(lang, "doc-captured", &[])))], Align::Left));
     }
     if let Some(days) = &p.days_text {
-        let red = ts::Color::Rgb(0.55, 0.07, 0.12);
+        let red = typeset::Color::Rgb(0.55, 0.07, 0.12);
         text.push(para(vec![Span::new(days.clone()).bold().color(red)], Align::Left));
     }
     if !large {

@@ -338,6 +338,18 @@ choice_serde!(Stage, "stage");
 impl Stage {
     pub const ALL: [Stage; 6] =
         [Stage::Prospect, Stage::Approached, Stage::Agreed, Stage::Signed, Stage::Active, Stage::Ended];
+
+    /// A sponsorship that has not ended: it counts as sponsoring (detainee list, dashboard, sponsor rows, the batch
+    /// of banners). The store's `sponsored` filter says the same in SQL (`stage <> 'ended'`).
+    pub const fn is_live(self) -> bool {
+        !matches!(self, Stage::Ended)
+    }
+
+    /// A sponsorship whose sponsor a banner names unless told otherwise: agreed, signed or active (see
+    /// [`crate::api::banner_sponsor`]).
+    pub const fn takes_the_banner(self) -> bool {
+        matches!(self, Stage::Agreed | Stage::Signed | Stage::Active)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

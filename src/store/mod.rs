@@ -6,7 +6,9 @@
 
 mod backup;
 mod passphrase;
+pub mod strength;
 pub use passphrase::PassphraseChange;
+pub use strength::MIN_PASSPHRASE;
 mod connection;
 mod history;
 mod index;
@@ -41,7 +43,6 @@ use crate::model::{Record, RecordKind, Stored};
 use crate::names;
 
 /// Shortest passphrase accepted for a new dossier.
-pub const MIN_PASSPHRASE: usize = 8;
 
 /// An open, unlocked dossier.
 pub struct Dossier {
@@ -65,6 +66,12 @@ pub fn local_user() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// Words an attacker would try first against this dossier's passphrase: its user's name and its file name.
+pub fn strength_context(path: &Path) -> Vec<String> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    vec![local_user(), stem].into_iter().filter(|s| !s.is_empty()).collect()
+}
+
 fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
@@ -72,9 +79,7 @@ fn now() -> String {
 impl Dossier {
     /// Creates a new encrypted dossier at `path`. Refuses to touch an existing file.
     pub fn create(path: &Path, passphrase: &str) -> Result<Dossier> {
-        if passphrase.chars().count() < MIN_PASSPHRASE {
-            return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE });
-        }
+        strength::check_new(passphrase, &strength_context(path))?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_owned(), source })?;
         }

@@ -6,7 +6,7 @@ use rusqlite::OpenFlags;
 use serde::Serialize;
 
 use super::backup::is_auto_name;
-use super::{cipher_key, remove_with_sidecars, set_key, Dossier, KeyCall, MIN_PASSPHRASE};
+use super::{cipher_key, remove_with_sidecars, set_key, Dossier, KeyCall};
 use crate::error::{Error, Result};
 
 /// What a passphrase change did to the automatic backups.
@@ -40,9 +40,7 @@ impl Dossier {
     /// re-encrypted under the new passphrase, or removed when it does not open with `current` (it was made under an
     /// even older one). Copies made elsewhere (`backup -o`, a USB key) keep the passphrase they were made with.
     pub fn change_passphrase(&mut self, current: &str, new: &str) -> Result<PassphraseChange> {
-        if new.chars().count() < MIN_PASSPHRASE {
-            return Err(Error::WeakPassphrase { min: MIN_PASSPHRASE });
-        }
+        super::strength::check_new(new, &super::strength_context(&self.path))?;
         // A wrong `current` must not get this far: it would make every backup look foreign, and remove it.
         let probe = super::open_connection(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         set_key(&probe, current)?;

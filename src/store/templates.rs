@@ -25,7 +25,12 @@ impl Dossier {
         let mut st = self.conn().prepare("SELECT name FROM template")?;
         let own: Vec<String> = st.query_map([], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
         Ok(TemplateName::all()
-            .map(|t| TemplateInfo { name: t.as_str().to_owned(), custom: own.iter().any(|o| o == t.as_str()) })
+            .map(|t| TemplateInfo {
+                name: t.as_str().to_owned(),
+                kind: t.kind,
+                lang: t.lang,
+                custom: own.iter().any(|o| o == t.as_str()),
+            })
             .collect())
     }
 

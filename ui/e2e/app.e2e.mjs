@@ -386,6 +386,43 @@ test('user text is shown as text, never as HTML', async () => {
   await shot('14-text-as-text');
 });
 
+test('the page can neither navigate away nor open a window: nothing reaches a listening server', async () => {
+  // A server on loopback stands for the outside: a compromised page would send data to it by `location.href`,
+  // a link, a form or `window.open`. The shell's navigation guard must stop each before any request is made.
+  const { createServer } = await import('node:http');
+  const hits = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url);
+    res.end('leaked');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const out = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const before = await browser.getUrl();
+    const handles = (await browser.getWindowHandles()).length;
+    await browser.execute((u) => {
+      location.href = `${u}/href?name=Aram`;
+    }, out);
+    await new Promise((r) => setTimeout(r, 1500));
+    const opened = await browser.execute((u) => window.open(`${u}/open?name=Aram`, '_blank') === null, out);
+    await browser.execute((u) => {
+      const a = document.createElement('a');
+      a.href = `${u}/link?name=Aram`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }, out);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.deepEqual(hits, [], 'no request left the app');
+    assert.equal(await browser.getUrl(), before, 'the page is still the app');
+    assert.equal((await browser.getWindowHandles()).length, handles, 'no window was opened');
+    assert.ok(opened, 'window.open gave nothing');
+    await el(tid('lock-now'));
+  } finally {
+    server.close();
+  }
+});
+
 test('lock now returns to the unlock screen', async () => {
   await click(tid('lock-now'));
   await el(tid('unlock-passphrase'), 15000);

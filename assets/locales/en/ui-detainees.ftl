@@ -183,6 +183,7 @@ dtn-consent-public-for = Make public: { $value }
 dtn-consent-for = Consent for: { $value }
 dtn-consent-published = Published
 dtn-consent-private = Private
+dtn-consent-unsaved = Not saved
 dtn-save-consent = Save publication settings
 
 ## Timeline and sources

@@ -109,12 +109,12 @@ session-closing = Backing up the dossier before quitting…
 session-preview = Preview without the application: no data is loaded.
 passphrase-show = Show
 passphrase-hide = Hide
-strength-empty = At least 10 characters. A phrase of several words is easier to remember.
+strength-empty = At least { $min } characters. Safest: four or five words picked at random, easy to remember.
 strength-short = { $count ->
-    [one] Too short: { $count } character, at least 10 needed.
-   *[other] Too short: { $count } characters, at least 10 needed.
+    [one] Too short: { $count } character, { $min } at least.
+   *[other] Too short: { $count } characters, { $min } at least.
 }
-strength-fair = Acceptable. A longer one would be safer.
+strength-weak = Too easy to guess (strength { $score } out of 4, 3 needed).
 strength-good = Good passphrase.
 strength-strong = Very good passphrase.
 
@@ -126,11 +126,12 @@ firstrun-where = The dossier will be created here:
 firstrun-choose-location = Choose another location…
 firstrun-open-existing = Open an existing dossier…
 firstrun-create-title = Choose the passphrase
-firstrun-passphrase-explain = It will be asked every time the dossier is opened. At least 10 characters; a phrase of four or five words you will remember is ideal.
+firstrun-passphrase-explain = It will be asked every time the dossier is opened. Four or five words picked at random, which you will remember, are ideal: the meter below says whether it is strong enough.
 firstrun-passphrase = Passphrase
 firstrun-confirm = Passphrase, once more
 firstrun-pass-empty = Enter a passphrase.
-firstrun-pass-short = The passphrase must have at least 10 characters ({ $count } so far).
+firstrun-pass-short = The passphrase must have at least { $min } characters ({ $count } so far).
+firstrun-pass-weak = This passphrase is too easy to guess: add words picked at random.
 firstrun-confirm-empty = Enter the passphrase a second time.
 firstrun-mismatch = The two entries are not the same.
 firstrun-warning-title = Warning: a lost passphrase cannot be recovered.
@@ -266,7 +267,7 @@ settings-pass-title = Change the passphrase
 settings-pass-hint = The dossier is re-encrypted under the new passphrase. Backups already made keep the old one.
 settings-pass-current = Current passphrase
 settings-pass-new = New passphrase
-settings-pass-new-hint = At least 10 characters.
+settings-pass-new-hint = Four or five words picked at random are strong and easy to remember.
 settings-pass-confirm = New passphrase, once more
 settings-pass-submit = Change the passphrase
 settings-pass-busy = Re-encrypting the dossier…

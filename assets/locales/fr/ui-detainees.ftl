@@ -183,6 +183,7 @@ dtn-consent-public-for = Rendre public : { $value }
 dtn-consent-for = Consentement pour : { $value }
 dtn-consent-published = Publié
 dtn-consent-private = Privé
+dtn-consent-unsaved = Non enregistré
 dtn-save-consent = Enregistrer la publication
 
 ## Chronologie et sources

@@ -109,12 +109,12 @@ session-closing = Sauvegarde du dossier avant de quitter…
 session-preview = Aperçu sans application : aucune donnée n’est chargée.
 passphrase-show = Afficher
 passphrase-hide = Masquer
-strength-empty = Au moins 10 caractères. Une phrase de plusieurs mots est plus facile à retenir.
+strength-empty = Au moins { $min } caractères. Le plus sûr : quatre ou cinq mots pris au hasard, faciles à retenir.
 strength-short = { $count ->
-    [one] Trop courte : { $count } caractère, 10 au minimum.
-   *[other] Trop courte : { $count } caractères, 10 au minimum.
+    [one] Trop courte : { $count } caractère, { $min } au minimum.
+   *[other] Trop courte : { $count } caractères, { $min } au minimum.
 }
-strength-fair = Acceptable. Plus longue, elle serait plus sûre.
+strength-weak = Trop facile à deviner (solidité { $score } sur 4, il faut 3).
 strength-good = Bonne phrase secrète.
 strength-strong = Très bonne phrase secrète.
 
@@ -130,7 +130,8 @@ firstrun-passphrase-explain = Elle sera demandée à chaque ouverture. Au moins 
 firstrun-passphrase = Phrase secrète
 firstrun-confirm = Phrase secrète, une seconde fois
 firstrun-pass-empty = Saisissez une phrase secrète.
-firstrun-pass-short = La phrase secrète doit comporter au moins 10 caractères ({ $count } pour l’instant).
+firstrun-pass-short = La phrase secrète doit comporter au moins { $min } caractères ({ $count } pour l’instant).
+firstrun-pass-weak = Cette phrase secrète est trop facile à deviner : ajoutez des mots pris au hasard.
 firstrun-confirm-empty = Saisissez la phrase secrète une seconde fois.
 firstrun-mismatch = Les deux saisies ne sont pas identiques.
 firstrun-warning-title = Attention : une phrase secrète perdue ne peut pas être retrouvée.
@@ -266,7 +267,7 @@ settings-pass-title = Changer la phrase secrète
 settings-pass-hint = Le dossier est rechiffré avec la nouvelle phrase secrète. Les sauvegardes déjà faites gardent l’ancienne.
 settings-pass-current = Phrase secrète actuelle
 settings-pass-new = Nouvelle phrase secrète
-settings-pass-new-hint = Au moins 10 caractères.
+settings-pass-new-hint = Quatre ou cinq mots pris au hasard : solides et faciles à retenir.
 settings-pass-confirm = Nouvelle phrase secrète, une seconde fois
 settings-pass-submit = Changer la phrase secrète
 settings-pass-busy = Rechiffrement du dossier…

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { passphraseStrength, throttle } from './session';
+import { throttle } from './session';
 import { phaseOf } from './session.svelte';
 
 describe('throttle', () => {
@@ -18,20 +18,8 @@ describe('throttle', () => {
   });
 });
 
-describe('passphraseStrength', () => {
-  it('grades by length, words and kinds of characters', () => {
-    expect(passphraseStrength('')).toBe('empty');
-    expect(passphraseStrength('abcdefghi')).toBe('short');
-    expect(passphraseStrength('abcdefghij')).toBe('fair');
-    expect(passphraseStrength('trois mots simples')).toBe('good');
-    expect(passphraseStrength('cheval correct agrafe batterie')).toBe('strong');
-    // Characters, not UTF-16 units: Armenian letters count one each.
-    expect(passphraseStrength('Հայաստան12')).toBe('fair');
-  });
-});
-
 describe('phaseOf', () => {
-  const info = { dossier_path: '/x', exists: true, unlocked: false, lang: 'fr' as const, version: '1', default_bleed_mm: 10, limits: { min_passphrase: 8, default_bleed_mm: 10, max_bleed_mm: 25 } };
+  const info = { dossier_path: '/x', exists: true, unlocked: false, lang: 'fr' as const, version: '1', limits: { min_passphrase: 8, min_passphrase_score: 3, default_bleed_mm: 10, max_bleed_mm: 25 } };
   it('first run, unlock or open', () => {
     expect(phaseOf({ ...info, exists: false })).toBe('firstrun');
     expect(phaseOf(info)).toBe('unlock');

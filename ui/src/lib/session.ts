@@ -1,12 +1,9 @@
 /**
- * Session helpers without reactive state (pure, unit-tested): the activity throttle, the passphrase strength
- * hint and the check for a Tauri back end. The reactive session (which screen: first run, unlock, the app) lives
- * in `session.svelte.ts`.
+ * Session helpers without reactive state (pure, unit-tested): the activity throttle and the check for a Tauri
+ * back end. How strong a passphrase is, the core says (`StrengthMeter.svelte`). The reactive session (which
+ * screen: first run, unlock, the app) lives in `session.svelte.ts`.
  */
 import * as api from './generated/commands';
-
-/** The UI asks for passphrases of at least this many characters (the core refuses shorter ones too). */
-export const MIN_PASSPHRASE = 10;
 
 /** Activity pings (which postpone auto-lock) are sent at most this often. */
 export const ACTIVITY_INTERVAL_MS = 30_000;
@@ -28,23 +25,6 @@ export function throttle(fn: () => void, interval: number, now: () => number = D
     last = t;
     fn();
   };
-}
-
-export type Strength = 'empty' | 'short' | 'fair' | 'good' | 'strong';
-
-/**
- * A rough, honest hint (not a guarantee): length counts most; several words or several kinds of characters
- * help. Below `MIN_PASSPHRASE` characters the passphrase is refused.
- */
-export function passphraseStrength(p: string): Strength {
-  const length = [...p].length;
-  if (length === 0) return 'empty';
-  if (length < MIN_PASSPHRASE) return 'short';
-  const words = p.trim().split(/\s+/).filter((w) => w.length >= 2).length;
-  const kinds = [/\p{Ll}/u, /\p{Lu}/u, /\p{N}/u, /[^\p{L}\p{N}\s]/u].filter((re) => re.test(p)).length;
-  if (length >= 24 || (length >= 18 && words >= 4)) return 'strong';
-  if (length >= 14 && (words >= 3 || kinds >= 3)) return 'good';
-  return 'fair';
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { AppInfo, Dashboard } from '../lib/generated/index';
 
 export function appInfo(over: Partial<AppInfo> = {}): AppInfo {
-  return { dossier_path: '/home/ana/Documents/libertas.dossier', exists: true, unlocked: false, lang: 'fr', version: '0.1.0', default_bleed_mm: 10, limits: { min_passphrase: 8, default_bleed_mm: 10, max_bleed_mm: 25 }, ...over };
+  return { dossier_path: '/home/ana/Documents/libertas.dossier', exists: true, unlocked: false, lang: 'fr', version: '0.1.0', limits: { min_passphrase: 8, min_passphrase_score: 3, default_bleed_mm: 10, max_bleed_mm: 25 }, ...over };
 }
 
 export function person(name: string, days: number | null, over: Record<string, unknown> = {}) {

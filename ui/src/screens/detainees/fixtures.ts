@@ -50,6 +50,9 @@ export function page(): DetaineePage {
     sources: [],
     events: [],
     days_held: 1234,
+    // As the core judges the disclosure above: the name is public and consented.
+    published: ['name'],
+    published_photos: [],
   } as unknown as DetaineePage;
 }
 

@@ -126,7 +126,7 @@ describe('Documents', () => {
     render(Documents, { id: 'banner:D1' });
     await fireEvent.input(await screen.findByTestId('doc-bleed'), { target: { value: '-2' } });
     await fireEvent.click(screen.getByTestId('doc-generate'));
-    expect(screen.getByText('Indiquez un nombre de millimètres entre 0 et 50.')).toBeInTheDocument();
+    expect(screen.getByText('Indiquez un nombre de millimètres entre 0 et 25.')).toBeInTheDocument();
     expect(calls.some((c) => c.cmd === 'document_generate')).toBe(false);
   });
 
@@ -145,7 +145,7 @@ describe('Documents', () => {
 
   it('starts the batch of banners with the chosen size, the core’s default bleed and the language', async () => {
     const { calls } = mocks({ banners_batch: () => 3, job_cancel: () => null });
-    session.info = appInfo({ default_bleed_mm: 12 });
+    session.info = appInfo({ limits: { min_passphrase: 8, min_passphrase_score: 3, default_bleed_mm: 12, max_bleed_mm: 25 } });
     render(Documents);
     await fireEvent.click(await screen.findByTestId('doc-batch'));
     await waitFor(() => expect(calls.some((c) => c.cmd === 'banners_batch')).toBe(true));

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, fireEvent } from '@testing-library/svelte';
+import { render, screen, fireEvent, waitFor } from '@testing-library/svelte';
 import FirstRun from './FirstRun.svelte';
 import { fakeCommands } from '../../test/ipc-mock';
 import { appInfo } from '../../test/session-fixtures';
@@ -39,15 +39,37 @@ describe('FirstRun', () => {
     expect(screen.getByTestId('firstrun-confirm')).toHaveFocus();
   });
 
-  it('refuses a passphrase shorter than 10 characters', async () => {
-    const { calls } = fakeCommands({ dossier_create: () => null });
+  it('refuses a passphrase shorter than the core’s minimum', async () => {
+    const { calls } = fakeCommands({ dossier_create: () => null, passphrase_strength: () => ({ score: 1, acceptable: false, too_short: true, hint: null }) });
     render(FirstRun);
-    await fill('court123', 'court123', true);
-    expect(screen.getByText(/Trop courte/)).toBeInTheDocument();
+    await fill('court12', 'court12', true);
+    expect(await screen.findByText(/Trop courte : 7 caractères, 8 au minimum/)).toBeInTheDocument();
     await fireEvent.click(screen.getByTestId('firstrun-create'));
-    expect(screen.getByText(/au moins 10 caractères \(8 pour l’instant\)/)).toBeInTheDocument();
-    expect(calls).toEqual([]);
+    expect(screen.getByText(/au moins 8 caractères \(7 pour l’instant\)/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'dossier_create')).toEqual([]);
     expect(screen.getByTestId('firstrun-passphrase')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows the core’s verdict while typing, and refuses what the core would refuse', async () => {
+    const { calls } = fakeCommands({
+      dossier_create: () => null,
+      passphrase_strength: (a) =>
+        (a as { passphrase: string }).passphrase === 'motdepasse123'
+          ? { score: 1, acceptable: false, too_short: false, hint: 'Elle ressemble à un mot de passe très répandu.' }
+          : { score: 4, acceptable: true, too_short: false, hint: null },
+    });
+    render(FirstRun);
+    await fill('motdepasse123', 'motdepasse123', true);
+    const meter = screen.getByTestId('strength');
+    await waitFor(() => expect(meter).toHaveAttribute('data-level', 'weak'));
+    expect(meter).toHaveTextContent('Trop facile à deviner (solidité 1 sur 4, il faut 3). Elle ressemble à un mot de passe très répandu.');
+    await fireEvent.click(screen.getByTestId('firstrun-create'));
+    expect(screen.getByText(/trop facile à deviner : ajoutez des mots/)).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'dossier_create')).toEqual([]);
+    expect(calls.find((c) => c.cmd === 'passphrase_strength')!.args).toEqual({ passphrase: 'motdepasse123' });
+    await fill(GOOD, GOOD, false);
+    await waitFor(() => expect(meter).toHaveAttribute('data-level', 'strong'));
+    expect(meter).toHaveTextContent('Très bonne phrase secrète.');
   });
 
   it('requires the acknowledgement that the passphrase is written down', async () => {
@@ -73,7 +95,7 @@ describe('FirstRun', () => {
   it('shows the core’s refusal as text and stays on the screen', async () => {
     fakeCommands({
       dossier_create: () => {
-        throw { code: 'exists', message: 'Un dossier existe déjà à cet emplacement <b>x</b>.' };
+        throw { code: 'already_exists', message: 'Un dossier existe déjà à cet emplacement <b>x</b>.' };
       },
     });
     render(FirstRun);

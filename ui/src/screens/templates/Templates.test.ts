@@ -19,9 +19,8 @@ describe('Templates', () => {
   it('lists templates with an “edited” badge and shows a template error with its line', async () => {
     const { calls } = fakeCommands({
       templates_list: () => [
-        { name: 'fr/agreement.md', custom: true },
-        { name: 'en/banner-rollup.toml', custom: false },
-        { name: 'de/letter.md', custom: false },
+        { name: 'fr/agreement.md', kind: 'agreement', lang: 'fr', custom: true },
+        { name: 'en/banner-rollup.toml', kind: 'banner_rollup', lang: 'en', custom: false },
       ],
       template_get: () => SOURCE,
       template_preview: () => {
@@ -33,7 +32,6 @@ describe('Templates', () => {
     expect(items[0]).toHaveTextContent('Convention de parrainage — Français');
     expect(items[0]).toHaveTextContent('fr/agreement.md');
     expect(items[1]).toHaveTextContent('Kakemono (roll-up) — English');
-    expect(items[2]).toHaveTextContent(/^\s*de\/letter\.md\s*$/);
     expect(items[0]).toHaveTextContent('modifié');
     expect(items[1]).not.toHaveTextContent('modifié');
 
@@ -61,7 +59,7 @@ describe('Templates', () => {
   it('saves, and restores the default after confirmation', async () => {
     let source = SOURCE;
     const { calls } = fakeCommands({
-      templates_list: () => [{ name: 'fr/agreement.md', custom: true }],
+      templates_list: () => [{ name: 'fr/agreement.md', kind: 'agreement', lang: 'fr', custom: true }],
       template_get: () => source,
       template_preview: () => new Promise(() => {}),
       template_save: () => null,
@@ -87,7 +85,7 @@ describe('Templates', () => {
 
   it('shows a refused save', async () => {
     fakeCommands({
-      templates_list: () => [{ name: 'fr/agreement.md', custom: false }],
+      templates_list: () => [{ name: 'fr/agreement.md', kind: 'agreement', lang: 'fr', custom: false }],
       template_get: () => SOURCE,
       template_preview: () => new Promise(() => {}),
       template_save: () => {
@@ -102,7 +100,7 @@ describe('Templates', () => {
   it('marks the line from the error\'s structured line field, and clears it once the template is right', async () => {
     let fail = true;
     fakeCommands({
-      templates_list: () => [{ name: 'fr/agreement.md', custom: false }],
+      templates_list: () => [{ name: 'fr/agreement.md', kind: 'agreement', lang: 'fr', custom: false }],
       template_get: () => SOURCE,
       template_preview: () => {
         if (fail) throw { code: 'template', message: 'En-tête illisible', line: 2 };
@@ -123,8 +121,8 @@ describe('Templates', () => {
   it('asks before another template replaces unsaved edits', async () => {
     const { calls } = fakeCommands({
       templates_list: () => [
-        { name: 'fr/agreement.md', custom: false },
-        { name: 'fr/factsheet.md', custom: false },
+        { name: 'fr/agreement.md', kind: 'agreement', lang: 'fr', custom: false },
+        { name: 'fr/factsheet.md', kind: 'factsheet', lang: 'fr', custom: false },
       ],
       template_get: (a) => ((a as { name: string }).name === 'fr/agreement.md' ? SOURCE : 'Fiche'),
       template_preview: () => new Promise(() => {}),

@@ -11,10 +11,6 @@ export type AppInfo = {
  */
 dossier_path: string, exists: boolean, unlocked: boolean, lang: Lang, version: string, 
 /**
- * The bleed a banner gets unless the user asks otherwise (the core's default, so the two never disagree).
- */
-default_bleed_mm: number, 
-/**
- * The core's limits (passphrase length, bleed), for the UI's checks.
+ * The core's limits (passphrase length and score, bleed), for the UI's checks.
  */
 limits: Limits, };

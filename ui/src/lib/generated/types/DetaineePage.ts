@@ -3,6 +3,7 @@ import type { Contact } from "./Contact";
 import type { Detainee } from "./Detainee";
 import type { Event } from "./Event";
 import type { Media } from "./Media";
+import type { PublicItem } from "./PublicItem";
 import type { Source } from "./Source";
 import type { SponsorshipCard } from "./SponsorshipCard";
 import type { Stored } from "./Stored";
@@ -14,4 +15,12 @@ export type DetaineePage = { detainee: Stored<Detainee>, photos: Array<Stored<Me
 /**
  * Confidential: shown on the record page only, never in a document.
  */
-contacts: Array<Stored<Contact>>, sponsorships: Array<SponsorshipCard>, sources: Array<Stored<Source>>, events: Array<Stored<Event>>, days_held: number | null, };
+contacts: Array<Stored<Contact>>, sponsorships: Array<SponsorshipCard>, sources: Array<Stored<Source>>, events: Array<Stored<Event>>, days_held: number | null, 
+/**
+ * The items public documents print (marked public and consented: `Disclosure::publishable`).
+ */
+published: Array<PublicItem>, 
+/**
+ * The photos public documents may print.
+ */
+published_photos: Array<string>, };

@@ -9,6 +9,10 @@ export type Limits = {
  */
 min_passphrase: number, 
 /**
+ * The lowest strength score (0 to 4) the core accepts for a new passphrase (see `passphrase_strength`).
+ */
+min_passphrase_score: number, 
+/**
  * The bleed a banner gets unless the user asks otherwise.
  */
 default_bleed_mm: number, 

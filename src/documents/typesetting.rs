@@ -1,0 +1,91 @@
+//! The bridge to `crates/typeset` that text documents and banners share: the images templates name, loaded from
+//! the dossier (public and consented photos only), the document's language for hyphenation and shaping, and the
+//! typesetter's errors as the core's.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use libertas_typeset as typeset;
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::model::{Media, MediaRole, RecordKind};
+use crate::store::Dossier;
+
+/// Loads the images templates refer to (`photo:<id>`, `logo:<id>`) from the dossier, once each.
+pub struct Images<'d> {
+    dossier: &'d Dossier,
+    cache: HashMap<String, Arc<typeset::ImageData>>,
+}
+
+impl<'d> Images<'d> {
+    pub fn new(dossier: &'d Dossier) -> Self {
+        Images { dossier, cache: HashMap::new() }
+    }
+
+    pub fn get(&mut self, reference: &str) -> Result<Arc<typeset::ImageData>> {
+        if let Some(i) = self.cache.get(reference) {
+            return Ok(i.clone());
+        }
+        let img = self.load(reference)?;
+        self.cache.insert(reference.to_owned(), img.clone());
+        Ok(img)
+    }
+
+    fn load(&mut self, reference: &str) -> Result<Arc<typeset::ImageData>> {
+        let not_found = || Error::NotFound { kind: RecordKind::Media, id: reference.to_owned() };
+        let id = reference
+            .strip_prefix("photo:")
+            .or_else(|| reference.strip_prefix("logo:"))
+            .and_then(|s| Uuid::parse_str(s).ok())
+            .ok_or_else(not_found)?;
+        let meta = self.dossier.get::<Media>(id)?;
+        // A photo reaches a document only when it is public and consented; logos are public by nature.
+        if meta.role == MediaRole::Photo && !meta.disclosure.publishable() {
+            return Err(not_found());
+        }
+        // PNG logos are decoded and recompressed for the PDF, which costs tens of milliseconds each; stored
+        // images never change (an id's bytes are fixed, the digest is in its metadata), so the prepared form is
+        // kept for the life of the process. JPEGs are only parsed, so they are not worth the memory.
+        let key = (id, meta.sha256.clone());
+        if let Some(i) = prepared().lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(i);
+        }
+        let bytes = self.dossier.media_bytes(id)?;
+        let img = typeset::ImageData::from_bytes(bytes)
+            .map_err(typeset_error)?
+            .with_orientation(typeset::Orientation::new(meta.orientation));
+        let img = Arc::new(img);
+        if img.format == typeset::ImageFormat::Png {
+            if let Ok(mut c) = prepared().lock() {
+                if c.len() >= PREPARED_MAX {
+                    c.clear();
+                }
+                c.insert(key, img.clone());
+            }
+        }
+        Ok(img)
+    }
+}
+
+/// Prepared PNG images, by media id and content digest (bounded: logos are few and small once deflated).
+const PREPARED_MAX: usize = 64;
+
+type PreparedCache = std::sync::Mutex<HashMap<(Uuid, String), Arc<typeset::ImageData>>>;
+
+fn prepared() -> &'static PreparedCache {
+    static CACHE: std::sync::OnceLock<PreparedCache> = std::sync::OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+pub(crate) fn typeset_error(e: typeset::TypesetError) -> Error {
+    Error::Render(e.to_string())
+}
+
+pub(crate) fn typeset_lang(lang: Lang) -> typeset::Lang {
+    match lang {
+        Lang::Fr => typeset::Lang::French,
+        Lang::En => typeset::Lang::English,
+    }
+}
