@@ -109,7 +109,7 @@ pub(crate) fn typeset_error(e: ts::TypesetError) -> Error {
     Error::Render(e.to_string())
 }
 
-fn typeset_lang(lang: Lang) -> ts::Lang {
+pub(crate) fn typeset_lang(lang: Lang) -> ts::Lang {
     match lang {
         Lang::Fr => ts::Lang::French,
         Lang::En => ts::Lang::English,
