@@ -114,7 +114,7 @@ fn file_stem(n: u8, of: u8, organisation: Option<&str>) -> String {
 
 /// Makes a new set of recovery sheets: `shares` PDF sheets and their `.txt` twins in `dir`, any `threshold` of
 /// which reopen the dossier. `passphrase` must be the dossier's (it is what the sheets give back, sealed in
-/// `<dossier>.recovery`). Refuses before writing anything if a file of the set already exists; the set replaces
+/// `<dossier>.recovery`). Refuses before writing anything if `dir` already holds recovery sheets; the set replaces
 /// the previous one only once every file is written.
 pub fn create_recovery_sheets(
     d: &mut Dossier,
@@ -125,6 +125,18 @@ pub fn create_recovery_sheets(
     let previous = recovery::current_set(d.conn())?;
     let set = recovery::new_set(d, req.shares.into(), req.threshold.into(), names.clone())?;
     let organisation = |i: usize| names.get(i).map(String::as_str).filter(|n| !n.is_empty());
+    // Sheets of two sets in one folder would be mixed up: a folder already holding sheets is refused too.
+    if let Ok(entries) = std::fs::read_dir(&req.dir) {
+        let mut existing: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with("recovery-sheet-"))
+            .map(|e| e.path())
+            .collect();
+        existing.sort();
+        if let Some(p) = existing.into_iter().next() {
+            return Err(Error::AlreadyExists(p));
+        }
+    }
     let mut sheets = Vec::new();
     for (i, share) in set.shares.iter().enumerate() {
         let stem = file_stem(share.number(), share.shares, organisation(i));
