@@ -408,6 +408,35 @@ pub fn open_file(db: &Path, shares: &[Share]) -> Result<Opened> {
 
 #[cfg(test)]
 mod tests {
+    /// A crash between the re-key and the rewrite of the recovery file leaves it holding the new and the old
+    /// passphrase: the sheets still open the dossier, whichever one it is under. A file holding only a passphrase
+    /// that no longer opens the dossier says new sheets are needed, and changes nothing.
+    #[test]
+    fn the_recovery_file_opens_whichever_passphrase_it_holds_opens_the_dossier() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.dossier");
+        let current = "the current passphrase";
+        let mut d = crate::Dossier::create(&path, current).unwrap();
+        let set = super::new_set(&d, 3, 2, vec![]).unwrap();
+        assert!(matches!(
+            super::commit_set(&mut d, "not the passphrase", &set.info),
+            Err(crate::Error::WrongPassphrase(_))
+        ));
+        super::commit_set(&mut d, current, &set.info).unwrap();
+        drop(d);
+        let texts: Vec<String> = set.shares[1..].iter().map(super::Share::text).collect();
+        super::seal_file(&path, &set.info, &["a passphrase never set", current]).unwrap();
+        crate::api::open_with_recovery(&path, &texts, "the second passphrase").unwrap();
+        crate::Dossier::open(&path, "the second passphrase").unwrap();
+
+        super::seal_file(&path, &set.info, &["a passphrase never set"]).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let e = crate::api::open_with_recovery(&path, &texts, "the third passphrase").unwrap_err();
+        assert_eq!(e.code(), "recovery_stale");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        crate::Dossier::open(&path, "the second passphrase").unwrap();
+    }
+
     /// Shamir's property, through the crate we use: with a threshold of 2, one share is consistent with every
     /// possible secret (for each candidate first byte there is a line through the share's point), so it says
     /// nothing; the same share in two sets of the same secret differs (fresh randomness).

@@ -190,10 +190,10 @@ impl Sheet<'_> {
             ));
             let body = tr(l, "recovery-sheet-instructions", &args);
             let body = body.lines().map(|l| format!("•  {}", l.trim())).collect::<Vec<_>>().join("\n");
-            let mut b = boxed(MmRect::new(MARGIN, y + 6.5, WIDTH, 33.0), vec![Span::new(body)], 9.5);
+            let mut b = boxed(MmRect::new(MARGIN, y + 6.5, WIDTH, 35.0), vec![Span::new(body)], 9.5);
             b.line_height = 1.25;
             items.push(CanvasItem::Text(b));
-            y += 42.0;
+            y += 44.0;
         }
         let mut footer = boxed(
             MmRect::new(MARGIN, 281.0, WIDTH, 5.0),
