@@ -21,6 +21,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("spreadsheet_import", spreadsheet_import),
     ("template_render", template_render),
     ("markdown", markdown),
+    ("recovery_share", recovery_share),
 ];
 
 /// A photo as the import command receives it.
@@ -90,4 +91,23 @@ pub fn markdown(data: &[u8]) {
         blocks,
     };
     let _ = typeset::render_with_layout(&doc);
+}
+
+/// A recovery sheet's words, as `recovery open` reads them from a file, a QR code or the keyboard: every share
+/// read must write back to words that read as the same share. Sheets separated by empty lines are also checked
+/// against each other (same set, no sheet twice, enough of them), and 48 bytes are read as an encoded share.
+pub fn recovery_share(data: &[u8]) {
+    use dossier::recovery::{check_shares, words::SHARE_LEN, Share};
+    if let Ok(bytes) = <&[u8; SHARE_LEN]>::try_from(data) {
+        if let Ok(share) = Share::from_bytes(bytes) {
+            assert_eq!(Share::parse(&share.text()).as_ref(), Ok(&share), "bytes -> words -> share");
+        }
+    }
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Ok(share) = Share::parse(text) {
+        assert_eq!(Share::parse(&share.text()).as_ref(), Ok(&share), "words -> share -> words");
+        assert_eq!(*share.to_bytes(), *Share::from_bytes(&share.to_bytes()).unwrap().to_bytes());
+    }
+    let shares: Vec<Share> = text.split("\n\n").filter_map(|t| Share::parse(t).ok()).collect();
+    let _ = check_shares(&shares);
 }

@@ -146,6 +146,10 @@ pub enum Error {
     #[error("sharing: {0:?}")]
     Share(crate::share::ShareError),
     // --- end share ---
+    // --- recovery ---
+    #[error("recovery: {0:?}")]
+    Recovery(crate::recovery::RecoveryError),
+    // --- end recovery ---
 }
 
 impl From<rusqlite::Error> for Error {
@@ -211,7 +215,8 @@ impl Error {
             Error::NotEmpty(_) => "not_empty",
             Error::SealedExport(_) => "sealed_export",
             Error::WrongExportPassphrase(_) => "wrong_export_passphrase",
-            Error::Share(e) => e.code(), // --- share ---
+            Error::Share(e) => e.code(),    // --- share ---
+            Error::Recovery(e) => e.code(), // --- recovery ---
         }
     }
 
@@ -344,7 +349,8 @@ impl Error {
             Error::WrongExportPassphrase(path) => {
                 tr(lang, "err-wrong-export-passphrase", &[("path", Arg::from(&p(path)))])
             }
-            Error::Share(e) => e.message(lang), // --- share ---
+            Error::Share(e) => e.message(lang),    // --- share ---
+            Error::Recovery(e) => e.message(lang), // --- recovery ---
         }
     }
 }

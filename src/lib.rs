@@ -14,6 +14,7 @@ pub mod media;
 pub mod model;
 pub mod names;
 pub mod process;
+pub mod recovery;
 pub mod share;
 pub mod store;
 

@@ -53,3 +53,8 @@ fn template_render_inputs() {
 fn markdown_inputs() {
     assert!(replay("markdown", harness::markdown) > 0);
 }
+
+#[test]
+fn recovery_share_inputs() {
+    assert!(replay("recovery_share", harness::recovery_share) > 0);
+}

@@ -18,6 +18,7 @@ mod crash;
 mod documents;
 mod exchange;
 mod photos;
+mod recovery;
 mod search;
 mod share;
 mod storage;

@@ -6,9 +6,9 @@
 //!
 //! A module per area: [`dashboard`], [`detainees`] (list rows, record page), [`sponsors`] (sponsor rows, the
 //! sponsorship board, handover, logos), [`records`] (any-record writes, photo edits), [`profile`], [`templates`]
-//! (template folders), [`documents`] (one request type for every document, file names, the banner's sponsor),
-//! [`settings`], [`session`] (creating a dossier, its passphrase and how strong one is) and [`rules`] (the limits
-//! the UI shows, so it never re-decides them).
+//! (template folders), [`recovery`] (recovery sheets), [`documents`] (one request type for every document, file
+//! names, the banner's sponsor), [`settings`], [`session`] (creating a dossier, its passphrase and how strong one
+//! is) and [`rules`] (the limits the UI shows, so it never re-decides them).
 //!
 //! Types here are the IPC vocabulary: with the `ts` feature they derive TypeScript declarations (ts-rs), which
 //! `src-tauri` writes to `ui/src/lib/generated/`. Everything is re-exported at this level (`api::dashboard(..)`,
@@ -19,6 +19,7 @@ pub mod detainees;
 pub mod documents;
 pub mod profile;
 pub mod records;
+pub mod recovery;
 pub mod rules;
 pub mod session;
 pub mod settings;
@@ -34,6 +35,10 @@ pub use documents::{
 };
 pub use profile::{add_profile_logo, edit_profile, IfNoProfile};
 pub use records::{delete, edit_media, save, AnyRecord, DeletableKind, MediaEdit};
+pub use recovery::{
+    check_recovery_shares, create_recovery_sheets, open_with_recovery, read_share, recovery_status, RecoveryOpened,
+    RecoverySheets, RecoverySheetsRequest, RecoveryStatus, ShareInfo, SheetFiles,
+};
 pub use rules::Limits;
 pub use session::{change_passphrase, create_dossier, passphrase_strength};
 pub use settings::{save_settings, settings, Settings, AUTO_LOCK_SETTING, DEFAULT_AUTO_LOCK_MINUTES};

@@ -14,7 +14,7 @@ mod samples;
 pub mod template;
 mod text;
 mod typesetting;
-pub(crate) use typesetting::typeset_error;
+pub(crate) use typesetting::{typeset_error, typeset_lang};
 pub use typesetting::Images;
 
 use std::collections::BTreeMap;

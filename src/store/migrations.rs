@@ -154,6 +154,9 @@ pub fn migrations() -> Migrations<'static> {
         // --- share: V5, sharing one dossier between offices (src/share/) ---
         M::up(crate::share::schema::V5),
         // --- end share ---
+        // --- recovery: V6, the recovery set (src/recovery/) ---
+        M::up(crate::recovery::V6),
+        // --- end recovery ---
     ])
 }
 

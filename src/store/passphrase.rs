@@ -16,6 +16,9 @@ pub struct PassphraseChange {
     pub reencrypted: Vec<PathBuf>,
     /// Removed: they did not open with the current passphrase (made under an older one).
     pub removed: Vec<PathBuf>,
+    /// The recovery file re-sealed for the new passphrase: the recovery sheets keep working (false when the
+    /// dossier has no recovery sheets).
+    pub recovery_resealed: bool,
 }
 
 /// Re-encrypts a dossier file from `current` to `new` in place (one transaction). `Ok(false)` when `current` does
@@ -34,6 +37,13 @@ fn rekey_file(path: &Path, current: &str, new: &str) -> Result<bool> {
 }
 
 impl Dossier {
+    /// Whether `passphrase` opens this dossier's file (a second, read-only connection; nothing is written).
+    pub(crate) fn proves_passphrase(&self, passphrase: &str) -> Result<bool> {
+        let probe = super::open_connection(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        set_key(&probe, passphrase)?;
+        Ok(probe.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).is_ok())
+    }
+
     /// Re-encrypts the dossier under a new passphrase (`sqlite3_rekey_v2`, one transaction: a crash leaves the old
     /// passphrase valid), after proving `current`. Then nothing keeps the old key working here: the WAL is
     /// checkpointed and truncated (no page under the old key stays in it), and every automatic backup is
@@ -48,11 +58,23 @@ impl Dossier {
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
             .map_err(|_| Error::WrongPassphrase(self.path.clone()))?;
         drop(probe);
+        // Recovery sheets keep working: before the re-key, the recovery file holds both passphrases (a crash
+        // in between leaves a file that still opens the dossier); after it, the new one only. A failure to write
+        // it stops the change before anything else has changed.
+        let recovery = crate::recovery::current_set(&self.conn)?;
+        if let Some(set) = &recovery {
+            crate::recovery::seal_file(&self.path, set, &[new, current])?;
+        }
         cipher_key(&self.conn, new, KeyCall::Rekey)?;
         // Prove the new key reads the file.
         self.conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         let mut change = PassphraseChange::default();
+        if let Some(set) = &recovery {
+            // Should this fail, the file written above still holds the new passphrase.
+            let _ = crate::recovery::seal_file(&self.path, set, &[new]);
+            change.recovery_resealed = true;
+        }
         let dir = self.backup_dir();
         let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(change) };
         let mut autos: Vec<PathBuf> = entries

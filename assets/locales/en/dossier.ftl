@@ -234,3 +234,48 @@ cli-share-revoked = Device { $device } is revoked: its later files are ignored e
 cli-share-rotated = New dossier key (number { $epoch }): files from now on are sealed with it.
 cli-conflict-resolved = Conflict { $id } resolved.
 cli-invite-code = Invitation code:
+
+## Recovery sheets (src/recovery)
+err-recovery-unknown-word = Word { $position }, "{ $word }", is not a recovery sheet word: check it on the sheet.
+err-recovery-word-count = A recovery sheet has { $expected } words; { $found } were read. Check that no word is missing or extra.
+err-recovery-checksum = A word of this sheet is mistyped (the check does not match): read the words again one by one.
+err-recovery-version = This sheet comes from a newer version of Libertas Dossier: update the software.
+err-recovery-malformed = These words do not make a valid recovery sheet.
+err-recovery-no-shares = No recovery sheet was given.
+err-recovery-not-enough = { $needed } sheets are needed to reopen the dossier; { $given } given. Nothing was changed.
+err-recovery-same-sheet-twice = Sheet { $number } was given twice: different sheets are needed.
+err-recovery-mixed-sets = These sheets do not come from the same set of recovery sheets: they cannot be combined.
+err-recovery-other-set = These sheets belong to another recovery set (an older one, replaced since): they no longer open this dossier.
+err-recovery-other-dossier = These sheets belong to another dossier.
+err-recovery-wrong-shares = These sheets do not combine: one of them is damaged or mistyped. Nothing was changed.
+err-recovery-no-file = The recovery file { $path } is missing: it must be beside the dossier (always copy it with the dossier).
+err-recovery-bad-file = The recovery file { $path } is damaged: the sheets cannot reopen the dossier.
+err-recovery-stale = The recovery file no longer matches the dossier (its passphrase changed without it): these sheets no longer open it; new sheets are needed.
+err-recovery-not-set-up = This dossier has no recovery sheets. Create them with "recovery create".
+err-recovery-bad-counts = At least 2 sheets must be needed to reopen the dossier, no more than there are sheets, and at most { $max } sheets ({ $threshold } of { $shares } asked).
+err-recovery-names-count = { $names } organisation name(s) for { $shares } sheets: give one name per sheet.
+recovery-sheet-title = Dossier recovery sheet
+recovery-sheet-organisation = Member organisation
+recovery-sheet-dossier = Dossier
+recovery-sheet-date = Date
+recovery-sheet-sheet = Sheet
+recovery-sheet-number = Sheet { $number } of { $shares }
+recovery-sheet-threshold = { $threshold } of the { $shares } sheets reopen the dossier; one alone reveals nothing.
+recovery-sheet-set = Set { $set }
+recovery-sheet-unnamed = (organisation not named)
+recovery-sheet-words = The 35 words of the sheet
+recovery-sheet-instructions-title = What to do with this sheet
+recovery-sheet-instructions =
+    Keep this sheet in a safe or a secure place of your organisation. Do not photograph it, copy it or send it by email.
+    { $threshold } of the { $shares } sheets, brought together, reopen the dossier if its passphrase is lost. One sheet alone reveals nothing.
+    To reopen: "dossier --db DOSSIER recovery open", then type the sheets' words (or scan their QR codes) and choose a new passphrase.
+    The file "DOSSIER.recovery" must stay beside the dossier. A passphrase change does not void this sheet; a new set of sheets does.
+cli-recovery-created = { $shares } recovery sheets written to { $dir }: { $threshold } of them reopen the dossier (set { $set }). Print them, give one to each organisation, then delete the files.
+cli-recovery-replaced = The sheets of the previous set ({ $old }) no longer open this dossier.
+cli-recovery-opened = Dossier reopened with sheets { $sheets }: its new passphrase is in place. The recovery sheets stay valid.
+cli-recovery-status = Set { $set }: { $threshold } of { $shares } sheets reopen the dossier (created { $created }).
+cli-recovery-status-file-ok = The recovery file { $path } is in place.
+cli-recovery-status-no-file = Warning: the recovery file { $path } is missing or does not match: these sheets cannot reopen the dossier. Change the passphrase or create new sheets.
+cli-recovery-ask-sheet = Sheet { $number }: type its words (or paste the QR code's content), then an empty line:
+cli-recovery-no-input = Give the sheets with --share FILE, --share-words "WORDS", or type the words.
+cli-passphrase-recovery-kept = The recovery sheets stay valid.

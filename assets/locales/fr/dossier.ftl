@@ -235,3 +235,48 @@ cli-share-revoked = L'appareil { $device } est révoqué : ses fichiers suivants
 cli-share-rotated = Nouvelle clé du dossier (numéro { $epoch }) : les fichiers sont désormais scellés avec elle.
 cli-conflict-resolved = Conflit { $id } résolu.
 cli-invite-code = Code d'invitation :
+
+## Feuilles de secours (src/recovery)
+err-recovery-unknown-word = Le mot n° { $position }, « { $word } », n'est pas un mot des feuilles de secours : relisez-le sur la feuille.
+err-recovery-word-count = Une feuille de secours a { $expected } mots ; { $found } ont été lus. Vérifiez qu'aucun mot ne manque ni n'est en trop.
+err-recovery-checksum = Un mot de cette feuille est mal recopié (la vérification ne correspond pas) : relisez les mots un par un.
+err-recovery-version = Cette feuille vient d'une version plus récente de Libertas Dossier : mettez le logiciel à jour.
+err-recovery-malformed = Ces mots ne forment pas une feuille de secours valable.
+err-recovery-no-shares = Aucune feuille de secours n'a été donnée.
+err-recovery-not-enough = { $needed } feuilles sont nécessaires pour rouvrir le dossier ; { $given } donnée(s). Rien n'a été changé.
+err-recovery-same-sheet-twice = La feuille n° { $number } a été donnée deux fois : il faut des feuilles différentes.
+err-recovery-mixed-sets = Ces feuilles ne viennent pas du même jeu de feuilles de secours : elles ne peuvent pas être combinées.
+err-recovery-other-set = Ces feuilles appartiennent à un autre jeu de feuilles de secours (un jeu plus ancien, remplacé depuis) : elles n'ouvrent plus ce dossier.
+err-recovery-other-dossier = Ces feuilles appartiennent à un autre dossier.
+err-recovery-wrong-shares = Ces feuilles ne se combinent pas : l'une d'elles est abîmée ou mal recopiée. Rien n'a été changé.
+err-recovery-no-file = Le fichier de secours { $path } est introuvable : il doit se trouver à côté du dossier (copiez-le toujours avec le dossier).
+err-recovery-bad-file = Le fichier de secours { $path } est abîmé : les feuilles ne peuvent pas rouvrir le dossier.
+err-recovery-stale = Le fichier de secours ne correspond plus au dossier (sa phrase secrète a changé sans lui) : ces feuilles ne l'ouvrent plus ; il faut de nouvelles feuilles.
+err-recovery-not-set-up = Ce dossier n'a pas de feuilles de secours. Créez-les avec « recovery create ».
+err-recovery-bad-counts = Il faut au moins 2 feuilles pour rouvrir le dossier, pas plus que de feuilles, et au plus { $max } feuilles ({ $threshold } sur { $shares } demandé).
+err-recovery-names-count = { $names } nom(s) d'organisation pour { $shares } feuilles : donnez un nom par feuille.
+recovery-sheet-title = Feuille de secours du dossier
+recovery-sheet-organisation = Organisation membre
+recovery-sheet-dossier = Dossier
+recovery-sheet-date = Date
+recovery-sheet-sheet = Feuille
+recovery-sheet-number = Feuille { $number } sur { $shares }
+recovery-sheet-threshold = { $threshold } feuilles sur { $shares } rouvrent le dossier ; une seule ne révèle rien.
+recovery-sheet-set = Jeu { $set }
+recovery-sheet-unnamed = (organisation non nommée)
+recovery-sheet-words = Les 35 mots de la feuille
+recovery-sheet-instructions-title = Que faire de cette feuille
+recovery-sheet-instructions =
+    Gardez cette feuille dans un coffre ou un lieu sûr de votre organisation. Ne la photographiez pas, ne la copiez pas, ne l'envoyez pas par courriel.
+    { $threshold } des { $shares } feuilles, réunies, rouvrent le dossier si sa phrase secrète est perdue. Une feuille seule ne révèle rien.
+    Pour rouvrir : « dossier --db DOSSIER recovery open », puis tapez les mots des feuilles (ou scannez leur code QR) et choisissez une nouvelle phrase secrète.
+    Le fichier « DOSSIER.recovery » doit rester à côté du dossier. Un changement de phrase secrète ne rend pas cette feuille caduque ; un nouveau jeu de feuilles, si.
+cli-recovery-created = { $shares } feuilles de secours écrites dans { $dir } : { $threshold } d'entre elles rouvrent le dossier (jeu { $set }). Imprimez-les, remettez-en une à chaque organisation, puis effacez les fichiers.
+cli-recovery-replaced = Les feuilles du jeu précédent ({ $old }) n'ouvrent plus ce dossier.
+cli-recovery-opened = Dossier rouvert avec les feuilles { $sheets } : sa nouvelle phrase secrète est en place. Les feuilles de secours restent valables.
+cli-recovery-status = Jeu { $set } : { $threshold } feuilles sur { $shares } rouvrent le dossier (créé le { $created }).
+cli-recovery-status-file-ok = Le fichier de secours { $path } est en place.
+cli-recovery-status-no-file = Attention : le fichier de secours { $path } manque ou ne correspond pas : ces feuilles ne peuvent pas rouvrir le dossier. Changez la phrase secrète ou créez de nouvelles feuilles.
+cli-recovery-ask-sheet = Feuille { $number } : tapez ses mots (ou collez le contenu du code QR), puis une ligne vide :
+cli-recovery-no-input = Donnez les feuilles avec --share FICHIER, --share-words "MOTS", ou tapez les mots.
+cli-passphrase-recovery-kept = Les feuilles de secours restent valables.

@@ -151,6 +151,9 @@ pub fn passphrase(cmd: PassphraseCmd, ctx: &Ctx) -> Result<(), Error> {
             let n = |v: &Vec<_>| Arg::from(v.len());
             let args = [("reencrypted", n(&change.reencrypted)), ("removed", n(&change.removed))];
             println!("{}", tr(ctx.lang, "cli-passphrase-changed", &args));
+            if change.recovery_resealed {
+                println!("{}", tr(ctx.lang, "cli-passphrase-recovery-kept", &[]));
+            }
         }
     }
     Ok(())

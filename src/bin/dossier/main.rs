@@ -5,8 +5,9 @@
 //! Laid out like ripgrep's: `args` is the command line's shape, `print` the printing, and one module per area
 //! holds that area's subcommands and runs them through `dossier::api` and `Dossier`: `records` (the subcommands
 //! every record kind shares) with `people` (detainees, contacts, photos) and `sponsors` (sponsors, sponsorships),
-//! `search` (search, history), `documents` (render), `templates`, `profile`, `exchange` (import, export) and
-//! `file` (init, demo, backup, verify, restore, check, passphrase, compact). No SQL and no rule lives here.
+//! `search` (search, history), `documents` (render), `templates`, `profile`, `exchange` (import, export),
+//! `recovery` (recovery sheets) and `file` (init, demo, backup, verify, restore, check, passphrase, compact). No
+//! SQL and no rule lives here.
 
 mod args;
 mod documents;
@@ -16,6 +17,7 @@ mod people;
 mod print;
 mod profile;
 mod records;
+mod recovery;
 mod search;
 mod share;
 mod sponsors;
@@ -69,6 +71,7 @@ fn run(command: Command, ctx: &Ctx) -> Result<ExitCode, Error> {
         Command::Check(a) => return file::check(a, ctx),
         Command::Passphrase(cmd) => file::passphrase(cmd, ctx)?,
         Command::Compact => file::compact(ctx)?,
+        Command::Recovery(cmd) => recovery::run(cmd, ctx)?,
         Command::Sharing(cmd) => return share::run(cmd, ctx),
         Command::CrashWorkload(a) => file::crash_workload(a, ctx)?,
     }
