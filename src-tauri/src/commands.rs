@@ -385,6 +385,56 @@ commands! {
         Ok(api::passphrase_strength(&pass, &st.path(), st.lang()))
     }
 
+    /// The dossier's recovery set, if it has one, and whether its recovery file is beside it.
+    async fn recovery_status(st, app) -> Option<api::RecoveryStatus> {
+        st.with(|d| api::recovery_status(d)).await
+    }
+
+    /// Writes a new set of recovery sheets (a PDF and a text file per member organisation) into a folder the user
+    /// chooses. `passphrase` is the dossier's, proven before anything is written. Null when cancelled.
+    async fn recovery_create(st, app, shares: u8, threshold: u8, names: Vec<String>, passphrase: String) -> Option<api::RecoverySheets> {
+        if names.len() > usize::from(shares) || names.iter().any(|n| n.chars().count() > 200) {
+            return Err(st.err("bad-argument"));
+        }
+        let pass = Zeroizing::new(passphrase);
+        let picked = app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok());
+        let Some(dir) = picked else { return Ok(None) };
+        let request = api::RecoverySheetsRequest { shares, threshold, names, dir, lang: st.lang() };
+        st.with(move |d| api::create_recovery_sheets(d, &pass, &request)).await.map(Some)
+    }
+
+    /// What one typed or loaded recovery sheet says about itself (its number, its set), or why it cannot be read.
+    async fn recovery_read_share(st, app, text: String) -> api::ShareInfo {
+        if text.len() > MAX_SHARE_TEXT {
+            return Err(st.err("bad-argument"));
+        }
+        st.blocking(move || api::read_share(&text)).await
+    }
+
+    /// The text of a recovery sheet's `.txt` file chosen in the native dialog, for the form. Null when cancelled.
+    async fn recovery_share_file(st, app) -> Option<String> {
+        let picked = app.dialog().file().add_filter("Texte", &["txt"]).blocking_pick_file().and_then(|p| p.into_path().ok());
+        let Some(path) = picked else { return Ok(None) };
+        st.blocking(move || read_share_file(&path)).await.map(Some)
+    }
+
+    /// Reopens the locked dossier whose passphrase is lost with enough recovery sheets, under a new passphrase
+    /// typed twice, and opens it.
+    async fn recovery_open(st, app, shares: Vec<String>, new_passphrase: String, confirm: String) -> api::RecoveryOpened {
+        if shares.len() > 16 || shares.iter().any(|s| s.len() > MAX_SHARE_TEXT) {
+            return Err(st.err("bad-argument"));
+        }
+        // Asked from the unlock screen: an open dossier needs no recovery, and another connection must not re-key it.
+        if st.is_unlocked() {
+            return Err(st.err("already-open"));
+        }
+        let (new, confirm) = (Zeroizing::new(new_passphrase), Zeroizing::new(confirm));
+        let path = st.path();
+        let (d, opened) = st.blocking(move || api::recover_dossier(&path, &shares, &new, &confirm)).await?;
+        st.set_open(Some(d));
+        Ok(opened)
+    }
+
     /// Writes a verified encrypted backup where the user chooses. Null when cancelled.
     async fn backup_now(st, app) -> Option<String> {
         let name = format!("libertas-{}.dossier", Local::now().format("%Y-%m-%d-%H%M"));
@@ -482,4 +532,19 @@ commands! {
     async fn load_sample(st, app) -> () {
         st.with(|d| dossier::demo::fill(d, 0).map(drop)).await
     }
+}
+
+/// A recovery sheet as text is about 400 bytes; anything beyond this is not one.
+const MAX_SHARE_TEXT: usize = 16 * 1024;
+
+/// Reads a recovery sheet's text file, refusing one too large to be a sheet before reading it whole.
+fn read_share_file(path: &std::path::Path) -> dossier::Result<String> {
+    use std::io::Read;
+    let read_err = |source| dossier::Error::Read { path: path.to_owned(), source };
+    let mut text = String::new();
+    std::fs::File::open(path).map_err(read_err)?.take(MAX_SHARE_TEXT as u64 + 1).read_to_string(&mut text).map_err(read_err)?;
+    if text.len() > MAX_SHARE_TEXT {
+        return Err(read_err(std::io::Error::new(std::io::ErrorKind::InvalidData, "too large for a recovery sheet")));
+    }
+    Ok(text)
 }

@@ -40,7 +40,7 @@ pub use recovery::{
     RecoverySheets, RecoverySheetsRequest, RecoveryStatus, ShareInfo, SheetFiles,
 };
 pub use rules::Limits;
-pub use session::{change_passphrase, create_dossier, passphrase_strength};
+pub use session::{change_passphrase, create_dossier, passphrase_strength, recover_dossier};
 pub use settings::{save_settings, settings, Settings, AUTO_LOCK_SETTING, DEFAULT_AUTO_LOCK_MINUTES};
 pub use sponsors::{
     add_sponsor, handover, set_sponsor_logo, sponsor_rows, sponsorship_cards, SponsorRow, SponsorshipCard,

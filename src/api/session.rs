@@ -35,3 +35,18 @@ pub fn change_passphrase(d: &mut Dossier, current: &str, new: &str, confirm: &st
 pub fn passphrase_strength(passphrase: &str, path: &Path, lang: Lang) -> Strength {
     strength::strength(passphrase, &crate::store::strength_context(path), lang)
 }
+
+/// Reopens the dossier at `path`, whose passphrase is lost, with enough recovery sheets (`shares`: their text or
+/// words), under a new passphrase typed twice; then opens it under that passphrase. Any refusal changes nothing.
+pub fn recover_dossier(
+    path: &Path,
+    shares: &[String],
+    new: &str,
+    confirm: &str,
+) -> Result<(Dossier, super::RecoveryOpened)> {
+    if new != confirm {
+        return Err(Error::PassphraseMismatch);
+    }
+    let opened = super::open_with_recovery(path, shares, new)?;
+    Ok((Dossier::open(path, new)?, opened))
+}

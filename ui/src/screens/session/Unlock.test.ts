@@ -76,3 +76,64 @@ describe('Unlock', () => {
     expect(screen.getByTestId('unlock-path')).toHaveTextContent('/media/usb/copie.dossier');
   });
 });
+
+describe('Unlock: passphrase forgotten', () => {
+  const SHEET_1 = '1. abandon ability able …';
+  const SHEET_3 = '3. zoo zone wrist …';
+  const info = (n: number) => ({ number: n, shares: 3, threshold: 2, set_id: 'ab12', dossier_id: 'cd34' });
+
+  it('reads each sheet as it is given, then reopens under the new passphrase and enters the app', async () => {
+    const { calls } = fakeCommands({
+      recovery_read_share: (a) => {
+        const text = (a as { text: string }).text;
+        if (text === SHEET_1) return info(1);
+        if (text === SHEET_3) return info(3);
+        throw { code: 'recovery_checksum', message: 'Un mot de cette feuille est mal recopié (mot 20).' };
+      },
+      recovery_share_file: () => SHEET_3,
+      passphrase_strength: () => ({ score: 4, acceptable: true, too_short: false, hint: null }),
+      recovery_open: () => ({ set_id: 'ab12', sheets: [1, 3], reencrypted_backups: 0, removed_backups: 0 }),
+    });
+    render(Unlock);
+    await fireEvent.click(screen.getByTestId('unlock-forgotten'));
+    const [first, second] = await screen.findAllByTestId('recovery-sheet');
+    await fireEvent.input(first, { target: { value: 'mal recopiée' } });
+    await fireEvent.blur(first);
+    expect(await screen.findByText('Un mot de cette feuille est mal recopié (mot 20).')).toBeInTheDocument();
+    await fireEvent.input(first, { target: { value: SHEET_1 } });
+    await fireEvent.blur(first);
+    expect(await screen.findByText('Feuille 1 sur 3 : lue')).toBeInTheDocument();
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Charger un fichier .txt…' })[1]);
+    expect(await screen.findByText('Feuille 3 sur 3 : lue')).toBeInTheDocument();
+    expect(second).toHaveValue(SHEET_3);
+    await fireEvent.input(screen.getByTestId('recovery-new'), { target: { value: 'rose tulipe orage cadran' } });
+    await fireEvent.input(screen.getByTestId('recovery-confirm'), { target: { value: 'rose tulipe orage cadran' } });
+    await fireEvent.click(screen.getByTestId('recovery-submit'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls.find((c) => c.cmd === 'recovery_open')!.args).toEqual({
+      shares: [SHEET_1, SHEET_3],
+      newPassphrase: 'rose tulipe orage cadran',
+      confirm: 'rose tulipe orage cadran',
+    });
+    expect(session.phase).toBe('open');
+  });
+
+  it('shows the core’s refusal and stays locked', async () => {
+    fakeCommands({
+      recovery_read_share: () => info(1),
+      passphrase_strength: () => ({ score: 4, acceptable: true, too_short: false, hint: null }),
+      recovery_open: () => {
+        throw { code: 'recovery_not_enough', message: 'Il faut 2 feuilles de ce jeu ; 1 seule a été donnée.' };
+      },
+    });
+    render(Unlock);
+    await fireEvent.click(screen.getByTestId('unlock-forgotten'));
+    const [first] = await screen.findAllByTestId('recovery-sheet');
+    await fireEvent.input(first, { target: { value: SHEET_1 } });
+    await fireEvent.input(screen.getByTestId('recovery-new'), { target: { value: 'rose tulipe orage cadran' } });
+    await fireEvent.input(screen.getByTestId('recovery-confirm'), { target: { value: 'rose tulipe orage cadran' } });
+    await fireEvent.click(screen.getByTestId('recovery-submit'));
+    expect(await screen.findByText('Il faut 2 feuilles de ce jeu ; 1 seule a été donnée.')).toBeInTheDocument();
+    expect(session.phase).toBe('unlock');
+  });
+});

@@ -21,7 +21,7 @@ const PROFILE = {
 };
 
 function setup(extra: Record<string, Handler> = {}) {
-  return fakeCommands({ profile_get: () => PROFILE, settings_get: () => SETTINGS, ...extra });
+  return fakeCommands({ profile_get: () => PROFILE, settings_get: () => SETTINGS, recovery_status: () => null, ...extra });
 }
 
 beforeEach(() => resetSession());
@@ -160,7 +160,7 @@ describe('Settings: profile', () => {
   });
 
   it('requires a name before saving', async () => {
-    const { calls } = fakeCommands({ profile_get: () => null, settings_get: () => SETTINGS, profile_save: () => null });
+    const { calls } = fakeCommands({ profile_get: () => null, settings_get: () => SETTINGS, recovery_status: () => null, profile_save: () => null });
     render(Settings);
     await screen.findByTestId('settings-profile-name');
     await fireEvent.click(screen.getByTestId('settings-save-profile'));
@@ -185,5 +185,42 @@ describe('Settings: profile', () => {
     await screen.findByTestId('settings-profile-name');
     await fireEvent.click(screen.getByRole('button', { name: 'Ajouter un logo…' }));
     expect(await screen.findByAltText('Logo 2 du collectif')).toHaveAttribute('src', 'media://localhost/thumb/logo-2');
+  });
+});
+
+describe('Settings: recovery sheets', () => {
+  it('says there are none, then makes a set for the named member organisations', async () => {
+    let made = false;
+    const { calls } = setup({
+      recovery_status: () =>
+        made ? { set_id: 'ab12', threshold: 2, shares: 3, names: ['Paris', 'Lyon', 'Genève'], created_at: '2026-12-01T20:00:00Z', file: '/d/x.dossier.recovery', file_ok: true } : null,
+      recovery_create: () => {
+        made = true;
+        return {
+          set_id: 'ab12',
+          threshold: 2,
+          shares: 3,
+          replaced_set: null,
+          sheets: ['Paris', 'Lyon', 'Genève'].map((o, i) => ({ number: i + 1, organisation: o, pdf: `/f/recovery-sheet-${i + 1}-of-3.pdf`, txt: `/f/recovery-sheet-${i + 1}-of-3.txt` })),
+        };
+      },
+    });
+    render(Settings);
+    expect(await screen.findByTestId('recovery-status')).toHaveTextContent('Ce dossier n’a pas encore de feuilles de secours.');
+    const names = screen.getAllByTestId('recovery-name');
+    expect(names).toHaveLength(3);
+    for (const [i, n] of ['Paris', 'Lyon', 'Genève'].entries()) await fireEvent.input(names[i], { target: { value: n } });
+    await fireEvent.input(screen.getByTestId('recovery-passphrase'), { target: { value: 'correct horse battery' } });
+    await fireEvent.click(screen.getByTestId('recovery-create'));
+    expect(await screen.findByTestId('recovery-made')).toHaveTextContent('3 feuilles écrites (2 suffisent)');
+    expect(calls.find((c) => c.cmd === 'recovery_create')!.args).toEqual({ shares: 3, threshold: 2, names: ['Paris', 'Lyon', 'Genève'], passphrase: 'correct horse battery' });
+    expect(await screen.findByTestId('recovery-status')).toHaveTextContent('Jeu en vigueur : 3 feuilles, 2 suffisent');
+    expect(screen.getByTestId('recovery-passphrase')).toHaveValue('');
+  });
+
+  it('warns when the recovery file is not beside the dossier', async () => {
+    setup({ recovery_status: () => ({ set_id: 'ab12', threshold: 2, shares: 3, names: [], created_at: '2026-12-01T20:00:00Z', file: '/d/x.dossier.recovery', file_ok: false }) });
+    render(Settings);
+    expect(await screen.findByText(/Le fichier de secours \/d\/x\.dossier\.recovery manque/)).toBeInTheDocument();
   });
 });
