@@ -8,7 +8,9 @@
 //! - `live`: the time of the last write that kept the record (text), or `deleted <time>` once deleted (`false` in
 //!   documents written before 2026-12). An edit concurrent with a delete leaves both values: the record stays
 //!   (restorable) and the conflict is shown;
-//! - `b:bytes`, `b:thumb`: a photo's or logo's bytes, written once when it is created.
+//! - `b:blob`: the name of a photo's or logo's blob (its bytes and thumbnail, sealed in a file of their own in the
+//!   folder, named by a keyed hash of the bytes), written once when it is created. Documents written before
+//!   2026-12 hold the bytes themselves in `b:bytes`, `b:thumb` (still read).
 //!
 //! The record table is a view: [`View::of`] computes it, identically on every replica (Automerge's winner of a
 //! multi-valued key is deterministic).
@@ -30,6 +32,7 @@ pub const LIVE: &str = "live";
 pub const FIELD_PREFIX: &str = "f:";
 /// How a `live` value that deletes the record begins (followed by the time).
 const DELETED: &str = "deleted";
+pub const BLOB: &str = "b:blob";
 
 fn am(e: automerge::AutomergeError) -> Error {
     Error::Corrupt(format!("shared document: {e}"))
@@ -113,6 +116,8 @@ pub struct ViewRecord {
     pub updated_at: String,
     pub data: Value,
     pub blobs: Option<(Vec<u8>, Vec<u8>)>,
+    /// The blob holding the bytes and thumbnail (hex name), when they are not in the document.
+    pub blob: Option<String>,
 }
 
 impl View {
@@ -145,7 +150,8 @@ impl View {
             (Some(b), Some(t)) => Some((b, t)),
             _ => None,
         };
-        Ok(View { kind, record: Some(ViewRecord { created_at, updated_at, data: Value::Object(data), blobs }) })
+        let blob = winner_text(doc, BLOB)?;
+        Ok(View { kind, record: Some(ViewRecord { created_at, updated_at, data: Value::Object(data), blobs, blob }) })
     }
 }
 
@@ -161,12 +167,15 @@ pub struct WrittenRecord<'a> {
     pub created_at: &'a str,
     pub updated_at: &'a str,
     pub data: &'a Value,
-    pub blobs: Option<(&'a [u8], &'a [u8])>,
+    /// The name of the blob holding a new photo's or logo's bytes.
+    pub blob: Option<&'a str>,
 }
 
 /// Records a local write in the document: only what differs from the document's current view becomes an
-/// operation, so a field left as it was keeps its conflict (if any) for a person to resolve.
-pub fn record_write(doc: &mut AutoCommit, w: &Write<'_>) -> Result<()> {
+/// operation, so a field left as it was keeps its conflict (if any) for a person to resolve. Returns whether the
+/// document now names a blob it did not name before (its file is then to be written).
+pub fn record_write(doc: &mut AutoCommit, w: &Write<'_>) -> Result<bool> {
+    let mut new_blob = false;
     let view = View::of(doc)?;
     match &w.record {
         None => {
@@ -199,9 +208,11 @@ pub fn record_write(doc: &mut AutoCommit, w: &Write<'_>) -> Result<()> {
                     _ => {}
                 }
             }
-            if let (Some((b, t)), true) = (r.blobs, doc.get(ROOT, "b:bytes").map_err(am)?.is_none()) {
-                doc.put(ROOT, "b:bytes", ScalarValue::Bytes(b.to_vec())).map_err(am)?;
-                doc.put(ROOT, "b:thumb", ScalarValue::Bytes(t.to_vec())).map_err(am)?;
+            let has_bytes =
+                doc.get(ROOT, "b:bytes").map_err(am)?.is_some() || doc.get(ROOT, BLOB).map_err(am)?.is_some();
+            if let (Some(name), false) = (r.blob, has_bytes) {
+                doc.put(ROOT, BLOB, name).map_err(am)?;
+                new_blob = true;
             }
             if changed || view.record.as_ref().map(|v| v.updated_at.as_str()) != Some(r.updated_at) {
                 doc.put(ROOT, "updated_at", r.updated_at).map_err(am)?;
@@ -210,7 +221,7 @@ pub fn record_write(doc: &mut AutoCommit, w: &Write<'_>) -> Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(new_blob)
 }
 
 /// A key holding several values that a person should choose between.

@@ -123,13 +123,19 @@ pub fn seal(device: Uuid, seq: u64, epoch: u32, key: &[u8; 32], signer: &Signing
     out.extend_from_slice(&seq.to_le_bytes());
     out.extend_from_slice(&epoch.to_le_bytes());
     out.extend_from_slice(&random::<24>());
+    seal_after(out, HEADER, key, signer, payload)
+}
+
+/// Encrypts the padded payload after `header` (its last 24 bytes are the nonce; all of it is associated data), then
+/// signs header and ciphertext.
+fn seal_after(mut out: Vec<u8>, header: usize, key: &[u8; 32], signer: &SigningKey, payload: &[u8]) -> Vec<u8> {
     let mut padded = Zeroizing::new(Vec::with_capacity(bucket(payload.len())));
     padded.extend_from_slice(&(payload.len() as u32).to_le_bytes());
     padded.extend_from_slice(payload);
     padded.resize(bucket(payload.len()), 0);
     let cipher = XChaCha20Poly1305::new(key.into());
-    let nonce = XNonce::clone_from_slice(&out[HEADER - 24..HEADER]);
-    let ct = cipher.encrypt(&nonce, Payload { msg: &padded, aad: &out[..HEADER] }).expect("encryption cannot fail");
+    let nonce = XNonce::clone_from_slice(&out[header - 24..header]);
+    let ct = cipher.encrypt(&nonce, Payload { msg: &padded, aad: &out[..header] }).expect("encryption cannot fail");
     out.extend_from_slice(&ct);
     let sig = signer.sign(&out);
     out.extend_from_slice(&sig.to_bytes());
@@ -147,12 +153,16 @@ pub fn verify(bytes: &[u8], device_key: &[u8]) -> Result<(), Refusal> {
 
 /// Decrypts a verified file; returns the payload.
 pub fn open(bytes: &[u8], key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, Refusal> {
+    open_after(bytes, HEADER, key)
+}
+
+fn open_after(bytes: &[u8], header: usize, key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, Refusal> {
     let body = &bytes[..bytes.len() - SIG];
     let cipher = XChaCha20Poly1305::new(key.into());
-    let nonce = XNonce::clone_from_slice(&body[HEADER - 24..HEADER]);
+    let nonce = XNonce::clone_from_slice(&body[header - 24..header]);
     let padded = Zeroizing::new(
         cipher
-            .decrypt(&nonce, Payload { msg: &body[HEADER..], aad: &body[..HEADER] })
+            .decrypt(&nonce, Payload { msg: &body[header..], aad: &body[..header] })
             .map_err(|_| Refusal::WrongKey)?,
     );
     let n = u32::from_le_bytes(padded[..4].try_into().expect("4 bytes")) as usize;
@@ -160,6 +170,106 @@ pub fn open(bytes: &[u8], key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, Refusal>
         return Err(Refusal::NotAChangeFile);
     }
     Ok(Zeroizing::new(padded[4..4 + n].to_vec()))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Blobs: a photo's or logo's bytes and thumbnail, in a file of their own named by a keyed hash of the bytes.
+//
+// "LDB1" | version 1 | device id (16) | key epoch (u32 LE) | name (32) | nonce (24)   = header, 81 bytes
+// XChaCha20-Poly1305(shared key of the epoch, nonce, aad = header, u32 LE length | u32 LE bytes length | bytes |
+// thumbnail | zeros up to a size bucket), then the device's Ed25519 signature over all of it.
+
+const BLOB_MAGIC: &[u8; 4] = b"LDB1";
+pub const BLOB_HEADER: usize = 4 + 1 + 16 + 4 + 32 + 24;
+
+/// The fixed part of a blob file, readable without any key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlobHeader {
+    pub device: Uuid,
+    pub epoch: u32,
+    pub name: [u8; 32],
+}
+
+/// The key naming blobs under a dossier key: HMAC-SHA256(dossier key, label). Names made with it reveal nothing
+/// of the photo (a plain hash of a known photo would be recognisable), yet equal photos get equal names.
+pub fn blob_name_key(key: &[u8; 32]) -> Zeroizing<[u8; 32]> {
+    Zeroizing::new(hmac(key, b"libertas-dossier blob name v1"))
+}
+
+/// A blob's name: HMAC-SHA256(name key, bytes).
+pub fn blob_name(name_key: &[u8; 32], bytes: &[u8]) -> [u8; 32] {
+    hmac(name_key, bytes)
+}
+
+fn hmac(key: &[u8; 32], msg: &[u8]) -> [u8; 32] {
+    use hmac::Mac;
+    let mut m = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("any key length");
+    m.update(msg);
+    m.finalize().into_bytes().into()
+}
+
+pub fn seal_blob(
+    device: Uuid,
+    epoch: u32,
+    key: &[u8; 32],
+    signer: &SigningKey,
+    name: &[u8; 32],
+    bytes: &[u8],
+    thumb: &[u8],
+) -> Vec<u8> {
+    let mut payload = Zeroizing::new(Vec::with_capacity(4 + bytes.len() + thumb.len()));
+    payload.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    payload.extend_from_slice(bytes);
+    payload.extend_from_slice(thumb);
+    let mut out = Vec::with_capacity(BLOB_HEADER + bucket(payload.len()) + TAG + SIG);
+    out.extend_from_slice(BLOB_MAGIC);
+    out.push(1);
+    out.extend_from_slice(device.as_bytes());
+    out.extend_from_slice(&epoch.to_le_bytes());
+    out.extend_from_slice(name);
+    out.extend_from_slice(&random::<24>());
+    seal_after(out, BLOB_HEADER, key, signer, &payload)
+}
+
+pub fn parse_blob_header(bytes: &[u8]) -> Result<BlobHeader, Refusal> {
+    if bytes.len() < 4 || &bytes[..4] != BLOB_MAGIC {
+        return Err(if bytes.len() < 4 { Refusal::Truncated } else { Refusal::NotAChangeFile });
+    }
+    if bytes.len() < BLOB_HEADER + TAG + SIG || !is_bucket(bytes.len() - BLOB_HEADER - TAG - SIG) {
+        return Err(Refusal::Truncated);
+    }
+    if bytes[4] != 1 {
+        return Err(Refusal::NotAChangeFile);
+    }
+    Ok(BlobHeader {
+        device: Uuid::from_bytes(bytes[5..21].try_into().expect("16 bytes")),
+        epoch: u32::from_le_bytes(bytes[21..25].try_into().expect("4 bytes")),
+        name: bytes[25..57].try_into().expect("32 bytes"),
+    })
+}
+
+/// A blob's bytes and thumbnail.
+pub type BlobContent = (Zeroizing<Vec<u8>>, Zeroizing<Vec<u8>>);
+
+/// Opens a blob whose signature was verified: its bytes and thumbnail, if they are what its name says.
+pub fn open_blob(
+    bytes: &[u8],
+    key: &[u8; 32],
+    name: &[u8; 32],
+) -> Result<BlobContent, Refusal> {
+    let plain = open_after(bytes, BLOB_HEADER, key)?;
+    if plain.len() < 4 {
+        return Err(Refusal::NotAChangeFile);
+    }
+    let n = u32::from_le_bytes(plain[..4].try_into().expect("4 bytes")) as usize;
+    if n + 4 > plain.len() {
+        return Err(Refusal::NotAChangeFile);
+    }
+    let (b, t) = plain[4..].split_at(n);
+    if blob_name(&blob_name_key(key), b) != *name {
+        return Err(Refusal::Forged);
+    }
+    Ok((Zeroizing::new(b.to_vec()), Zeroizing::new(t.to_vec())))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
