@@ -252,11 +252,7 @@ pub fn parse_blob_header(bytes: &[u8]) -> Result<BlobHeader, Refusal> {
 pub type BlobContent = (Zeroizing<Vec<u8>>, Zeroizing<Vec<u8>>);
 
 /// Opens a blob whose signature was verified: its bytes and thumbnail, if they are what its name says.
-pub fn open_blob(
-    bytes: &[u8],
-    key: &[u8; 32],
-    name: &[u8; 32],
-) -> Result<BlobContent, Refusal> {
+pub fn open_blob(bytes: &[u8], key: &[u8; 32], name: &[u8; 32]) -> Result<BlobContent, Refusal> {
     let plain = open_after(bytes, BLOB_HEADER, key)?;
     if plain.len() < 4 {
         return Err(Refusal::NotAChangeFile);
