@@ -29,7 +29,7 @@ fn dir_size(dir: &Path) -> u64 {
 /// A photo of about 200 KB: a drawn gradient with grain (a real photo's noise is what makes JPEGs that size).
 fn photo(n: u32) -> Vec<u8> {
     let mut seed = n.wrapping_mul(2654435761) | 1;
-    let img = image::RgbImage::from_fn(800, 600, |x, y| {
+    let img = image::RgbImage::from_fn(1000, 750, |x, y| {
         seed ^= seed << 13;
         seed ^= seed >> 17;
         seed ^= seed << 5;
@@ -37,7 +37,7 @@ fn photo(n: u32) -> Vec<u8> {
         image::Rgb([(x / 4) as u8 ^ grain, (y / 3) as u8 ^ grain, ((n * 37) % 256) as u8 ^ grain])
     });
     let mut out = vec![];
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 60).encode_image(&img).unwrap();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 75).encode_image(&img).unwrap();
     out
 }
 

@@ -49,6 +49,22 @@ fn is_bucket(n: usize) -> bool {
     n >= 1024 && bucket(n - 4) == n
 }
 
+/// The size a blob's payload of `n` bytes (plus its 4-byte length) is padded to: the buckets of change files up to
+/// 64 KiB, then the next multiple of an eighth of the power of two below (a photo of 300 KB takes 320 KiB, not
+/// 1 MiB): at most 12.5 % of padding, and a size known to three bits.
+pub fn blob_bucket(n: usize) -> usize {
+    let need = n + 4;
+    if need <= 64 * 1024 {
+        return bucket(n);
+    }
+    let step = 1usize << (usize::BITS - 1 - need.leading_zeros() - 3);
+    need.div_ceil(step) * step
+}
+
+fn is_blob_bucket(n: usize) -> bool {
+    n >= 1024 && blob_bucket(n - 4) == n
+}
+
 /// The fixed part of a change file, readable without any key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Header {
@@ -123,16 +139,23 @@ pub fn seal(device: Uuid, seq: u64, epoch: u32, key: &[u8; 32], signer: &Signing
     out.extend_from_slice(&seq.to_le_bytes());
     out.extend_from_slice(&epoch.to_le_bytes());
     out.extend_from_slice(&random::<24>());
-    seal_after(out, HEADER, key, signer, payload)
+    seal_after(out, HEADER, bucket, key, signer, payload)
 }
 
 /// Encrypts the padded payload after `header` (its last 24 bytes are the nonce; all of it is associated data), then
 /// signs header and ciphertext.
-fn seal_after(mut out: Vec<u8>, header: usize, key: &[u8; 32], signer: &SigningKey, payload: &[u8]) -> Vec<u8> {
-    let mut padded = Zeroizing::new(Vec::with_capacity(bucket(payload.len())));
+fn seal_after(
+    mut out: Vec<u8>,
+    header: usize,
+    pad: fn(usize) -> usize,
+    key: &[u8; 32],
+    signer: &SigningKey,
+    payload: &[u8],
+) -> Vec<u8> {
+    let mut padded = Zeroizing::new(Vec::with_capacity(pad(payload.len())));
     padded.extend_from_slice(&(payload.len() as u32).to_le_bytes());
     padded.extend_from_slice(payload);
-    padded.resize(bucket(payload.len()), 0);
+    padded.resize(pad(payload.len()), 0);
     let cipher = XChaCha20Poly1305::new(key.into());
     let nonce = XNonce::clone_from_slice(&out[header - 24..header]);
     let ct = cipher.encrypt(&nonce, Payload { msg: &padded, aad: &out[..header] }).expect("encryption cannot fail");
@@ -177,7 +200,7 @@ fn open_after(bytes: &[u8], header: usize, key: &[u8; 32]) -> Result<Zeroizing<V
 //
 // "LDB1" | version 1 | device id (16) | key epoch (u32 LE) | name (32) | nonce (24)   = header, 81 bytes
 // XChaCha20-Poly1305(shared key of the epoch, nonce, aad = header, u32 LE length | u32 LE bytes length | bytes |
-// thumbnail | zeros up to a size bucket), then the device's Ed25519 signature over all of it.
+// thumbnail | zeros up to a blob size bucket, [`blob_bucket`]), then the device's Ed25519 signature over all of it.
 
 const BLOB_MAGIC: &[u8; 4] = b"LDB1";
 pub const BLOB_HEADER: usize = 4 + 1 + 16 + 4 + 32 + 24;
@@ -221,21 +244,21 @@ pub fn seal_blob(
     payload.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
     payload.extend_from_slice(bytes);
     payload.extend_from_slice(thumb);
-    let mut out = Vec::with_capacity(BLOB_HEADER + bucket(payload.len()) + TAG + SIG);
+    let mut out = Vec::with_capacity(BLOB_HEADER + blob_bucket(payload.len()) + TAG + SIG);
     out.extend_from_slice(BLOB_MAGIC);
     out.push(1);
     out.extend_from_slice(device.as_bytes());
     out.extend_from_slice(&epoch.to_le_bytes());
     out.extend_from_slice(name);
     out.extend_from_slice(&random::<24>());
-    seal_after(out, BLOB_HEADER, key, signer, &payload)
+    seal_after(out, BLOB_HEADER, blob_bucket, key, signer, &payload)
 }
 
 pub fn parse_blob_header(bytes: &[u8]) -> Result<BlobHeader, Refusal> {
     if bytes.len() < 4 || &bytes[..4] != BLOB_MAGIC {
         return Err(if bytes.len() < 4 { Refusal::Truncated } else { Refusal::NotAChangeFile });
     }
-    if bytes.len() < BLOB_HEADER + TAG + SIG || !is_bucket(bytes.len() - BLOB_HEADER - TAG - SIG) {
+    if bytes.len() < BLOB_HEADER + TAG + SIG || !is_blob_bucket(bytes.len() - BLOB_HEADER - TAG - SIG) {
         return Err(Refusal::Truncated);
     }
     if bytes[4] != 1 {
@@ -352,4 +375,22 @@ pub fn new_code() -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blob_buckets_pad_at_most_an_eighth_above_64_kib_and_are_recognised() {
+        for n in [0usize, 1000, 70_000, 200_000, 262_140, 300_000, 1 << 20, 5_000_000] {
+            let b = blob_bucket(n);
+            assert!(b >= n + 4 && is_blob_bucket(b), "{n} -> {b}");
+            if n + 4 > 64 * 1024 {
+                assert!((b as f64) <= (n + 4) as f64 * 1.125, "{n} -> {b}");
+            }
+            assert!(!is_blob_bucket(b - 10), "a cut-off blob is not a whole bucket: {b}");
+        }
+        assert_eq!(blob_bucket(300_000), 327_680);
+    }
 }
