@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use dossier::model::{Category, Contact, Detainee, Record};
+use dossier::model::{Category, Contact, Detainee, Disclosure, Record, Sponsor, SponsorKind};
 use dossier::share;
 use dossier::Dossier;
 use proptest::prelude::*;
@@ -41,7 +41,8 @@ fn files(folder: &Path) -> Vec<PathBuf> {
     let mut out = vec![];
     for dir in std::fs::read_dir(folder).into_iter().flatten().flatten() {
         for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
-            if f.file_name().to_string_lossy().ends_with(".sealed") {
+            let name = f.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".sealed") || name.ends_with(".blob") {
                 out.push(f.path());
             }
         }
@@ -317,14 +318,120 @@ fn a_dossier_that_never_shares_writes_no_shared_state() {
     assert_eq!(share::sync(&mut a).unwrap_err().code(), "share_not_shared");
 }
 
+#[test]
+fn photos_travel_as_sealed_blobs_named_by_a_keyed_hash_and_may_arrive_after_their_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rs = three(dir.path());
+    let id = rs[0].d.list::<Detainee>().unwrap()[0].id;
+    let path = dir.path().join("portrait.jpg");
+    std::fs::write(&path, crate::util::jpeg_with_exif(320, 240, "CANARYexif")).unwrap();
+    let m = rs[0].d.add_photo(id, &path, Disclosure::PUBLIC).unwrap();
+    let stored = rs[0].d.media_bytes(m.id).unwrap();
+    let rep = share::sync(&mut rs[0].d).unwrap();
+    assert_eq!(rep.written, 2, "one blob and one change file");
+    let a = share::_device_id(&rs[0].d).unwrap();
+    let blobs: Vec<PathBuf> =
+        files(&rs[0].folder).into_iter().filter(|f| f.extension() == Some("blob".as_ref())).collect();
+    assert_eq!(blobs.len(), 1);
+    assert!(blobs[0].starts_with(rs[0].folder.join(a.to_string())), "in the writing device's subfolder");
+    // The name is a keyed hash: neither the photo's plain SHA-256 (what anyone holding the photo could compute) nor
+    // the original file's.
+    let name = blobs[0].file_stem().unwrap().to_string_lossy().into_owned();
+    assert_eq!(name.len(), 64);
+    assert_ne!(name, m.data.sha256);
+    assert_ne!(name, hex_sha256(&std::fs::read(&path).unwrap()));
+    let sealed = std::fs::read(&blobs[0]).unwrap();
+    assert!(!crate::util::contains(&sealed, &stored[stored.len() / 2..stored.len() / 2 + 32]), "sealed");
+    // The change files carry only the name: small.
+    for f in files(&rs[0].folder).into_iter().filter(|f| f.extension() == Some("sealed".as_ref())) {
+        assert!(std::fs::metadata(&f).unwrap().len() < 8 * 1024, "{} holds no photo", f.display());
+    }
+    // B gets the change files but not the blob yet: the record applies, the photo waits.
+    for f in files(&rs[0].folder).into_iter().filter(|f| f.extension() == Some("sealed".as_ref())) {
+        copy_file(&rs[0].folder, &f, &rs[1].folder);
+    }
+    let rep = share::sync(&mut rs[1].d).unwrap();
+    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+    assert_eq!(rep.photos_waiting, 1);
+    assert_eq!(rs[1].d.photos_of(id).unwrap().len(), 1, "the photo's record is there");
+    assert!(rs[1].d.media_bytes(m.id).unwrap().is_empty(), "its bytes are not yet");
+    // A damaged copy of the blob, under its name in another device's subfolder, is refused; the photo still waits.
+    let mut bad = sealed.clone();
+    let n = bad.len();
+    bad[n / 2] ^= 1;
+    let c = share::_device_id(&rs[2].d).unwrap();
+    std::fs::create_dir_all(rs[1].folder.join(c.to_string())).unwrap();
+    std::fs::write(rs[1].folder.join(c.to_string()).join(format!("{name}.blob")), &bad).unwrap();
+    let rep = share::sync(&mut rs[1].d).unwrap();
+    assert_eq!(rep.photos_waiting, 1);
+    assert!(rep.refused.iter().any(|f| f.code == "share_forged"), "{:?}", rep.refused);
+    assert!(rs[1].d.media_bytes(m.id).unwrap().is_empty());
+    // The genuine blob arrives: the photo appears, byte for byte.
+    copy_file(&rs[0].folder, &blobs[0], &rs[1].folder);
+    let rep = share::sync(&mut rs[1].d).unwrap();
+    assert_eq!(rep.photos_waiting, 0);
+    assert_eq!(rs[1].d.media_bytes(m.id).unwrap(), stored);
+    std::fs::remove_file(rs[1].folder.join(c.to_string()).join(format!("{name}.blob"))).unwrap();
+    deliver_everything(&mut rs);
+    assert_converged(&rs);
+    assert_eq!(rs[2].d.media_bytes(m.id).unwrap(), stored);
+    // Written once: C did not write the blob again.
+    assert_eq!(files(&rs[2].folder).into_iter().filter(|f| f.extension() == Some("blob".as_ref())).count(), 1);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Random edit scripts on three replicas, delivered duplicated, reordered, in random sync orders.
 
+/// The record kinds the scripts write: detainees, their family contacts (the most sensitive data), sponsors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum K {
+    Detainee,
+    Contact,
+    Sponsor,
+}
+
+impl K {
+    fn fields(self) -> [&'static str; 3] {
+        match self {
+            K::Detainee => FIELDS,
+            K::Contact => ["relation", "address", "notes"],
+            K::Sponsor => ["city", "address", "notes"],
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Op {
+    /// A detainee (the first three as the first scripts were written).
     Create(usize),
-    Edit { dev: usize, rec: usize, field: usize },
-    Delete { dev: usize, rec: usize },
+    Edit {
+        dev: usize,
+        rec: usize,
+        field: usize,
+    },
+    Delete {
+        dev: usize,
+        rec: usize,
+    },
+    CreateOf {
+        dev: usize,
+        kind: K,
+    },
+    EditOf {
+        dev: usize,
+        kind: K,
+        rec: usize,
+        field: usize,
+    },
+    DeleteOf {
+        dev: usize,
+        kind: K,
+        rec: usize,
+    },
+    /// A photo of the first detainee (its blob may travel later than the change naming it).
+    Photo {
+        dev: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -338,11 +445,19 @@ enum Step {
     Sync(usize),
 }
 
+fn kind() -> impl Strategy<Value = K> {
+    prop_oneof![Just(K::Detainee), Just(K::Contact), Just(K::Sponsor)]
+}
+
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         1 => (0..3usize).prop_map(Op::Create),
-        6 => (0..3usize, 0..8usize, 0..3usize).prop_map(|(dev, rec, field)| Op::Edit { dev, rec, field }),
+        4 => (0..3usize, 0..8usize, 0..3usize).prop_map(|(dev, rec, field)| Op::Edit { dev, rec, field }),
         1 => (0..3usize, 0..8usize).prop_map(|(dev, rec)| Op::Delete { dev, rec }),
+        1 => (0..3usize, kind()).prop_map(|(dev, kind)| Op::CreateOf { dev, kind }),
+        4 => (0..3usize, kind(), 0..8usize, 0..3usize).prop_map(|(dev, kind, rec, field)| Op::EditOf { dev, kind, rec, field }),
+        1 => (0..3usize, kind(), 0..8usize).prop_map(|(dev, kind, rec)| Op::DeleteOf { dev, kind, rec }),
+        1 => (0..3usize).prop_map(|dev| Op::Photo { dev }),
     ]
 }
 
@@ -356,112 +471,308 @@ fn step() -> impl Strategy<Value = Step> {
 /// What each (record, field) must show: the set of values not superseded (one: settled; more: a conflict).
 #[derive(Default)]
 struct Oracle {
-    fields: BTreeMap<(Uuid, String), BTreeSet<String>>,
+    fields: BTreeMap<(K, Uuid, String), BTreeSet<String>>,
     /// Per record: the set of concurrent outcomes (true: kept by an edit, false: deleted).
-    live: BTreeMap<Uuid, BTreeSet<(bool, usize)>>,
+    live: BTreeMap<(K, Uuid), BTreeSet<(bool, usize)>>,
+    /// Photos added, with their stored bytes' SHA-256.
+    photos: BTreeMap<Uuid, String>,
+}
+
+type Round = (Vec<Op>, Vec<Step>);
+
+/// Every value written by a script starts with this, and every name with [`NAME_CANARY`]: none may appear in
+/// plaintext in any folder.
+const VALUE_CANARY: &str = "canary-";
+const NAME_CANARY: &str = "Canaryname";
+
+fn ids(d: &Dossier, k: K) -> Vec<Uuid> {
+    match k {
+        K::Detainee => d.list::<Detainee>().unwrap().into_iter().map(|s| s.id).collect(),
+        K::Contact => d.list::<Contact>().unwrap().into_iter().map(|s| s.id).collect(),
+        K::Sponsor => d.list::<Sponsor>().unwrap().into_iter().map(|s| s.id).collect(),
+    }
+}
+
+fn json_of(d: &Dossier, k: K, id: Uuid) -> Option<serde_json::Value> {
+    let v = match k {
+        K::Detainee => serde_json::to_value(d.get::<Detainee>(id).ok()?.data),
+        K::Contact => serde_json::to_value(d.get::<Contact>(id).ok()?.data),
+        K::Sponsor => serde_json::to_value(d.get::<Sponsor>(id).ok()?.data),
+    };
+    Some(v.unwrap())
+}
+
+fn field_of(d: &Dossier, k: K, id: Uuid, f: &str) -> Option<String> {
+    json_of(d, k, id)?.get(f).and_then(|v| v.as_str()).map(str::to_owned)
+}
+
+fn create(d: &mut Dossier, k: K, n: usize, first: Uuid) -> Uuid {
+    match k {
+        K::Detainee => d.insert(Detainee::new(format!("{NAME_CANARY} Person {n}"), Category::Civilian)).unwrap().id,
+        K::Contact => {
+            let c: Contact = serde_json::from_value(serde_json::json!({
+                "detainee_id": first, "name": format!("{NAME_CANARY} Relative {n}"), "phone": "+374 10 00 00 00"
+            }))
+            .unwrap();
+            d.insert(c).unwrap().id
+        }
+        K::Sponsor => d.insert(Sponsor::new(format!("{NAME_CANARY} Sponsor {n}"), SponsorKind::City)).unwrap().id,
+    }
+}
+
+fn edit(d: &mut Dossier, k: K, id: Uuid, f: &str, v: &str) {
+    let sets = [(f.to_owned(), v.to_owned())];
+    match k {
+        K::Detainee => d.edit::<Detainee>(id, &sets).map(|_| ()),
+        K::Contact => d.edit::<Contact>(id, &sets).map(|_| ()),
+        K::Sponsor => d.edit::<Sponsor>(id, &sets).map(|_| ()),
+    }
+    .unwrap()
+}
+
+fn delete(d: &mut Dossier, k: K, id: Uuid) {
+    match k {
+        K::Detainee => d.delete::<Detainee>(id),
+        K::Contact => d.delete::<Contact>(id),
+        K::Sponsor => d.delete::<Sponsor>(id),
+    }
+    .unwrap()
+}
+
+/// A small JPEG, different for every `n`.
+fn photo_file(dir: &Path, n: usize) -> PathBuf {
+    let img =
+        image::RgbImage::from_fn(24, 16, |x, y| image::Rgb([(x * 9) as u8, (y * 13) as u8, (n * 37 % 256) as u8]));
+    let mut bytes = vec![];
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90).encode_image(&img).unwrap();
+    let path = dir.join(format!("photo-{n}.jpg"));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Runs one edit script on three fresh replicas and checks convergence and the oracle after every round.
+///
+/// The first detainee holds the contacts and photos and is never deleted: a detainee deleted while another device
+/// adds a contact or photo to it is a limit the sharing does not handle yet (ARCHITECTURE.md, "Sharing").
+fn run_script(rounds: Vec<Round>) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rs = three(dir.path());
+    let mut oracle = Oracle::default();
+    let first = rs[0].d.list::<Detainee>().unwrap()[0].id;
+    oracle.live.insert((K::Detainee, first), BTreeSet::from([(true, 0)]));
+    let mut counter = 0;
+    for (ops, steps) in rounds {
+        // Per device, its last value of each field and its last action on each record in this round.
+        let mut last: BTreeMap<(K, Uuid, String), BTreeMap<usize, String>> = BTreeMap::new();
+        let mut touched: BTreeMap<(K, Uuid), BTreeMap<usize, bool>> = BTreeMap::new();
+        for op in ops {
+            let op = match op {
+                Op::Create(dev) => Op::CreateOf { dev, kind: K::Detainee },
+                Op::Edit { dev, rec, field } => Op::EditOf { dev, kind: K::Detainee, rec, field },
+                Op::Delete { dev, rec } => Op::DeleteOf { dev, kind: K::Detainee, rec },
+                other => other,
+            };
+            counter += 1;
+            match op {
+                Op::CreateOf { dev, kind } => {
+                    let id = create(&mut rs[dev].d, kind, counter, first);
+                    oracle.live.insert((kind, id), BTreeSet::from([(true, dev)]));
+                }
+                Op::EditOf { dev, kind, rec, field } => {
+                    let list = ids(&rs[dev].d, kind);
+                    if list.is_empty() {
+                        continue;
+                    }
+                    let id = list[rec % list.len()];
+                    let (f, v) = (kind.fields()[field], format!("{VALUE_CANARY}{counter}"));
+                    edit(&mut rs[dev].d, kind, id, f, &v);
+                    last.entry((kind, id, f.into())).or_default().insert(dev, v);
+                    touched.entry((kind, id)).or_default().insert(dev, true);
+                }
+                Op::DeleteOf { dev, kind, rec } => {
+                    let list: Vec<Uuid> = ids(&rs[dev].d, kind).into_iter().filter(|i| *i != first).collect();
+                    if list.is_empty() {
+                        continue;
+                    }
+                    let id = list[rec % list.len()];
+                    delete(&mut rs[dev].d, kind, id);
+                    touched.entry((kind, id)).or_default().insert(dev, false);
+                }
+                Op::Photo { dev } => {
+                    let m = rs[dev].d.add_photo(first, &photo_file(dir.path(), counter), Disclosure::PUBLIC).unwrap();
+                    oracle.photos.insert(m.id, m.data.sha256.clone());
+                }
+                Op::Create(_) | Op::Edit { .. } | Op::Delete { .. } => unreachable!(),
+            }
+        }
+        for r in rs.iter_mut() {
+            share::sync(&mut r.d).unwrap();
+        }
+        for s in steps {
+            match s {
+                Step::Deliver { from, to, file } => {
+                    let fs = files(&rs[from].folder);
+                    if from != to && !fs.is_empty() {
+                        let f = &fs[file % fs.len()];
+                        copy_file(&rs[from].folder.clone(), f, &rs[to].folder.clone());
+                    }
+                }
+                Step::Sync(i) => {
+                    // Applying twice is harmless: the same files again change nothing.
+                    share::sync(&mut rs[i].d).unwrap();
+                    share::sync(&mut rs[i].d).unwrap();
+                }
+            }
+        }
+        deliver_everything(&mut rs);
+        for (key, per_dev) in last {
+            oracle.fields.insert(key, per_dev.into_values().collect());
+        }
+        for (key, per_dev) in touched {
+            oracle.live.insert(key, per_dev.into_iter().map(|(d, k)| (k, d)).collect());
+        }
+        assert_converged(&rs);
+        // Check the oracle on one replica (they are equal).
+        let d = &rs[0].d;
+        let conflicts = share::conflicts(d).unwrap();
+        let mut expected = 0;
+        for ((k, id), live) in &oracle.live {
+            let kept = live.iter().any(|(k, _)| *k);
+            prop_assert_eq!(json_of(d, *k, *id).is_some(), kept, "{:?} {} presence", k, id);
+            let kinds: BTreeSet<bool> = live.iter().map(|(k, _)| *k).collect();
+            let n = conflicts.iter().filter(|c| c.record_id == *id && c.field == "(record)").count();
+            prop_assert_eq!(n, usize::from(kinds.len() == 2), "edit/delete conflict on {:?} {}", k, id);
+            expected += usize::from(kinds.len() == 2);
+        }
+        for ((k, id, f), values) in &oracle.fields {
+            if json_of(d, *k, *id).is_none() {
+                continue;
+            }
+            let shown: Vec<_> = conflicts.iter().filter(|c| c.record_id == *id && &c.field == f).collect();
+            let now = field_of(d, *k, *id, f).unwrap();
+            prop_assert!(values.contains(&now), "{} holds {} not among {:?}", f, now, values);
+            if values.len() > 1 {
+                prop_assert_eq!(shown.len(), 1, "one conflict for {}", f);
+                let got: BTreeSet<String> =
+                    shown[0].values.iter().map(|v| v.value.as_str().unwrap().to_owned()).collect();
+                prop_assert_eq!(&got, values);
+                expected += 1;
+            } else {
+                prop_assert!(shown.is_empty(), "no conflict for {}", f);
+            }
+        }
+        prop_assert_eq!(conflicts.len(), expected, "{:?}", conflicts);
+        // Every photo arrived whole (its blob followed it), on every replica.
+        for r in &rs {
+            for (id, sha) in &oracle.photos {
+                let bytes = r.d.media_bytes(*id).unwrap();
+                prop_assert_eq!(&hex_sha256(&bytes), sha, "photo {} complete", id);
+            }
+        }
+    }
+    // Nothing written appears in plaintext in any folder: values, names, photos.
+    let mut needles = vec![VALUE_CANARY.as_bytes().to_vec(), NAME_CANARY.as_bytes().to_vec()];
+    for id in oracle.photos.keys() {
+        let p = rs[0].d.media_bytes(*id).unwrap();
+        needles.push(p[p.len() / 2..p.len() / 2 + 32].to_vec());
+    }
+    for r in &rs {
+        for f in files(&r.folder) {
+            let bytes = std::fs::read(&f).unwrap();
+            for needle in &needles {
+                prop_assert!(!bytes.windows(needle.len()).any(|w| w == &needle[..]), "plaintext in {}", f.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn hex_sha256(b: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(b).iter().map(|x| format!("{x:02x}")).collect()
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 6, max_shrink_iters: 20, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        max_shrink_iters: 200,
+        // Beside this file (the default looks for a lib.rs next to it, finds none, and keeps nothing).
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/share.proptest-regressions")
+        ))),
+        ..ProptestConfig::default()
+    })]
     #[test]
-    // Found failing in the last CI run of this session: an edit against a delete, delivered in some orders, is not
-    // shown as a conflict (expected 1, got 0). The shrunk case is kept in tests/share.proptest-regressions;
-    // `cargo test --test tests share -- --ignored` reproduces it. Ignored until the merge is fixed (issue 13 note),
-    // so that the rest of CI can land; the deterministic share tests above still run.
-    #[ignore = "known bug: some edit-against-delete orders show no conflict; see tests/share.proptest-regressions"]
     fn three_replicas_converge_with_no_lost_edit_and_every_conflict_shown_once(
         rounds in proptest::collection::vec((proptest::collection::vec(op(), 1..8), proptest::collection::vec(step(), 0..14)), 1..4)
     ) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut rs = three(dir.path());
-        let mut oracle = Oracle::default();
-        let first = rs[0].d.list::<Detainee>().unwrap()[0].id;
-        oracle.live.insert(first, BTreeSet::from([(true, 0)]));
-        let mut counter = 0;
-        for (ops, steps) in rounds {
-            // Per device, its last value of each field and its last action on each record in this round.
-            let mut last: BTreeMap<(Uuid, String), BTreeMap<usize, String>> = BTreeMap::new();
-            let mut touched: BTreeMap<Uuid, BTreeMap<usize, bool>> = BTreeMap::new();
-            for op in ops {
-                match op {
-                    Op::Create(dev) => {
-                        counter += 1;
-                        let s = rs[dev].d.insert(Detainee::new(format!("Person {counter}"), Category::Civilian)).unwrap();
-                        oracle.live.insert(s.id, BTreeSet::from([(true, dev)]));
-                    }
-                    Op::Edit { dev, rec, field } => {
-                        let list = rs[dev].d.list::<Detainee>().unwrap();
-                        if list.is_empty() { continue; }
-                        let id = list[rec % list.len()].id;
-                        counter += 1;
-                        let v = format!("v{counter}");
-                        rs[dev].d.edit::<Detainee>(id, &[(FIELDS[field].into(), v.clone())]).unwrap();
-                        last.entry((id, FIELDS[field].into())).or_default().insert(dev, v);
-                        touched.entry(id).or_default().insert(dev, true);
-                    }
-                    Op::Delete { dev, rec } => {
-                        let list = rs[dev].d.list::<Detainee>().unwrap();
-                        if list.is_empty() { continue; }
-                        let id = list[rec % list.len()].id;
-                        rs[dev].d.delete::<Detainee>(id).unwrap();
-                        touched.entry(id).or_default().insert(dev, false);
-                    }
-                }
-            }
-            for r in rs.iter_mut() { share::sync(&mut r.d).unwrap(); }
-            for s in steps {
-                match s {
-                    Step::Deliver { from, to, file } => {
-                        let fs = files(&rs[from].folder);
-                        if from != to && !fs.is_empty() {
-                            let f = &fs[file % fs.len()];
-                            copy_file(&rs[from].folder.clone(), f, &rs[to].folder.clone());
-                        }
-                    }
-                    Step::Sync(i) => {
-                        // Applying twice is harmless: the same files again change nothing.
-                        share::sync(&mut rs[i].d).unwrap();
-                        share::sync(&mut rs[i].d).unwrap();
-                    }
-                }
-            }
-            deliver_everything(&mut rs);
-            for (key, per_dev) in last {
-                oracle.fields.insert(key, per_dev.into_values().collect());
-            }
-            for (id, per_dev) in touched {
-                oracle.live.insert(id, per_dev.into_iter().map(|(d, k)| (k, d)).collect());
-            }
-            assert_converged(&rs);
-            // Check the oracle on one replica (they are equal).
-            let d = &rs[0].d;
-            let conflicts = share::conflicts(d).unwrap();
-            let mut expected = 0;
-            for (id, live) in &oracle.live {
-                let kept = live.iter().any(|(k, _)| *k);
-                prop_assert_eq!(d.get::<Detainee>(*id).is_ok(), kept, "record {} presence", id);
-                let kinds: BTreeSet<bool> = live.iter().map(|(k, _)| *k).collect();
-                let n = conflicts.iter().filter(|c| c.record_id == *id && c.field == "(record)").count();
-                prop_assert_eq!(n, usize::from(kinds.len() == 2), "edit/delete conflict on {}", id);
-                expected += usize::from(kinds.len() == 2);
-            }
-            for ((id, f), values) in &oracle.fields {
-                if d.get::<Detainee>(*id).is_err() { continue; }
-                let shown: Vec<_> = conflicts.iter().filter(|c| c.record_id == *id && &c.field == f).collect();
-                let now = field(d, *id, f).unwrap();
-                prop_assert!(values.contains(&now), "{} holds {} not among {:?}", f, now, values);
-                if values.len() > 1 {
-                    prop_assert_eq!(shown.len(), 1, "one conflict for {}", f);
-                    let got: BTreeSet<String> = shown[0].values.iter().map(|v| v.value.as_str().unwrap().to_owned()).collect();
-                    prop_assert_eq!(&got, values);
-                    expected += 1;
-                } else {
-                    prop_assert!(shown.is_empty(), "no conflict for {}", f);
-                }
-            }
-            prop_assert_eq!(conflicts.len(), expected, "{:?}", conflicts);
-        }
+        run_script(rounds)?;
     }
+}
+
+/// The bug: a device deleting a record that an earlier, unresolved edit-against-delete conflict had kept wrote no
+/// deletion of its own. Automerge 0.12 turns a `put` of the value a multi-valued key's winner already holds into a
+/// deletion of the *other* values only; the delete put `live = false`, equal to the earlier delete's winning
+/// `false`, so it only removed the edit's value. Locally the record looked deleted, but the change said nothing a
+/// concurrent edit could conflict with: that edit superseded the old `false`, and every replica kept the record
+/// with no conflict — the second delete was lost and nobody was asked. Found by the random three-replica property
+/// test in CI (expected 1 edit/delete conflict, got 0; the shrunk case is replayed below). Fixed by writing every
+/// `live` value, and every resolution, distinct from all the key's current values (`doc::put_distinct`).
+#[test]
+fn regression_a_delete_of_a_record_kept_by_an_open_edit_delete_conflict_was_lost_without_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rs = three(dir.path());
+    let id = rs[0].d.list::<Detainee>().unwrap()[0].id;
+    // B edits then deletes (its delete has the higher op counter: it wins `live`); A edits meanwhile.
+    rs[1].d.edit::<Detainee>(id, &[("role".into(), "b edit".into())]).unwrap();
+    rs[1].d.delete::<Detainee>(id).unwrap();
+    rs[0].d.edit::<Detainee>(id, &[("unit".into(), "a edit".into())]).unwrap();
+    deliver_everything(&mut rs);
+    assert_converged(&rs);
+    assert_eq!(share::conflicts(&rs[0].d).unwrap().iter().filter(|c| c.field == "(record)").count(), 1);
+    // Now A deletes the record the conflict kept, while B edits it again.
+    rs[0].d.delete::<Detainee>(id).unwrap();
+    rs[1].d.edit::<Detainee>(id, &[("rank".into(), "b again".into())]).unwrap();
+    deliver_everything(&mut rs);
+    assert_converged(&rs);
+    let cs = share::conflicts(&rs[2].d).unwrap();
+    let record: Vec<_> = cs.iter().filter(|c| c.field == "(record)" && c.record_id == id).collect();
+    assert_eq!(record.len(), 1, "A's delete against B's edit is one conflict: {cs:?}");
+    let shown: BTreeSet<String> = record[0].values.iter().map(|v| v.value.as_str().unwrap().to_owned()).collect();
+    assert_eq!(shown, BTreeSet::from(["kept".to_owned(), "deleted".to_owned()]));
+    assert!(rs[2].d.get::<Detainee>(id).is_ok(), "the record waits, restorable");
+}
+
+/// The shrunk case the property test found (see the regression above), replayed as it was generated.
+#[test]
+fn regression_edit_delete_script_found_by_the_property_test() {
+    use Op::*;
+    use Step::*;
+    let rounds = vec![
+        (
+            vec![Edit { dev: 1, rec: 0, field: 0 }, Edit { dev: 0, rec: 1, field: 2 }, Delete { dev: 1, rec: 1 }],
+            vec![Deliver { from: 2, to: 2, file: 40 }, Deliver { from: 1, to: 1, file: 4 }],
+        ),
+        (
+            vec![
+                Edit { dev: 1, rec: 5, field: 2 },
+                Delete { dev: 0, rec: 4 },
+                Edit { dev: 1, rec: 7, field: 1 },
+                Edit { dev: 2, rec: 2, field: 2 },
+            ],
+            vec![
+                Sync(2),
+                Deliver { from: 0, to: 1, file: 46 },
+                Deliver { from: 1, to: 2, file: 5 },
+                Sync(0),
+                Sync(0),
+                Deliver { from: 2, to: 1, file: 15 },
+                Deliver { from: 1, to: 0, file: 23 },
+                Deliver { from: 2, to: 1, file: 6 },
+            ],
+        ),
+    ];
+    run_script(rounds).unwrap();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ mod photos;
 mod recovery;
 mod search;
 mod share;
+// Through real Syncthing processes (the Debian package `./x` installs).
+mod share_syncthing;
 mod storage;
 // The fuzz targets' per-input functions, shared with `fuzz/` (cargo fuzz).
 mod fuzz;

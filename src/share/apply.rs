@@ -51,6 +51,7 @@ pub(super) fn adopt_existing(tx: &Transaction<'_>) -> Result<()> {
             let data: Value = serde_json::from_str(&data).map_err(|e| Error::Corrupt(e.to_string()))?;
             let blobs = bytes.as_deref().zip(thumb.as_deref());
             let w = hooks::Written { created_at: &created, updated_at: &updated, data: &data, blobs };
+            // (Each photo's blob is queued by the hook and written at the first sync.)
             hooks::written(tx, kind, &id, &updated, Some(w))?;
         }
     }
@@ -103,7 +104,7 @@ pub(super) fn file(d: &mut Dossier, me: &Me, h: Header, bytes: &[u8], roster_onl
         tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
         for item in &bundle.items {
             match item {
-                Item::Change { .. } => {}
+                Item::Change { .. } | Item::Blob { .. } => {}
                 Item::Device(e) => add_device(tx, e, Some(h.device))?,
                 Item::Revoke { device, after, .. } => apply_revoke(tx, *device, *after)?,
                 Item::Key { epoch, wrapped } => {
@@ -167,9 +168,29 @@ pub(super) fn write_view(
     id: &str,
     doc: &AutoCommit,
 ) -> Result<()> {
-    let view = View::of(doc)?;
+    let mut view = View::of(doc)?;
+    if kind == RecordKind::Media {
+        with_blob(tx, id, &mut view)?;
+    }
     let id = Uuid::parse_str(id).map_err(|_| Error::Corrupt(format!("shared record id {id}")))?;
     hooks::applying(|| by_kind!(kind, write_view_t(tx, actor, id, &view)))
+}
+
+/// A photo or logo about to be inserted gets its bytes from its blob, or empty bytes while the blob has not arrived
+/// (filled in by a later sync: `blob::fill_waiting`).
+fn with_blob(tx: &Transaction<'_>, id: &str, view: &mut View) -> Result<()> {
+    let Some(r) = view.record.as_mut().filter(|r| r.blobs.is_none()) else { return Ok(()) };
+    let exists = tx.query_row("SELECT 1 FROM media WHERE id = ?1", [id], |_| Ok(())).optional()?.is_some();
+    if exists {
+        return Ok(());
+    }
+    let folder = super::me(tx)?.map(|m| m.folder);
+    let found = match (&r.blob, folder) {
+        (Some(name), Some(folder)) => super::blob::fetch(tx, &folder, name, &mut vec![])?,
+        _ => None,
+    };
+    r.blobs = Some(found.map(|(b, t)| (b.to_vec(), t.to_vec())).unwrap_or_default());
+    Ok(())
 }
 
 fn time(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {

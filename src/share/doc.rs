@@ -5,12 +5,20 @@
 //! - `f:<field>`: each top-level field of the record as JSON text (the unit of merging and of conflicts, as in the
 //!   history);
 //! - `updated_at`: last write time (metadata: concurrent writes make it multi-valued, never a conflict shown);
-//! - `live`: the time of the last write that kept the record (text), or `false` once deleted. An edit concurrent
-//!   with a delete leaves both values: the record stays (restorable) and the conflict is shown;
-//! - `b:bytes`, `b:thumb`: a photo's or logo's bytes, written once when it is created.
+//! - `live`: the time of the last write that kept the record (text), or `deleted <time>` once deleted (`false` in
+//!   documents written before 2026-12). An edit concurrent with a delete leaves both values: the record stays
+//!   (restorable) and the conflict is shown;
+//! - `b:blob`: the name of a photo's or logo's blob (its bytes and thumbnail, sealed in a file of their own in the
+//!   folder, named by a keyed hash of the bytes), written once when it is created. Documents written before
+//!   2026-12 hold the bytes themselves in `b:bytes`, `b:thumb` (still read).
 //!
 //! The record table is a view: [`View::of`] computes it, identically on every replica (Automerge's winner of a
 //! multi-valued key is deterministic).
+//!
+//! Every write of `live` and every resolution goes through [`put_distinct`]: Automerge 0.12 turns a `put` of the
+//! value a multi-valued key's winner already holds into a deletion of the *other* values only (no new value, the
+//! old winner survives), so such a write would carry nothing of its own and a concurrent write would erase it
+//! without a conflict. A value differing from every current one is always a new value superseding all it saw.
 
 use std::collections::BTreeMap;
 
@@ -22,6 +30,9 @@ use crate::error::{Error, Result};
 
 pub const LIVE: &str = "live";
 pub const FIELD_PREFIX: &str = "f:";
+/// How a `live` value that deletes the record begins (followed by the time).
+const DELETED: &str = "deleted";
+pub const BLOB: &str = "b:blob";
 
 fn am(e: automerge::AutomergeError) -> Error {
     Error::Corrupt(format!("shared document: {e}"))
@@ -64,6 +75,29 @@ pub fn values(doc: &AutoCommit, key: &str) -> Result<Vec<(AmValue<'static>, Acto
     Ok(out)
 }
 
+/// Whether a `live` value keeps the record (`Some(true)`), deletes it (`Some(false)`), or is not a `live` value.
+fn keeps(v: &AmValue<'_>) -> Option<bool> {
+    match v {
+        AmValue::Scalar(s) => match s.as_ref() {
+            ScalarValue::Str(t) => Some(!t.starts_with(DELETED)),
+            ScalarValue::Boolean(false) => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Puts `text` at `key`, made different from every value the key holds now (trailing spaces: they change neither a
+/// JSON field's value nor a time's meaning), so that the operation is a new value superseding every value it saw.
+pub fn put_distinct(doc: &mut AutoCommit, key: &str, value: &str) -> Result<()> {
+    let current: Vec<String> = values(doc, key)?.iter().filter_map(|(v, _, _)| text(v)).collect();
+    let mut t = value.to_owned();
+    while current.contains(&t) {
+        t.push(' ');
+    }
+    doc.put(ROOT, key, t).map_err(am)
+}
+
 fn winner_text(doc: &AutoCommit, key: &str) -> Result<Option<String>> {
     Ok(doc.get(ROOT, key).map_err(am)?.and_then(|(v, _)| text(&v)))
 }
@@ -82,12 +116,14 @@ pub struct ViewRecord {
     pub updated_at: String,
     pub data: Value,
     pub blobs: Option<(Vec<u8>, Vec<u8>)>,
+    /// The blob holding the bytes and thumbnail (hex name), when they are not in the document.
+    pub blob: Option<String>,
 }
 
 impl View {
     pub fn of(doc: &AutoCommit) -> Result<View> {
         let kind = winner_text(doc, "kind")?.unwrap_or_default();
-        let live = values(doc, LIVE)?.iter().any(|(v, _, _)| text(v).is_some());
+        let live = values(doc, LIVE)?.iter().any(|(v, _, _)| keeps(v) == Some(true));
         let created = winner_text(doc, "created_at")?;
         let (true, Some(created_at)) = (live, created) else { return Ok(View { kind, record: None }) };
         let mut data = serde_json::Map::new();
@@ -114,7 +150,8 @@ impl View {
             (Some(b), Some(t)) => Some((b, t)),
             _ => None,
         };
-        Ok(View { kind, record: Some(ViewRecord { created_at, updated_at, data: Value::Object(data), blobs }) })
+        let blob = winner_text(doc, BLOB)?;
+        Ok(View { kind, record: Some(ViewRecord { created_at, updated_at, data: Value::Object(data), blobs, blob }) })
     }
 }
 
@@ -130,17 +167,20 @@ pub struct WrittenRecord<'a> {
     pub created_at: &'a str,
     pub updated_at: &'a str,
     pub data: &'a Value,
-    pub blobs: Option<(&'a [u8], &'a [u8])>,
+    /// The name of the blob holding a new photo's or logo's bytes.
+    pub blob: Option<&'a str>,
 }
 
 /// Records a local write in the document: only what differs from the document's current view becomes an
-/// operation, so a field left as it was keeps its conflict (if any) for a person to resolve.
-pub fn record_write(doc: &mut AutoCommit, w: &Write<'_>) -> Result<()> {
+/// operation, so a field left as it was keeps its conflict (if any) for a person to resolve. Returns whether the
+/// document now names a blob it did not name before (its file is then to be written).
+pub fn record_write(doc: &mut AutoCommit, w: &Write<'_>) -> Result<bool> {
+    let mut new_blob = false;
     let view = View::of(doc)?;
     match &w.record {
         None => {
             if view.record.is_some() {
-                doc.put(ROOT, LIVE, false).map_err(am)?;
+                put_distinct(doc, LIVE, &format!("{DELETED} {}", w.at))?;
             }
         }
         Some(r) => {
@@ -168,18 +208,20 @@ pub fn record_write(doc: &mut AutoCommit, w: &Write<'_>) -> Result<()> {
                     _ => {}
                 }
             }
-            if let (Some((b, t)), true) = (r.blobs, doc.get(ROOT, "b:bytes").map_err(am)?.is_none()) {
-                doc.put(ROOT, "b:bytes", ScalarValue::Bytes(b.to_vec())).map_err(am)?;
-                doc.put(ROOT, "b:thumb", ScalarValue::Bytes(t.to_vec())).map_err(am)?;
+            let has_bytes =
+                doc.get(ROOT, "b:bytes").map_err(am)?.is_some() || doc.get(ROOT, BLOB).map_err(am)?.is_some();
+            if let (Some(name), false) = (r.blob, has_bytes) {
+                doc.put(ROOT, BLOB, name).map_err(am)?;
+                new_blob = true;
             }
             if changed || view.record.as_ref().map(|v| v.updated_at.as_str()) != Some(r.updated_at) {
                 doc.put(ROOT, "updated_at", r.updated_at).map_err(am)?;
                 // A new value every write: a delete made concurrently then conflicts with this edit.
-                doc.put(ROOT, LIVE, w.at).map_err(am)?;
+                put_distinct(doc, LIVE, w.at)?;
             }
         }
     }
-    Ok(())
+    Ok(new_blob)
 }
 
 /// A key holding several values that a person should choose between.
@@ -205,7 +247,7 @@ pub fn open_conflicts(doc: &AutoCommit) -> Result<Vec<OpenConflict>> {
             .into_iter()
             .map(|(v, a, c)| {
                 let j = if key == LIVE {
-                    Value::String(if text(&v).is_some() { "kept" } else { "deleted" }.into())
+                    Value::String(if keeps(&v) == Some(true) { "kept" } else { "deleted" }.into())
                 } else {
                     text(&v).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null)
                 };
@@ -224,14 +266,13 @@ pub fn open_conflicts(doc: &AutoCommit) -> Result<Vec<OpenConflict>> {
 pub fn resolve(doc: &mut AutoCommit, key: &str, pick: &Value, at: &str) -> Result<()> {
     if key == LIVE {
         if pick == "deleted" {
-            doc.put(ROOT, LIVE, false).map_err(am)?;
+            put_distinct(doc, LIVE, &format!("{DELETED} {at}"))
         } else {
-            doc.put(ROOT, LIVE, at).map_err(am)?;
+            put_distinct(doc, LIVE, at)
         }
     } else {
-        doc.put(ROOT, key, pick.to_string()).map_err(am)?;
+        put_distinct(doc, key, &pick.to_string())
     }
-    Ok(())
 }
 
 /// Time (ms) of the change holding op `counter` of `actor`, from the document's changes.

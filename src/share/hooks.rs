@@ -4,7 +4,7 @@
 use std::cell::Cell;
 
 use automerge::transaction::CommitOptions;
-use automerge::AutoCommit;
+use automerge::{AutoCommit, ReadDoc};
 use base64::Engine;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde_json::Value;
@@ -55,6 +55,13 @@ pub(crate) fn written(
     let Some(me) = me else { return Ok(()) };
     let device = Uuid::parse_str(&me).map_err(|_| Error::Corrupt("share device id".into()))?;
     let mut d = load_doc(tx, id, device)?;
+    // A new photo's or logo's bytes go into a blob of their own, named by a keyed hash (only when the document
+    // has none yet: the bytes of a stored photo never change).
+    let bytes = record.as_ref().and_then(|r| r.blobs.map(|(b, _)| b));
+    let name = match bytes {
+        Some(b) if d.get(automerge::ROOT, doc::BLOB).map_err(am)?.is_none() => Some(super::blob::name_for(tx, b)?),
+        _ => None,
+    };
     let w = doc::Write {
         kind: kind.table(),
         at,
@@ -62,11 +69,19 @@ pub(crate) fn written(
             created_at: r.created_at,
             updated_at: r.updated_at,
             data: r.data,
-            blobs: r.blobs,
+            blob: name.as_deref(),
         }),
     };
-    doc::record_write(&mut d, &w)?;
+    if doc::record_write(&mut d, &w)? {
+        if let Some(name) = name {
+            push(tx, &Item::Blob { name, media: id.to_owned() })?;
+        }
+    }
     commit_local(tx, &mut d, kind, id, "")
+}
+
+fn am(e: automerge::AutomergeError) -> Error {
+    Error::Corrupt(format!("shared document: {e}"))
 }
 
 pub(super) fn load_doc(tx: &rusqlite::Connection, id: &str, device: Uuid) -> Result<AutoCommit> {

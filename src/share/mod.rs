@@ -6,6 +6,7 @@ pub mod hooks;
 pub mod schema;
 
 mod apply;
+mod blob;
 mod conflicts;
 mod doc;
 mod roster;
@@ -124,6 +125,11 @@ enum Item {
     Key {
         epoch: u32,
         wrapped: BTreeMap<Uuid, String>,
+    },
+    /// Outbox only (never in a file): the blob `name` of media record `media` is to be written to the folder.
+    Blob {
+        name: String,
+        media: String,
     },
 }
 
@@ -384,6 +390,8 @@ pub struct SyncReport {
     pub problems: Vec<String>,
     /// Conflicts open after the sync.
     pub conflicts: usize,
+    /// Photos and logos whose blob has not reached the folder yet (they appear at a later sync).
+    pub photos_waiting: usize,
 }
 
 /// Seals and writes this device's new changes, then applies every other device's files not applied yet.
@@ -399,6 +407,7 @@ pub fn sync(d: &mut Dossier) -> Result<SyncReport> {
             break;
         }
     }
+    report.photos_waiting = blob::fill_waiting(d, &me, &mut report.refused)?;
     report.conflicts = conflicts(d)?.len();
     Ok(report)
 }
@@ -419,11 +428,23 @@ fn seal_outbox(d: &mut Dossier, me: &Me) -> Result<usize> {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let Some(last) = rows.last().map(|r| r.0) else { return Ok(0) };
-    let items: Vec<Item> = rows
+    let all: Vec<Item> = rows
         .iter()
         .map(|(_, t)| serde_json::from_str(t))
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| Error::Corrupt(format!("share outbox: {e}")))?;
+    // Blobs first: a change naming a blob is then never in the folder before the blob is.
+    let (blobs, items): (Vec<Item>, Vec<Item>) = all.into_iter().partition(|i| matches!(i, Item::Blob { .. }));
+    let mut written = 0;
+    for b in &blobs {
+        if let Item::Blob { name, media } = b {
+            written += blob::write(d.conn(), me, name, media)?;
+        }
+    }
+    if items.is_empty() {
+        d.transaction_raw(|tx| Ok(tx.execute("DELETE FROM share_outbox WHERE seq <= ?1", [last]).map(|_| ())?))?;
+        return Ok(written);
+    }
     let payload = Zeroizing::new(serde_json::to_vec(&Bundle { items }).map_err(|e| Error::Corrupt(e.to_string()))?);
     let (epoch, key): (u32, Vec<u8>) =
         d.conn().query_row("SELECT epoch, key FROM share_key ORDER BY epoch DESC LIMIT 1", [], |r| {
@@ -450,7 +471,7 @@ fn seal_outbox(d: &mut Dossier, me: &Me) -> Result<usize> {
         )?;
         Ok(())
     })?;
-    Ok(1)
+    Ok(written + 1)
 }
 
 /// Every change file in the folder, as (device folder name, seq, path), in (device, seq) order.

@@ -49,6 +49,22 @@ fn is_bucket(n: usize) -> bool {
     n >= 1024 && bucket(n - 4) == n
 }
 
+/// The size a blob's payload of `n` bytes (plus its 4-byte length) is padded to: the buckets of change files up to
+/// 64 KiB, then the next multiple of an eighth of the power of two below (a photo of 300 KB takes 320 KiB, not
+/// 1 MiB): at most 12.5 % of padding, and a size known to three bits.
+pub fn blob_bucket(n: usize) -> usize {
+    let need = n + 4;
+    if need <= 64 * 1024 {
+        return bucket(n);
+    }
+    let step = 1usize << (usize::BITS - 1 - need.leading_zeros() - 3);
+    need.div_ceil(step) * step
+}
+
+fn is_blob_bucket(n: usize) -> bool {
+    n >= 1024 && blob_bucket(n - 4) == n
+}
+
 /// The fixed part of a change file, readable without any key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Header {
@@ -123,13 +139,26 @@ pub fn seal(device: Uuid, seq: u64, epoch: u32, key: &[u8; 32], signer: &Signing
     out.extend_from_slice(&seq.to_le_bytes());
     out.extend_from_slice(&epoch.to_le_bytes());
     out.extend_from_slice(&random::<24>());
-    let mut padded = Zeroizing::new(Vec::with_capacity(bucket(payload.len())));
+    seal_after(out, HEADER, bucket, key, signer, payload)
+}
+
+/// Encrypts the padded payload after `header` (its last 24 bytes are the nonce; all of it is associated data), then
+/// signs header and ciphertext.
+fn seal_after(
+    mut out: Vec<u8>,
+    header: usize,
+    pad: fn(usize) -> usize,
+    key: &[u8; 32],
+    signer: &SigningKey,
+    payload: &[u8],
+) -> Vec<u8> {
+    let mut padded = Zeroizing::new(Vec::with_capacity(pad(payload.len())));
     padded.extend_from_slice(&(payload.len() as u32).to_le_bytes());
     padded.extend_from_slice(payload);
-    padded.resize(bucket(payload.len()), 0);
+    padded.resize(pad(payload.len()), 0);
     let cipher = XChaCha20Poly1305::new(key.into());
-    let nonce = XNonce::clone_from_slice(&out[HEADER - 24..HEADER]);
-    let ct = cipher.encrypt(&nonce, Payload { msg: &padded, aad: &out[..HEADER] }).expect("encryption cannot fail");
+    let nonce = XNonce::clone_from_slice(&out[header - 24..header]);
+    let ct = cipher.encrypt(&nonce, Payload { msg: &padded, aad: &out[..header] }).expect("encryption cannot fail");
     out.extend_from_slice(&ct);
     let sig = signer.sign(&out);
     out.extend_from_slice(&sig.to_bytes());
@@ -147,12 +176,16 @@ pub fn verify(bytes: &[u8], device_key: &[u8]) -> Result<(), Refusal> {
 
 /// Decrypts a verified file; returns the payload.
 pub fn open(bytes: &[u8], key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, Refusal> {
+    open_after(bytes, HEADER, key)
+}
+
+fn open_after(bytes: &[u8], header: usize, key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, Refusal> {
     let body = &bytes[..bytes.len() - SIG];
     let cipher = XChaCha20Poly1305::new(key.into());
-    let nonce = XNonce::clone_from_slice(&body[HEADER - 24..HEADER]);
+    let nonce = XNonce::clone_from_slice(&body[header - 24..header]);
     let padded = Zeroizing::new(
         cipher
-            .decrypt(&nonce, Payload { msg: &body[HEADER..], aad: &body[..HEADER] })
+            .decrypt(&nonce, Payload { msg: &body[header..], aad: &body[..header] })
             .map_err(|_| Refusal::WrongKey)?,
     );
     let n = u32::from_le_bytes(padded[..4].try_into().expect("4 bytes")) as usize;
@@ -160,6 +193,102 @@ pub fn open(bytes: &[u8], key: &[u8; 32]) -> Result<Zeroizing<Vec<u8>>, Refusal>
         return Err(Refusal::NotAChangeFile);
     }
     Ok(Zeroizing::new(padded[4..4 + n].to_vec()))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Blobs: a photo's or logo's bytes and thumbnail, in a file of their own named by a keyed hash of the bytes.
+//
+// "LDB1" | version 1 | device id (16) | key epoch (u32 LE) | name (32) | nonce (24)   = header, 81 bytes
+// XChaCha20-Poly1305(shared key of the epoch, nonce, aad = header, u32 LE length | u32 LE bytes length | bytes |
+// thumbnail | zeros up to a blob size bucket, [`blob_bucket`]), then the device's Ed25519 signature over all of it.
+
+const BLOB_MAGIC: &[u8; 4] = b"LDB1";
+pub const BLOB_HEADER: usize = 4 + 1 + 16 + 4 + 32 + 24;
+
+/// The fixed part of a blob file, readable without any key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlobHeader {
+    pub device: Uuid,
+    pub epoch: u32,
+    pub name: [u8; 32],
+}
+
+/// The key naming blobs under a dossier key: HMAC-SHA256(dossier key, label). Names made with it reveal nothing
+/// of the photo (a plain hash of a known photo would be recognisable), yet equal photos get equal names.
+pub fn blob_name_key(key: &[u8; 32]) -> Zeroizing<[u8; 32]> {
+    Zeroizing::new(hmac(key, b"libertas-dossier blob name v1"))
+}
+
+/// A blob's name: HMAC-SHA256(name key, bytes).
+pub fn blob_name(name_key: &[u8; 32], bytes: &[u8]) -> [u8; 32] {
+    hmac(name_key, bytes)
+}
+
+fn hmac(key: &[u8; 32], msg: &[u8]) -> [u8; 32] {
+    use hmac::Mac;
+    let mut m = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("any key length");
+    m.update(msg);
+    m.finalize().into_bytes().into()
+}
+
+pub fn seal_blob(
+    device: Uuid,
+    epoch: u32,
+    key: &[u8; 32],
+    signer: &SigningKey,
+    name: &[u8; 32],
+    bytes: &[u8],
+    thumb: &[u8],
+) -> Vec<u8> {
+    let mut payload = Zeroizing::new(Vec::with_capacity(4 + bytes.len() + thumb.len()));
+    payload.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    payload.extend_from_slice(bytes);
+    payload.extend_from_slice(thumb);
+    let mut out = Vec::with_capacity(BLOB_HEADER + blob_bucket(payload.len()) + TAG + SIG);
+    out.extend_from_slice(BLOB_MAGIC);
+    out.push(1);
+    out.extend_from_slice(device.as_bytes());
+    out.extend_from_slice(&epoch.to_le_bytes());
+    out.extend_from_slice(name);
+    out.extend_from_slice(&random::<24>());
+    seal_after(out, BLOB_HEADER, blob_bucket, key, signer, &payload)
+}
+
+pub fn parse_blob_header(bytes: &[u8]) -> Result<BlobHeader, Refusal> {
+    if bytes.len() < 4 || &bytes[..4] != BLOB_MAGIC {
+        return Err(if bytes.len() < 4 { Refusal::Truncated } else { Refusal::NotAChangeFile });
+    }
+    if bytes.len() < BLOB_HEADER + TAG + SIG || !is_blob_bucket(bytes.len() - BLOB_HEADER - TAG - SIG) {
+        return Err(Refusal::Truncated);
+    }
+    if bytes[4] != 1 {
+        return Err(Refusal::NotAChangeFile);
+    }
+    Ok(BlobHeader {
+        device: Uuid::from_bytes(bytes[5..21].try_into().expect("16 bytes")),
+        epoch: u32::from_le_bytes(bytes[21..25].try_into().expect("4 bytes")),
+        name: bytes[25..57].try_into().expect("32 bytes"),
+    })
+}
+
+/// A blob's bytes and thumbnail.
+pub type BlobContent = (Zeroizing<Vec<u8>>, Zeroizing<Vec<u8>>);
+
+/// Opens a blob whose signature was verified: its bytes and thumbnail, if they are what its name says.
+pub fn open_blob(bytes: &[u8], key: &[u8; 32], name: &[u8; 32]) -> Result<BlobContent, Refusal> {
+    let plain = open_after(bytes, BLOB_HEADER, key)?;
+    if plain.len() < 4 {
+        return Err(Refusal::NotAChangeFile);
+    }
+    let n = u32::from_le_bytes(plain[..4].try_into().expect("4 bytes")) as usize;
+    if n + 4 > plain.len() {
+        return Err(Refusal::NotAChangeFile);
+    }
+    let (b, t) = plain[4..].split_at(n);
+    if blob_name(&blob_name_key(key), b) != *name {
+        return Err(Refusal::Forged);
+    }
+    Ok((Zeroizing::new(b.to_vec()), Zeroizing::new(t.to_vec())))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -246,4 +375,22 @@ pub fn new_code() -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blob_buckets_pad_at_most_an_eighth_above_64_kib_and_are_recognised() {
+        for n in [0usize, 1000, 70_000, 200_000, 262_140, 300_000, 1 << 20, 5_000_000] {
+            let b = blob_bucket(n);
+            assert!(b >= n + 4 && is_blob_bucket(b), "{n} -> {b}");
+            if n + 4 > 64 * 1024 {
+                assert!((b as f64) <= (n + 4) as f64 * 1.125, "{n} -> {b}");
+            }
+            assert!(!is_blob_bucket(b - 10), "a cut-off blob is not a whole bucket: {b}");
+        }
+        assert_eq!(blob_bucket(300_000), 327_680);
+    }
 }

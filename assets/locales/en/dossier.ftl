@@ -230,6 +230,7 @@ cli-share-created = This dossier is now shared through { $folder } (device { $de
 cli-share-invite-code = One-time code (give it separately from the file, by voice or in person):
 cli-share-joined = Joined: this dossier is filled from { $folder } (device { $device }).
 cli-sync-summary = Sync: { $written } file(s) written, { $applied } applied, { $records } record(s) updated, { $refused } file(s) refused, { $conflicts } open conflict(s).
+cli-sync-photos-waiting = { $count } photo(s) or logo(s) have not reached the shared folder yet: they will appear at a later sync.
 cli-share-revoked = Device { $device } is revoked: its later files are ignored everywhere. Run "share rotate-key" so that it cannot read new files.
 cli-share-rotated = New dossier key (number { $epoch }): files from now on are sealed with it.
 cli-conflict-resolved = Conflict { $id } resolved.

@@ -231,6 +231,7 @@ cli-share-created = Ce dossier est désormais partagé par { $folder } (appareil
 cli-share-invite-code = Code à usage unique (à transmettre séparément du fichier, de vive voix ou en personne) :
 cli-share-joined = C'est fait : ce dossier est rempli depuis { $folder } (appareil { $device }).
 cli-sync-summary = Synchronisation : { $written } fichier(s) écrit(s), { $applied } appliqué(s), { $records } fiche(s) mise(s) à jour, { $refused } fichier(s) refusé(s), { $conflicts } conflit(s) ouvert(s).
+cli-sync-photos-waiting = { $count } photo(s) ou logo(s) ne sont pas encore arrivés dans le dossier partagé : ils apparaîtront à une prochaine synchronisation.
 cli-share-revoked = L'appareil { $device } est révoqué : ses fichiers suivants sont ignorés partout. Lancez « share rotate-key » pour qu'il ne puisse pas lire les nouveaux fichiers.
 cli-share-rotated = Nouvelle clé du dossier (numéro { $epoch }) : les fichiers sont désormais scellés avec elle.
 cli-conflict-resolved = Conflit { $id } résolu.

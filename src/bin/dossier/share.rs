@@ -200,4 +200,7 @@ fn print_sync(r: &dossier::share::SyncReport, lang: Lang) {
         ("conflicts", n(r.conflicts)),
     ];
     println!("{}", tr(lang, "cli-sync-summary", &args));
+    if r.photos_waiting > 0 {
+        println!("{}", tr(lang, "cli-sync-photos-waiting", &[("count", n(r.photos_waiting))]));
+    }
 }
