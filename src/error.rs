@@ -139,6 +139,12 @@ pub enum Error {
     SealedExport(PathBuf),
     #[error("wrong passphrase for the sealed export {0}")]
     WrongExportPassphrase(PathBuf),
+    /// A JSON export (or what a sealed one decrypts to) larger than the import reads.
+    #[error("{path}: export larger than {max} bytes")]
+    ExportTooLarge { path: PathBuf, max: u64 },
+    /// An image in a JSON export larger than a photo may be.
+    #[error("{path}: media {id} is {bytes} bytes, more than {max}")]
+    ExportMediaTooLarge { path: PathBuf, id: String, bytes: u64, max: u64 },
     // --- share ---
     #[error("sharing: {0:?}")]
     Share(crate::share::ShareError),
@@ -208,6 +214,8 @@ impl Error {
             Error::NotEmpty(_) => "not_empty",
             Error::SealedExport(_) => "sealed_export",
             Error::WrongExportPassphrase(_) => "wrong_export_passphrase",
+            Error::ExportTooLarge { .. } => "export_too_large",
+            Error::ExportMediaTooLarge { .. } => "export_media_too_large",
             Error::Share(e) => e.code(), // --- share ---
         }
     }
@@ -329,6 +337,21 @@ impl Error {
             Error::WrongExportPassphrase(path) => {
                 tr(lang, "err-wrong-export-passphrase", &[("path", Arg::from(&p(path)))])
             }
+            Error::ExportTooLarge { path, max } => tr(
+                lang,
+                "err-export-too-large",
+                &[("path", Arg::from(&p(path))), ("max", Arg::Num((*max >> 30) as f64))],
+            ),
+            Error::ExportMediaTooLarge { path, id, bytes, max } => tr(
+                lang,
+                "err-export-media-too-large",
+                &[
+                    ("path", Arg::from(&p(path))),
+                    ("id", Arg::from(id)),
+                    ("mb", Arg::Num((*bytes as f64 / 1e6).round())),
+                    ("max", Arg::Num(*max as f64 / 1e6)),
+                ],
+            ),
             Error::Share(e) => e.message(lang), // --- share ---
         }
     }
