@@ -650,3 +650,32 @@ fn visual_regression() {
     }
     assert!(failures.is_empty(), "visual differences:\n{}", failures.join("\n"));
 }
+
+/// A template built to exhaust memory (a macro that doubles a string at each call) stopped only once fuel ran out,
+/// after building strings of more than a gigabyte: fuel, which minijinja charges per byte built, now stops it at
+/// 128 MB at most, with the template's own error (code `template`, its line, French and English). Peak memory is
+/// measured by `scripts/measure-bombs` (about 110 MB, from 1.6 GB), not here.
+#[test]
+fn a_template_doubling_a_string_stops_with_its_error() {
+    let bomb = "---\ntitle = \"Bombe (fictive)\"\n---\n# Fiche\n\
+        {% macro grow(s, n) %}{% if n > 0 %}{{ grow(s ~ s, n - 1) }}{% else %}{{ s|length }}{% endif %}{% endmacro %}\n\
+        {{ grow(\"ab\", 40) }}\n";
+    let e = documents::template::check("fr/factsheet.md", bomb).unwrap_err();
+    assert_eq!(e.code(), "template");
+    let (en, fr) = (e.message(dossier::Lang::En), e.message(dossier::Lang::Fr));
+    assert!(en.contains("stopped") && en.contains("keeps doubling") && en.contains("line 5"), "{en}");
+    assert!(fr.contains("arrêté") && fr.contains("double sans cesse") && fr.contains("ligne 5"), "{fr}");
+
+    // Output that grows without building large strings stops at the output bound, with its own sentence.
+    let flood = "---\ntitle = \"Flot (fictif)\"\n---\n{% for i in range(1000) %}{% for j in range(1000) %}{{ \"x\" * 1000 }}{% endfor %}{% endfor %}\n";
+    let e = documents::template::check("en/factsheet.md", flood).unwrap_err();
+    assert_eq!(e.code(), "template");
+    assert!(e.message(dossier::Lang::En).contains("over 16 MB"), "{}", e.message(dossier::Lang::En));
+    assert!(e.message(dossier::Lang::Fr).contains("dépasse 16 Mo"), "{}", e.message(dossier::Lang::Fr));
+
+    // The default templates still render within the bounds (checked against the full fictional samples).
+    for name in documents::template::names() {
+        documents::template::check(name, documents::template::default_source(name).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {}", e.message(dossier::Lang::En)));
+    }
+}
