@@ -413,6 +413,7 @@ fn preflight_flags_low_resolution_and_the_cli_exits_1() {
         "--preflight",
         "-o",
         out.to_str().unwrap(),
+        "--force",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
 }
@@ -430,6 +431,14 @@ fn render_commands_write_files() {
     for n in ["a.pdf", "f.pdf", "r.pdf", "k.pdf", "b.pdf"] {
         assert!(std::fs::read(env.path(n)).unwrap().starts_with(b"%PDF-"));
     }
+    // An existing output is refused (left as it was) unless --force; the message names it.
+    let before = std::fs::read(env.path("f.pdf")).unwrap();
+    std::fs::write(env.path("f.pdf"), b"kept").unwrap();
+    let err = env.fails(&["render", "factsheet", "--detainee", &f.star.to_string(), "-o", &o("f.pdf")], 1);
+    assert!(err.contains("f.pdf") && err.contains("not overwritten"), "{err}");
+    assert_eq!(std::fs::read(env.path("f.pdf")).unwrap(), b"kept");
+    env.ok(&["render", "factsheet", "--detainee", &f.star.to_string(), "-o", &o("f.pdf"), "--force"]);
+    assert_eq!(std::fs::read(env.path("f.pdf")).unwrap().len(), before.len(), "replaced with --force");
     let err =
         env.fails(&["render", "banner", "--detainee", &f.star.to_string(), "--size", "2x3", "-o", &o("x.pdf")], 1);
     assert!(err.contains("size"), "{err}");
@@ -522,6 +531,10 @@ fn templates_cli_round_trip_and_no_half_written_pdf() {
     let env = Env { dir, db };
     env.ok(&["templates", "export", env.path("tpl").to_str().unwrap()]);
     assert!(env.path("tpl/fr/agreement.md").exists() && env.path("tpl/en/banner-rollup.toml").exists());
+    // Exporting again would lose edits made there: refused, unless --force.
+    let err = env.fails(&["templates", "export", env.path("tpl").to_str().unwrap()], 1);
+    assert!(err.contains("not overwritten"), "{err}");
+    env.ok(&["templates", "export", env.path("tpl").to_str().unwrap(), "--force"]);
     env.ok(&["templates", "check"]);
     let p = env.path("tpl/fr/agreement.md");
     let src = std::fs::read_to_string(&p).unwrap();
