@@ -138,7 +138,11 @@ pub fn is_json(path: &Path) -> bool {
     if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         return true;
     }
-    std::fs::read(path).ok().and_then(|b| b.iter().copied().find(|c| !c.is_ascii_whitespace())) == Some(b'{')
+    // Only the beginning is read: the file may be anything, of any size.
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 64 << 10), &mut head));
+    read.is_ok() && head.iter().copied().find(|c| !c.is_ascii_whitespace()) == Some(b'{')
 }
 
 /// Largest export read, sealed or not (the file, and what it decrypts to): 2 GiB. The import holds the file's

@@ -630,3 +630,18 @@ fn old_excel_workbooks_are_refused_with_a_way_out() {
     let err = env.fails(&["import", path.to_str().unwrap()], 1);
     assert!(err.contains("ancien.xls") && err.contains("save it as .xlsx or .ods"), "{err}");
 }
+
+/// A file over 100 MB is refused from its size, before it is read (a sparse file here: nothing is allocated), and
+/// the import's first look at it (is it a JSON export?) reads only its beginning.
+#[test]
+fn a_spreadsheet_over_100_mb_is_refused_before_it_is_read() {
+    let env = Env::init();
+    let path = env.path("enorme.csv");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(dossier::exchange::table::limits::MAX_FILE_BYTES + 1).unwrap();
+    let e = dossier::exchange::table::read_tables(&path).unwrap_err();
+    assert_eq!(e.code(), "sheet_too_large");
+    assert!(!dossier::exchange::is_json(&path));
+    let err = env.fails(&["import", path.to_str().unwrap()], 1);
+    assert!(err.contains("enorme.csv") && err.contains("the limit is 105 MB"), "{err}");
+}
