@@ -106,6 +106,10 @@ pub enum Error {
     TooNew,
     #[error("template {name}, line {line:?}: {detail}")]
     Template { name: String, line: Option<usize>, detail: String },
+    /// A template stopped by a bound: out of fuel (too many steps, or too much text built) or too much output.
+    /// Its code is `template`, as for any template error, so the app marks its line the same way.
+    #[error("template {name}, line {line:?}: stopped by its limit ({limit:?})")]
+    TemplateLimit { name: String, line: Option<usize>, limit: crate::documents::template::TemplateLimit },
     /// A comment line of a text template written as a directive (`<!-- word -->`) that no document knows: a typo
     /// would otherwise print nothing. `known` lists the directives.
     #[error("template {name}, line {line:?}: unknown directive {directive:?} (known: {known})")]
@@ -142,6 +146,19 @@ pub enum Error {
     SealedExport(PathBuf),
     #[error("wrong passphrase for the sealed export {0}")]
     WrongExportPassphrase(PathBuf),
+    /// A spreadsheet beyond the bounds an import reads (`exchange::table::limits`), named with its sheet when the
+    /// bound is a sheet's.
+    #[error("{path} (sheet {sheet:?}): too large: {limit:?}")]
+    SheetTooLarge { path: PathBuf, sheet: Option<String>, limit: crate::exchange::table::SheetLimit },
+    /// An old-format (BIFF .xls) or password-protected workbook: read whole before any bound could apply.
+    #[error("{0}: old-format or encrypted workbook")]
+    OldWorkbook(PathBuf),
+    /// A JSON export (or what a sealed one decrypts to) larger than the import reads.
+    #[error("{path}: export larger than {max} bytes")]
+    ExportTooLarge { path: PathBuf, max: u64 },
+    /// An image in a JSON export larger than a photo may be.
+    #[error("{path}: media {id} is {bytes} bytes, more than {max}")]
+    ExportMediaTooLarge { path: PathBuf, id: String, bytes: u64, max: u64 },
     // --- share ---
     #[error("sharing: {0:?}")]
     Share(crate::share::ShareError),
@@ -199,7 +216,7 @@ impl Error {
             Error::DiskFull => "disk_full",
             Error::Corrupt(_) => "corrupt",
             Error::TooNew => "too_new",
-            Error::Template { .. } => "template",
+            Error::Template { .. } | Error::TemplateLimit { .. } => "template",
             Error::UnknownDirective { .. } => "unknown_directive",
             Error::NoProfile => "no_profile",
             Error::NotPublic { .. } => "not_public",
@@ -215,6 +232,10 @@ impl Error {
             Error::NotEmpty(_) => "not_empty",
             Error::SealedExport(_) => "sealed_export",
             Error::WrongExportPassphrase(_) => "wrong_export_passphrase",
+            Error::SheetTooLarge { .. } => "sheet_too_large",
+            Error::OldWorkbook(_) => "old_workbook",
+            Error::ExportTooLarge { .. } => "export_too_large",
+            Error::ExportMediaTooLarge { .. } => "export_media_too_large",
             Error::Share(e) => e.code(),    // --- share ---
             Error::Recovery(e) => e.code(), // --- recovery ---
         }
@@ -295,6 +316,24 @@ impl Error {
                 ),
                 None => tr(lang, "err-template", &[("name", Arg::from(name)), ("detail", Arg::from(detail))]),
             },
+            Error::TemplateLimit { name, line, limit } => {
+                use crate::documents::template::{TemplateLimit, MAX_OUTPUT_BYTES};
+                let reason = match limit {
+                    TemplateLimit::Fuel => tr(lang, "tpl-limit-fuel", &[]),
+                    TemplateLimit::Output => {
+                        tr(lang, "tpl-limit-output", &[("mb", Arg::Num((MAX_OUTPUT_BYTES >> 20) as f64))])
+                    }
+                };
+                let mut args = vec![("name", Arg::from(name)), ("reason", Arg::from(&reason))];
+                let key = match line {
+                    Some(l) => {
+                        args.push(("line", Arg::from(*l)));
+                        "err-template-limit-line"
+                    }
+                    None => "err-template-limit",
+                };
+                tr(lang, key, &args)
+            }
             Error::UnknownDirective { name, line, directive, known } => {
                 let mut args =
                     vec![("name", Arg::from(name)), ("directive", Arg::from(directive)), ("known", Arg::from(known))];
@@ -349,6 +388,56 @@ impl Error {
             Error::WrongExportPassphrase(path) => {
                 tr(lang, "err-wrong-export-passphrase", &[("path", Arg::from(&p(path)))])
             }
+            Error::SheetTooLarge { path, sheet, limit } => {
+                use crate::exchange::table::{limits, SheetLimit};
+                let mb = |b: u64| Arg::Num((b as f64 / 1e6).round());
+                let reason = match limit {
+                    SheetLimit::Rows { row } => tr(
+                        lang,
+                        "sheet-limit-rows",
+                        &[("row", Arg::Num(*row as f64)), ("max", Arg::Num(f64::from(limits::MAX_ROWS)))],
+                    ),
+                    SheetLimit::Columns { column } => tr(
+                        lang,
+                        "sheet-limit-columns",
+                        &[("column", Arg::Num(*column as f64)), ("max", Arg::Num(f64::from(limits::MAX_COLUMNS)))],
+                    ),
+                    SheetLimit::Cells => tr(lang, "sheet-limit-cells", &[("max", Arg::Num(limits::MAX_CELLS as f64))]),
+                    SheetLimit::File { bytes } => {
+                        tr(lang, "sheet-limit-file", &[("mb", mb(*bytes)), ("max", mb(limits::MAX_FILE_BYTES))])
+                    }
+                    SheetLimit::Unpacked { part } => tr(
+                        lang,
+                        "sheet-limit-unpacked",
+                        &[("part", Arg::from(part)), ("max", mb(limits::MAX_PART_BYTES))],
+                    ),
+                };
+                let place = match sheet {
+                    Some(s) => tr(lang, "sheet-named", &[("sheet", Arg::from(s))]),
+                    None => String::new(),
+                };
+                tr(
+                    lang,
+                    "err-sheet-too-large",
+                    &[("path", Arg::from(&p(path))), ("where", Arg::from(&place)), ("reason", Arg::from(&reason))],
+                )
+            }
+            Error::OldWorkbook(path) => tr(lang, "err-old-workbook", &[("path", Arg::from(&p(path)))]),
+            Error::ExportTooLarge { path, max } => tr(
+                lang,
+                "err-export-too-large",
+                &[("path", Arg::from(&p(path))), ("max", Arg::Num((*max >> 30) as f64))],
+            ),
+            Error::ExportMediaTooLarge { path, id, bytes, max } => tr(
+                lang,
+                "err-export-media-too-large",
+                &[
+                    ("path", Arg::from(&p(path))),
+                    ("id", Arg::from(id)),
+                    ("mb", Arg::Num((*bytes as f64 / 1e6).round())),
+                    ("max", Arg::Num(*max as f64 / 1e6)),
+                ],
+            ),
             Error::Share(e) => e.message(lang),    // --- share ---
             Error::Recovery(e) => e.message(lang), // --- recovery ---
         }

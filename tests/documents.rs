@@ -413,6 +413,7 @@ fn preflight_flags_low_resolution_and_the_cli_exits_1() {
         "--preflight",
         "-o",
         out.to_str().unwrap(),
+        "--force",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
 }
@@ -430,6 +431,14 @@ fn render_commands_write_files() {
     for n in ["a.pdf", "f.pdf", "r.pdf", "k.pdf", "b.pdf"] {
         assert!(std::fs::read(env.path(n)).unwrap().starts_with(b"%PDF-"));
     }
+    // An existing output is refused (left as it was) unless --force; the message names it.
+    let before = std::fs::read(env.path("f.pdf")).unwrap();
+    std::fs::write(env.path("f.pdf"), b"kept").unwrap();
+    let err = env.fails(&["render", "factsheet", "--detainee", &f.star.to_string(), "-o", &o("f.pdf")], 1);
+    assert!(err.contains("f.pdf") && err.contains("not overwritten"), "{err}");
+    assert_eq!(std::fs::read(env.path("f.pdf")).unwrap(), b"kept");
+    env.ok(&["render", "factsheet", "--detainee", &f.star.to_string(), "-o", &o("f.pdf"), "--force"]);
+    assert_eq!(std::fs::read(env.path("f.pdf")).unwrap().len(), before.len(), "replaced with --force");
     let err =
         env.fails(&["render", "banner", "--detainee", &f.star.to_string(), "--size", "2x3", "-o", &o("x.pdf")], 1);
     assert!(err.contains("size"), "{err}");
@@ -522,6 +531,10 @@ fn templates_cli_round_trip_and_no_half_written_pdf() {
     let env = Env { dir, db };
     env.ok(&["templates", "export", env.path("tpl").to_str().unwrap()]);
     assert!(env.path("tpl/fr/agreement.md").exists() && env.path("tpl/en/banner-rollup.toml").exists());
+    // Exporting again would lose edits made there: refused, unless --force.
+    let err = env.fails(&["templates", "export", env.path("tpl").to_str().unwrap()], 1);
+    assert!(err.contains("not overwritten"), "{err}");
+    env.ok(&["templates", "export", env.path("tpl").to_str().unwrap(), "--force"]);
     env.ok(&["templates", "check"]);
     let p = env.path("tpl/fr/agreement.md");
     let src = std::fs::read_to_string(&p).unwrap();
@@ -649,4 +662,33 @@ fn visual_regression() {
         }
     }
     assert!(failures.is_empty(), "visual differences:\n{}", failures.join("\n"));
+}
+
+/// A template built to exhaust memory (a macro that doubles a string at each call) stopped only once fuel ran out,
+/// after building strings of more than a gigabyte: fuel, which minijinja charges per byte built, now stops it at
+/// 128 MB at most, with the template's own error (code `template`, its line, French and English). Peak memory is
+/// measured by `scripts/measure-bombs` (about 110 MB, from 1.6 GB), not here.
+#[test]
+fn a_template_doubling_a_string_stops_with_its_error() {
+    let bomb = "---\ntitle = \"Bombe (fictive)\"\n---\n# Fiche\n\
+        {% macro grow(s, n) %}{% if n > 0 %}{{ grow(s ~ s, n - 1) }}{% else %}{{ s|length }}{% endif %}{% endmacro %}\n\
+        {{ grow(\"ab\", 40) }}\n";
+    let e = documents::template::check("fr/factsheet.md", bomb).unwrap_err();
+    assert_eq!(e.code(), "template");
+    let (en, fr) = (e.message(dossier::Lang::En), e.message(dossier::Lang::Fr));
+    assert!(en.contains("stopped") && en.contains("keeps doubling") && en.contains("line 5"), "{en}");
+    assert!(fr.contains("arrêté") && fr.contains("double sans cesse") && fr.contains("ligne 5"), "{fr}");
+
+    // Output that grows without building large strings stops at the output bound, with its own sentence.
+    let flood = "---\ntitle = \"Flot (fictif)\"\n---\n{% for i in range(1000) %}{% for j in range(1000) %}{{ \"x\" * 1000 }}{% endfor %}{% endfor %}\n";
+    let e = documents::template::check("en/factsheet.md", flood).unwrap_err();
+    assert_eq!(e.code(), "template");
+    assert!(e.message(dossier::Lang::En).contains("over 16 MB"), "{}", e.message(dossier::Lang::En));
+    assert!(e.message(dossier::Lang::Fr).contains("dépasse 16 Mo"), "{}", e.message(dossier::Lang::Fr));
+
+    // The default templates still render within the bounds (checked against the full fictional samples).
+    for name in documents::template::names() {
+        documents::template::check(name, documents::template::default_source(name).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {}", e.message(dossier::Lang::En)));
+    }
 }

@@ -265,8 +265,12 @@ fn json_import_cleans_and_checks_every_image_again() {
     let dirty = photo_with_appended_image(canary);
     let item = &mut export["media"][0];
     item["bytes"] = b64.encode(&dirty).into();
-    item["media"]["sha256"] = "0".repeat(64).into();
-    item["media"]["byte_len"] = 1.into();
+    // The metadata sits beside the bytes (flattened); every field the bytes decide is forged.
+    item["sha256"] = "0".repeat(64).into();
+    item["byte_len"] = 1.into();
+    item["mime"] = "image/svg+xml".into();
+    (item["width"], item["height"]) = (1.into(), 100_000.into());
+    item["thumb"] = b64.encode(b"<svg onload=alert(1)>").into();
     std::fs::write(&out, serde_json::to_vec(&export).unwrap()).unwrap();
 
     let env2 = Env::init();
@@ -278,6 +282,13 @@ fn json_import_cleans_and_checks_every_image_again() {
     assert!(!contains(&bytes, canary.as_bytes()), "the edited export's hidden text is not stored");
     assert_eq!(photo["byte_len"], bytes.len(), "size recomputed");
     assert_eq!((photo["width"].as_u64(), photo["height"].as_u64()), (Some(320), Some(200)), "pixels from the image");
+    assert_eq!(photo["mime"], "image/jpeg");
+    use sha2::Digest;
+    assert_eq!(photo["sha256"], dossier::media::hex(&sha2::Sha256::digest(&bytes)), "digest of the stored bytes");
+    let opened = dossier::Dossier::open(&env2.db, PASS).unwrap();
+    let thumb = opened.media_thumb(photo["id"].as_str().unwrap().parse().unwrap()).unwrap();
+    drop(opened);
+    assert!(thumb.starts_with(&[0xFF, 0xD8]), "thumbnail made again from the image, not the file's");
 
     // A damaged image refuses the whole import, naming the file, and writes nothing.
     export["media"][0]["bytes"] = b64.encode(&dirty[..dirty.len() / 3]).into();

@@ -190,3 +190,40 @@ fn no_http_client_in_the_dependency_tree() {
         }
     }
 }
+
+/// A dossier (or a backup, or a copy from another office) may be someone else's file: its schema runs with this
+/// connection's key and attached files. A trigger or a view calling a function not marked innocuous
+/// (`sqlcipher_export` here) is refused when it is used instead of running; the file still opens, and what does
+/// not touch the planted parts works.
+#[test]
+fn a_dossier_whose_schema_calls_an_unsafe_function_is_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("foreign.dossier");
+    let id = {
+        let mut d = Dossier::create(&path, PASS).unwrap();
+        d.insert(Detainee::new("Armen Fictivyan", Category::Civilian)).unwrap().id
+    };
+    let raw = raw_connection(&path);
+    raw.execute_batch(
+        "CREATE TABLE planted (x);
+         CREATE TRIGGER planted_trigger AFTER UPDATE ON detainee BEGIN
+             INSERT INTO planted SELECT sqlcipher_export('main');
+         END;
+         CREATE VIEW planted_view AS SELECT sqlcipher_export('main') AS x;",
+    )
+    .unwrap();
+    drop(raw);
+
+    let mut d = Dossier::open(&path, PASS).unwrap();
+    let before = d.get::<Detainee>(id).unwrap();
+    assert_eq!(before.data.name, "Armen Fictivyan", "reads work");
+    let e = d.edit::<Detainee>(id, &[("notes".into(), "edited".into())]).unwrap_err();
+    assert!(e.to_string().contains("unsafe use of sqlcipher_export()"), "{e}");
+    assert_eq!(d.get::<Detainee>(id).unwrap(), before, "the write was rolled back whole");
+    let e = d.search("Armen", 5).map(drop);
+    assert!(e.is_ok(), "search is untouched: {e:?}");
+    drop(d);
+    let raw = raw_connection(&path);
+    let n: i64 = raw.query_row("SELECT count(*) FROM planted", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0, "the trigger never ran");
+}

@@ -241,9 +241,15 @@ pub fn banner(
 
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then renamed over the
 /// target. A failure (full disk, no permission) leaves no half-written PDF and any previous file untouched.
+/// Replaces an existing file: for a path the user confirmed (a save dialog asks before replacing).
 pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
-    // Replacing keeps today's behaviour of `render … -o` (see the issue note: it should ask first).
-    crate::files::write_bytes(path, crate::files::Existing::Replace, bytes)
+    write_pdf_as(path, bytes, crate::files::Existing::Replace)
+}
+
+/// [`write_pdf`], replacing an existing file only as `existing` says (`render … -o` refuses one without
+/// `--force`).
+pub fn write_pdf_as(path: &Path, bytes: &[u8], existing: crate::files::Existing) -> Result<()> {
+    crate::files::write_bytes(path, existing, bytes)
 }
 
 /// Renders a template being edited (not yet saved) against the complete fictional context its check uses, so the

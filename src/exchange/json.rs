@@ -138,44 +138,102 @@ pub fn is_json(path: &Path) -> bool {
     if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         return true;
     }
-    std::fs::read(path).ok().and_then(|b| b.iter().copied().find(|c| !c.is_ascii_whitespace())) == Some(b'{')
+    // Only the beginning is read: the file may be anything, of any size.
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 64 << 10), &mut head));
+    read.is_ok() && head.iter().copied().find(|c| !c.is_ascii_whitespace()) == Some(b'{')
 }
 
-/// Largest export file read (sealed or not): 4 GB, far above a dossier of 10,000 people with photos, and a
-/// bound on what a forged file can make the import allocate.
-pub const MAX_EXPORT_BYTES: u64 = 4 << 30;
+/// Largest export read, sealed or not (the file, and what it decrypts to): 2 GiB. The import holds the file's
+/// text, its records and the decoded images in memory at once (about three times the file), so this bounds what a
+/// forged file can make it allocate; an export of 10,000 people with one phone photo each is well under it.
+pub const MAX_EXPORT_BYTES: u64 = 2 << 30;
+
+/// Largest base64 text of one image in an export: that of the largest photo an import accepts
+/// ([`crate::media::MAX_FILE_BYTES`]). Checked before decoding it.
+pub const MAX_MEDIA_BASE64: usize = (crate::media::MAX_FILE_BYTES as usize).div_ceil(3) * 4;
+
+/// The two fields read before the rest, so that a file of another kind or a newer schema gets its own message.
+#[derive(Deserialize)]
+struct Head {
+    #[serde(default)]
+    format: serde_json::Value,
+    #[serde(default)]
+    schema_version: serde_json::Value,
+}
+
+/// Reads at most [`MAX_EXPORT_BYTES`] from `r`, refusing what is longer.
+fn read_bounded(path: &Path, r: impl std::io::Read) -> Result<Vec<u8>> {
+    let mut bytes = vec![];
+    std::io::Read::read_to_end(&mut std::io::Read::take(r, MAX_EXPORT_BYTES + 1), &mut bytes)
+        .map_err(|source| Error::Read { path: path.to_owned(), source })?;
+    if bytes.len() as u64 > MAX_EXPORT_BYTES {
+        return Err(Error::ExportTooLarge { path: path.to_owned(), max: MAX_EXPORT_BYTES });
+    }
+    Ok(bytes)
+}
 
 /// Reads and checks an export file; a sealed one is opened with `passphrase`.
 pub fn read_export(path: &Path, passphrase: Option<&str>) -> Result<JsonExport> {
-    let bad = |detail: String| Error::Spreadsheet { path: path.to_owned(), detail };
     let read_err = |source| Error::Read { path: path.to_owned(), source };
     let file = std::fs::File::open(path).map_err(read_err)?;
     if file.metadata().map_err(read_err)?.len() > MAX_EXPORT_BYTES {
-        return Err(bad(format!("larger than {} GB", MAX_EXPORT_BYTES >> 30)));
+        return Err(Error::ExportTooLarge { path: path.to_owned(), max: MAX_EXPORT_BYTES });
     }
-    let reader = std::io::Read::take(std::io::BufReader::new(file), MAX_EXPORT_BYTES);
-    let v: serde_json::Value = if is_sealed(path) {
+    let reader = std::io::BufReader::new(file);
+    let bytes = if is_sealed(path) {
         let passphrase = passphrase.ok_or_else(|| Error::SealedExport(path.to_owned()))?;
-        let decryptor = age::Decryptor::new_buffered(reader).map_err(|e| bad(e.to_string()))?;
-        let identity = age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_owned()));
-        let plain = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
-            age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
-                Error::WrongExportPassphrase(path.to_owned())
-            }
-            other => bad(other.to_string()),
-        })?;
-        serde_json::from_reader(std::io::BufReader::new(plain)).map_err(|e| bad(format!("not valid JSON: {e}")))?
+        open_sealed(path, reader, passphrase)?
     } else {
-        serde_json::from_reader(reader).map_err(|e| bad(format!("not valid JSON: {e}")))?
+        read_bounded(path, reader)?
     };
-    if v.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    parse_export(path, &bytes)
+}
+
+/// Decrypts a sealed export (age, scrypt) read from `sealed`, at most [`MAX_EXPORT_BYTES`] of it.
+pub fn open_sealed(path: &Path, sealed: impl std::io::BufRead, passphrase: &str) -> Result<Vec<u8>> {
+    let bad = |detail: String| Error::Spreadsheet { path: path.to_owned(), detail };
+    let decryptor = age::Decryptor::new_buffered(sealed).map_err(|e| bad(e.to_string()))?;
+    let identity = age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_owned()));
+    let plain = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
+        age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
+            Error::WrongExportPassphrase(path.to_owned())
+        }
+        other => bad(other.to_string()),
+    })?;
+    read_bounded(path, plain).map_err(|e| match e {
+        // A damaged stream (cut short, a flipped byte) fails while reading, after the header opened.
+        Error::Read { source, .. } => bad(source.to_string()),
+        other => other,
+    })
+}
+
+/// Parses the text of an export: its format and schema version first, then the records. Images are checked
+/// for size here (their base64 text), not yet decoded.
+pub fn parse_export(path: &Path, bytes: &[u8]) -> Result<JsonExport> {
+    let bad = |detail: String| Error::Spreadsheet { path: path.to_owned(), detail };
+    let head: Head = serde_json::from_slice(bytes).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+    if head.format.as_str() != Some(FORMAT) {
         return Err(bad("not a Libertas Dossier JSON export".into()));
     }
-    let version = v.get("schema_version").and_then(|n| n.as_u64()).unwrap_or(0);
+    let version = head.schema_version.as_u64().unwrap_or(0);
     if version == 0 || version > u64::from(SCHEMA_VERSION) {
         return Err(bad(format!("export schema version {version}; this version reads up to {SCHEMA_VERSION}")));
     }
-    serde_json::from_value(v).map_err(|e| bad(e.to_string()))
+    let snap: JsonExport = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    for m in &snap.media {
+        let len = m.bytes.len().max(m.thumb.len());
+        if len > MAX_MEDIA_BASE64 {
+            return Err(Error::ExportMediaTooLarge {
+                path: path.to_owned(),
+                id: m.media.id.to_string(),
+                bytes: len as u64 / 4 * 3,
+                max: crate::media::MAX_FILE_BYTES,
+            });
+        }
+    }
+    Ok(snap)
 }
 
 /// What a JSON import did (or would do).
@@ -184,7 +242,11 @@ pub struct JsonImportReport {
     pub file: std::path::PathBuf,
     pub applied: bool,
     pub records: BTreeMap<RecordKind, usize>,
+    /// History entries kept: those of records the file creates (or deleted before it was exported).
     pub history: usize,
+    /// History entries left out because they are about records already in this dossier (or in its history), or
+    /// about records the file neither creates nor deletes: an export cannot rewrite the history of existing records.
+    pub history_skipped: usize,
 }
 
 /// Imports a JSON export into this dossier in one transaction, keeping ids, times and history. Refuses
@@ -192,11 +254,14 @@ pub struct JsonImportReport {
 /// A sealed export is opened with `passphrase`.
 pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool, passphrase: Option<&str>) -> Result<JsonImportReport> {
     let mut snap = read_export(path, passphrase)?;
+    let total_history = snap.history.len();
+    snap.history = history_of_new_records(d, &snap)?;
     let report = JsonImportReport {
         file: path.to_owned(),
         applied: !dry_run,
         records: counts(&snap),
         history: snap.history.len(),
+        history_skipped: total_history - snap.history.len(),
     };
     if !snap.profiles.is_empty() && d.profile()?.is_some() {
         return Err(Error::IdTaken { kind: RecordKind::Profile, id: snap.profiles[0].id.to_string() });
@@ -213,6 +278,11 @@ pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool, passphrase: Opti
         let img =
             crate::media::import_bytes(bytes).map_err(|problem| Error::Image { path: path.to_owned(), problem })?;
         let data = &mut m.media.data;
+        // The orientation is the file's field (the bytes an export holds are already cleaned of EXIF), unless the
+        // bytes carry one of their own, which is what a photo added by hand would get.
+        if img.orientation != 1 {
+            data.orientation = img.orientation;
+        }
         data.mime = img.mime.to_owned();
         (data.width, data.height) = (img.width, img.height);
         data.byte_len = img.bytes.len() as u64;
@@ -278,6 +348,62 @@ pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool, passphrase: Opti
         Ok(())
     })?;
     Ok(report)
+}
+
+/// The history entries of `snap` an import keeps: those about records the file creates, and about records the
+/// file's own history deletes; in both cases only when this dossier has neither the record nor any history of its
+/// id. Anything else (an entry aimed at a record already here, an unknown kind, a record the file does not hold)
+/// is left out, so an edited export cannot add a forged past to existing records, which `history restore` could
+/// then write back.
+fn history_of_new_records(d: &Dossier, snap: &JsonExport) -> Result<Vec<Change>> {
+    use std::collections::{BTreeSet, HashMap};
+    fn ids<T: Record>(out: &mut BTreeSet<(&'static str, String)>, records: &[Stored<T>]) {
+        out.extend(records.iter().map(|r| (T::KIND.table(), r.id.to_string())));
+    }
+    let mut created = BTreeSet::new();
+    ids(&mut created, &snap.detainees);
+    ids(&mut created, &snap.contacts);
+    ids(&mut created, &snap.sources);
+    ids(&mut created, &snap.events);
+    ids(&mut created, &snap.sponsors);
+    ids(&mut created, &snap.sponsorships);
+    ids(&mut created, &snap.press_releases);
+    ids(&mut created, &snap.profiles);
+    created.extend(snap.media.iter().map(|m| (RecordKind::Media.table(), m.media.id.to_string())));
+    let deleted: BTreeSet<(&str, &str)> =
+        snap.history.iter().filter(|c| c.action == "delete").map(|c| (c.kind.as_str(), c.record_id.as_str())).collect();
+    // Whether this dossier knows the id (a record of that kind, or history of it), asked once per id.
+    let mut known: HashMap<(&str, &str), bool> = HashMap::new();
+    let mut kept = vec![];
+    for c in &snap.history {
+        let Some(kind) = RecordKind::ALL.into_iter().find(|k| k.table() == c.kind) else { continue };
+        let key = (kind.table(), c.record_id.as_str());
+        let ours = created.contains(&(key.0, key.1.to_owned())) || deleted.contains(&key);
+        if !ours || !matches!(c.action.as_str(), "create" | "update" | "delete") {
+            continue;
+        }
+        let here = match known.get(&key) {
+            Some(k) => *k,
+            None => {
+                let conn = d.conn();
+                let in_table: bool = conn.query_row(
+                    &format!("SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)", kind.table()),
+                    [key.1],
+                    |r| r.get(0),
+                )?;
+                let in_history: bool =
+                    conn.query_row("SELECT EXISTS (SELECT 1 FROM history WHERE record_id = ?1)", [key.1], |r| {
+                        r.get(0)
+                    })?;
+                known.insert(key, in_table || in_history);
+                in_table || in_history
+            }
+        };
+        if !here {
+            kept.push(c.clone());
+        }
+    }
+    Ok(kept)
 }
 
 fn check<T: Record>(d: &Dossier, records: &[Stored<T>]) -> Result<()> {

@@ -22,7 +22,12 @@ pub struct Table {
 
 /// Reads every table of a file, choosing the reader from the extension (and, failing that, the content).
 pub fn read_tables(path: &Path) -> Result<Vec<Table>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_owned(), source })?;
+    let read_err = |source| Error::Read { path: path.to_owned(), source };
+    let len = std::fs::metadata(path).map_err(read_err)?.len();
+    if len > limits::MAX_FILE_BYTES {
+        return Err(too_large(path, None, SheetLimit::File { bytes: len }));
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     let zip = bytes.starts_with(b"PK\x03\x04");
     match ext.as_str() {
@@ -127,28 +132,87 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table> {
     Ok(table)
 }
 
+/// Bounds on a spreadsheet, checked before anything is materialised: a 2 KB workbook can declare (or hold) a cell
+/// at XFD1048576 or repeat one cell sixteen thousand times a million times, which a reader building the whole
+/// rectangle would try to allocate. The bounds are far above a campaign's lists (10,000 people, 40 columns).
+pub mod limits {
+    /// The file itself, CSV or workbook.
+    pub const MAX_FILE_BYTES: u64 = 100 << 20;
+    /// No filled cell below this row.
+    pub const MAX_ROWS: u32 = 100_000;
+    /// No filled cell right of this column (GR).
+    pub const MAX_COLUMNS: u32 = 200;
+    /// Cells held for all the sheets of a workbook (each filled row as wide as its sheet's filled columns).
+    pub const MAX_CELLS: u64 = 4_000_000;
+    /// One part of a workbook (a sheet's XML, the shared strings), unpacked.
+    pub const MAX_PART_BYTES: u64 = 128 << 20;
+    /// Every part of a workbook, unpacked.
+    pub const MAX_UNPACKED_BYTES: u64 = 256 << 20;
+}
+
+/// Which bound a spreadsheet went past.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetLimit {
+    /// A filled cell on this row (1-based).
+    Rows { row: u64 },
+    /// A filled cell in this column (1-based).
+    Columns { column: u64 },
+    /// More cells than [`limits::MAX_CELLS`].
+    Cells,
+    /// The file is larger than [`limits::MAX_FILE_BYTES`].
+    File { bytes: u64 },
+    /// A part of the workbook (named) unpacks to more than [`limits::MAX_PART_BYTES`], or all of them to more than
+    /// [`limits::MAX_UNPACKED_BYTES`].
+    Unpacked { part: String },
+}
+
+fn too_large(path: &Path, sheet: Option<&str>, limit: SheetLimit) -> Error {
+    Error::SheetTooLarge { path: path.to_owned(), sheet: sheet.map(str::to_owned), limit }
+}
+
 fn read_workbook(path: &Path, bytes: Vec<u8>) -> Result<Vec<Table>> {
+    use calamine::Sheets;
     let bad = |e: &dyn std::fmt::Display| Error::Spreadsheet { path: path.to_owned(), detail: e.to_string() };
+    // Old Excel files (BIFF, in an OLE container) are read whole by calamine, every sheet as a full rectangle,
+    // before any bound can be checked; password-protected workbooks come in the same container.
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(Error::OldWorkbook(path.to_owned()));
+    }
+    check_parts(path, &bytes)?;
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let mut budget = limits::MAX_CELLS;
     let mut tables = vec![];
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| bad(&e))?;
-        let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-        let mut table = Table { sheet: Some(name.clone()), ..Table::default() };
-        let mut header_seen = false;
-        for (i, row) in range.rows().enumerate() {
-            let cells: Vec<String> = row.iter().map(cell_text).collect();
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                continue;
+        let mut sheet = SheetCells::new(path, &name);
+        match &mut book {
+            Sheets::Xlsx(x) => {
+                let mut cells = match x.worksheet_cells_reader(&name) {
+                    Ok(c) => c,
+                    Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
+                    Err(e) => return Err(bad(&e)),
+                };
+                while let Some(c) = cells.next_cell().map_err(|e| bad(&e))? {
+                    sheet.push(c.get_position(), &calamine::Data::from(c.get_value().clone()))?;
+                }
             }
-            if header_seen {
-                table.rows.push((first_row + i + 1, cells));
-            } else {
-                table.headers = cells;
-                header_seen = true;
+            Sheets::Xlsb(x) => {
+                let mut cells = x.worksheet_cells_reader(&name).map_err(|e| bad(&e))?;
+                while let Some(c) = cells.next_cell().map_err(|e| bad(&e))? {
+                    sheet.push(c.get_position(), &calamine::Data::from(c.get_value().clone()))?;
+                }
             }
+            // An ODS file is read whole when it is opened: `check_parts` has bounded its rows, columns and
+            // repetitions first.
+            Sheets::Ods(o) => {
+                let range = o.worksheet_range(&name).map_err(|e| bad(&e))?;
+                for (r, c, v) in range.used_cells() {
+                    let (r0, c0) = range.start().unwrap_or((0, 0));
+                    sheet.push((r0 + r as u32, c0 + c as u32), v)?;
+                }
+            }
+            Sheets::Xls(_) => return Err(Error::OldWorkbook(path.to_owned())),
         }
-        if header_seen {
+        if let Some(table) = sheet.into_table(&mut budget)? {
             tables.push(table);
         }
     }
@@ -156,6 +220,208 @@ fn read_workbook(path: &Path, bytes: Vec<u8>) -> Result<Vec<Table>> {
         return Err(Error::Spreadsheet { path: path.to_owned(), detail: "the workbook has no filled sheet".into() });
     }
     Ok(tables)
+}
+
+/// The filled cells of one sheet, by row, kept sparse until the bounds are known to hold.
+struct SheetCells<'a> {
+    path: &'a Path,
+    name: &'a str,
+    rows: std::collections::BTreeMap<u32, Vec<(u32, String)>>,
+    filled: u64,
+    columns: Option<(u32, u32)>,
+}
+
+impl<'a> SheetCells<'a> {
+    fn new(path: &'a Path, name: &'a str) -> Self {
+        SheetCells { path, name, rows: Default::default(), filled: 0, columns: None }
+    }
+
+    fn push(&mut self, (row, col): (u32, u32), value: &Data) -> Result<()> {
+        if matches!(value, Data::Empty) {
+            return Ok(());
+        }
+        let limit = if row >= limits::MAX_ROWS {
+            Some(SheetLimit::Rows { row: u64::from(row) + 1 })
+        } else if col >= limits::MAX_COLUMNS {
+            Some(SheetLimit::Columns { column: u64::from(col) + 1 })
+        } else if self.filled >= limits::MAX_CELLS {
+            Some(SheetLimit::Cells)
+        } else {
+            None
+        };
+        if let Some(limit) = limit {
+            return Err(too_large(self.path, Some(self.name), limit));
+        }
+        self.filled += 1;
+        self.columns = Some(self.columns.map_or((col, col), |(lo, hi)| (lo.min(col), hi.max(col))));
+        self.rows.entry(row).or_default().push((col, cell_text(value)));
+        Ok(())
+    }
+
+    /// The sheet as header and rows, as wide as its filled columns; `None` when nothing is filled. Each filled row
+    /// is counted against `budget` (cells left for the workbook).
+    fn into_table(self, budget: &mut u64) -> Result<Option<Table>> {
+        let Some((lo, hi)) = self.columns else { return Ok(None) };
+        let width = (hi - lo + 1) as usize;
+        let need = self.rows.len() as u64 * width as u64;
+        if need > *budget {
+            return Err(too_large(self.path, Some(self.name), SheetLimit::Cells));
+        }
+        *budget -= need;
+        let mut table = Table { sheet: Some(self.name.to_owned()), ..Table::default() };
+        let mut header_seen = false;
+        for (row, cells) in self.rows {
+            let mut line = vec![String::new(); width];
+            for (col, text) in cells {
+                line[(col - lo) as usize] = text;
+            }
+            if line.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            if header_seen {
+                table.rows.push((row as usize + 1, line));
+            } else {
+                table.headers = line;
+                header_seen = true;
+            }
+        }
+        Ok(header_seen.then_some(table))
+    }
+}
+
+/// Checks a zipped workbook (XLSX, XLSB, ODS) before it is opened: every part unpacks (really, not as its header
+/// claims) to at most [`limits::MAX_PART_BYTES`], all of them to at most [`limits::MAX_UNPACKED_BYTES`]; an ODS
+/// file's cells are bounded in `content.xml` itself, repetitions included.
+fn check_parts(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Read;
+    let bad = |e: &dyn std::fmt::Display| Error::Spreadsheet { path: path.to_owned(), detail: e.to_string() };
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let mut total = 0u64;
+    let mut content = None;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| bad(&e))?;
+        let name = part.name().to_owned();
+        let over = |name: String| too_large(path, None, SheetLimit::Unpacked { part: name });
+        if part.size() > limits::MAX_PART_BYTES {
+            return Err(over(name));
+        }
+        let keep = name == "content.xml";
+        let mut sink = vec![];
+        let mut limited = (&mut part).take(limits::MAX_PART_BYTES + 1);
+        let n = if keep {
+            limited.read_to_end(&mut sink).map_err(|e| bad(&e))? as u64
+        } else {
+            std::io::copy(&mut limited, &mut std::io::sink()).map_err(|e| bad(&e))?
+        };
+        total += n;
+        if n > limits::MAX_PART_BYTES || total > limits::MAX_UNPACKED_BYTES {
+            return Err(over(name));
+        }
+        if keep {
+            content = Some(sink);
+        }
+    }
+    match content {
+        Some(xml) => check_ods_content(path, &xml),
+        None => Ok(()),
+    }
+}
+
+/// Bounds the cells an ODS `content.xml` spells out, counting repetitions (`number-rows-repeated`,
+/// `number-columns-repeated`) as the reader will expand them: each table's filled rows and columns, and the
+/// rectangle from its first to its last filled row, as wide as its filled columns.
+fn check_ods_content(path: &Path, xml: &[u8]) -> Result<()> {
+    use quick_xml::events::{BytesStart, Event};
+    let bad = |e: &dyn std::fmt::Display| Error::Spreadsheet { path: path.to_owned(), detail: e.to_string() };
+    fn repeat(e: &BytesStart<'_>, key: &[u8]) -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| std::str::from_utf8(&a.value).ok().and_then(|v| v.trim().parse().ok()))
+            .unwrap_or(1)
+    }
+    fn filled(e: &BytesStart<'_>) -> bool {
+        e.attributes()
+            .flatten()
+            .any(|a| matches!(a.key.as_ref(), b"office:value-type" | b"calcext:value-type" | b"table:formula"))
+    }
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = vec![];
+    let mut sheet: Option<String> = None;
+    // Per table: next row index, first and last filled rows, widest filled column. Per row: its repetition,
+    // next column, widest filled column.
+    let (mut row, mut first, mut last, mut width) = (0u64, None::<u64>, 0u64, 0u64);
+    let (mut row_repeat, mut col, mut row_width) = (1u64, 0u64, 0u64);
+    let mut cells = 0u64;
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| bad(&e))?;
+        let (e, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            Event::End(end) => {
+                match end.name().as_ref() {
+                    b"table:table-row" => {
+                        if row_width > 0 {
+                            first.get_or_insert(row);
+                            last = row + row_repeat;
+                            width = width.max(row_width);
+                        }
+                        row = row.saturating_add(row_repeat);
+                    }
+                    b"table:table" => {
+                        if let Some(first) = first {
+                            cells = cells.saturating_add((last - first).saturating_mul(width));
+                        }
+                    }
+                    _ => {}
+                }
+                (None, false)
+            }
+            Event::Eof => break,
+            _ => (None, false),
+        };
+        let sheet_err = |sheet: &Option<String>, limit| too_large(path, sheet.as_deref(), limit);
+        if let Some(e) = e {
+            match e.name().as_ref() {
+                b"table:table" => {
+                    sheet = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == b"table:name")
+                        .map(|a| String::from_utf8_lossy(&a.value).into_owned());
+                    (row, first, last, width) = (0, None, 0, 0);
+                }
+                b"table:table-row" => {
+                    (row_repeat, col, row_width) = (repeat(e, b"table:number-rows-repeated"), 0, 0);
+                    if empty {
+                        row = row.saturating_add(row_repeat);
+                    }
+                }
+                b"table:table-cell" | b"table:covered-table-cell" => {
+                    let n = repeat(e, b"table:number-columns-repeated");
+                    // A cell with content (not self-closed) or a value counts as filled.
+                    if !empty || filled(e) {
+                        row_width = col.saturating_add(n);
+                    }
+                    col = col.saturating_add(n);
+                }
+                _ => {}
+            }
+            if row_width > u64::from(limits::MAX_COLUMNS) {
+                return Err(sheet_err(&sheet, SheetLimit::Columns { column: row_width }));
+            }
+            if row_width > 0 && row.saturating_add(row_repeat) > u64::from(limits::MAX_ROWS) {
+                return Err(sheet_err(&sheet, SheetLimit::Rows { row: row.saturating_add(row_repeat) }));
+            }
+        }
+        if cells > limits::MAX_CELLS
+            || first.is_some_and(|f| (last - f).saturating_mul(width) > limits::MAX_CELLS.saturating_sub(cells))
+        {
+            return Err(too_large(path, sheet.as_deref(), SheetLimit::Cells));
+        }
+        buf.clear();
+    }
+    Ok(())
 }
 
 /// A cell as the text a user typed: dates as `YYYY-MM-DD`, whole numbers without `.0`.

@@ -276,4 +276,36 @@ mod tests {
         ));
         assert!(matches!(Share::parse("  \n# only a comment\n"), Err(RecoveryError::NoShares)));
     }
+
+    proptest::proptest! {
+        /// Any text reads without panicking, and whatever reads as a share writes back to the same share.
+        #[test]
+        fn any_text_reads_without_panicking(text in "(\\PC|[ \n#.0-9]){0,400}") {
+            if let Ok(s) = Share::parse(&text) {
+                proptest::prop_assert_eq!(Share::parse(&s.text()).unwrap(), s);
+            }
+        }
+
+        /// Every well-formed share (any ids, counts, x and y) survives bytes -> words -> bytes, and typed in
+        /// capitals with numbers.
+        #[test]
+        fn every_share_round_trips(ids in proptest::array::uniform8(0u8..), n in 2u8..=16, k in 2u8..=16,
+                                   x in 1u8..=16, y in proptest::array::uniform32(0u8..)) {
+            proptest::prop_assume!(k <= n && x <= n);
+            let mut shamir = Zeroizing::new([0u8; SHAMIR_LEN]);
+            shamir[0] = x;
+            shamir[1..].copy_from_slice(&y);
+            let s = Share {
+                dossier_id: ids[..4].try_into().unwrap(),
+                set_id: ids[4..].try_into().unwrap(),
+                threshold: k,
+                shares: n,
+                shamir,
+            };
+            proptest::prop_assert_eq!(Share::from_bytes(&s.to_bytes()).unwrap(), s.clone());
+            let typed: String =
+                s.words().iter().enumerate().map(|(i, w)| format!("{}. {} ", i + 1, w.to_uppercase())).collect();
+            proptest::prop_assert_eq!(Share::parse(&typed).unwrap(), s);
+        }
+    }
 }

@@ -631,3 +631,15 @@ pub fn _seal_as(
 pub fn _device_id(d: &Dossier) -> Result<Uuid> {
     Ok(require_me(d)?.device)
 }
+
+/// For tests and the fuzz targets: seals `payload` as an invitation under `code`, as `invite` does.
+#[doc(hidden)]
+pub fn _seal_invitation(code: &str, payload: &[u8]) -> Vec<u8> {
+    seal::seal_invitation(code, payload)
+}
+
+/// For tests and the seed corpus of the fuzz targets: what an invitation holds, as `join` reads it.
+#[doc(hidden)]
+pub fn _open_invitation(code: &str, bytes: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+    seal::open_invitation(code, bytes)
+}

@@ -24,7 +24,24 @@ pub(crate) fn open_connection(path: &Path, flags: OpenFlags) -> rusqlite::Result
             rusqlite::ffi::sqlite3_initialize();
         }
     });
-    Connection::open_with_flags(path, flags)
+    let conn = Connection::open_with_flags(path, flags)?;
+    distrust_schema(&conn)?;
+    Ok(conn)
+}
+
+/// A dossier, a backup or a shared copy may come from someone else: its schema is not trusted.
+///
+/// Invariant: every connection runs with `trusted_schema` off and in defensive mode, set through the C API before
+/// the first page is read. A file whose schema holds a view, trigger, default or generated column calling a
+/// function not marked innocuous (such as `sqlcipher_export`, or an extension's), or using a virtual table not
+/// marked so, is refused when that part is used ("unsafe use of …") instead of running it with this connection's
+/// key and attached files; defensive mode refuses what could corrupt the file from SQL (`writable_schema`, writes
+/// to the shadow tables of the search index).
+fn distrust_schema(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    Ok(())
 }
 
 pub(crate) fn set_key(conn: &Connection, passphrase: &str) -> Result<()> {

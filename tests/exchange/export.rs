@@ -211,3 +211,82 @@ fn json_export_is_sealed_by_default_and_imports_back_with_its_passphrase() {
     let err = env.fails(&["export", "json", "-o", plain.to_str().unwrap()], 1);
     assert!(err.contains("already exists"), "{err}");
 }
+
+/// An export is a file anyone can edit: history entries aimed at records already in the dossier (which `history
+/// restore` could write back), at unknown kinds or at records the file does not hold are left out and counted;
+/// those of the records it creates, and of records deleted before the export, come along.
+#[test]
+fn json_import_keeps_history_only_for_records_it_creates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = sample(dir.path(), "a.dossier");
+    let gone = a.insert(Detainee::new("Vardan Fictivyan", Category::Civilian)).unwrap().id;
+    a.delete::<Detainee>(gone).unwrap();
+    let path = dir.path().join("full.json");
+    exchange::export_json(&a, &path, false, exchange::Seal::Plaintext).unwrap();
+    let honest = a.full_history().unwrap().len();
+
+    let mut b = new_dossier(dir.path(), "b.dossier");
+    let here = b.insert(Detainee::new("Anush Fictivyan", Category::Civilian)).unwrap().id;
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let row = |kind: &str, id: &str| {
+        serde_json::json!({"seq": 1, "at": "2020-01-01T00:00:00Z", "actor": "forger", "kind": kind,
+            "record_id": id, "action": "update", "field": "name", "old_value": "FORGED-PAST", "new_value": "x"})
+    };
+    let history = v["history"].as_array_mut().unwrap();
+    history.push(row("detainee", &here.to_string()));
+    history.push(row("no_such_kind", &gone.to_string()));
+    history.push(row("detainee", &uuid::Uuid::new_v4().to_string()));
+    let forged = dir.path().join("forged.json");
+    write(&forged, v.to_string().as_bytes());
+
+    let dry = exchange::import_json(&mut b, &forged, true, None).unwrap();
+    assert_eq!((dry.history, dry.history_skipped), (honest, 3), "the dry run says what would be left out");
+    let r = exchange::import_json(&mut b, &forged, false, None).unwrap();
+    assert_eq!((r.history, r.history_skipped), (honest, 3));
+    let mine = b.history(here).unwrap();
+    assert!(mine.iter().all(|c| c.action == "create" && c.actor != "forger"), "only its own creation: {mine:?}");
+    assert!(b.full_history().unwrap().iter().all(|c| c.old_value.as_deref() != Some("FORGED-PAST")));
+    // The deleted record's past came along (the round trip stays lossless).
+    assert!(b.history(gone).unwrap().iter().any(|c| c.action == "delete"));
+
+    // Through the command line (the three entries above and one aimed at a record of this dossier): the count is said.
+    let env = Env::init();
+    let id = env.id(&["detainee", "add", "--name", "Aram Fictivyan", "--category", "pow"]);
+    v["history"].as_array_mut().unwrap().push(row("detainee", &id));
+    write(&forged, v.to_string().as_bytes());
+    let out = env.ok(&["import", forged.to_str().unwrap()]);
+    assert!(out.contains("4 history entries about records already in this dossier"), "{out}");
+    let json = env.json(&["history", &id, "--json"]);
+    assert!(json.as_array().unwrap().iter().all(|c| c["actor"] != "forger"), "{json}");
+}
+
+/// Sizes are bounded before anything is decoded: the whole file (2 GiB) and each image (that of a photo).
+#[test]
+fn json_import_bounds_file_and_image_sizes() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = new_dossier(dir.path(), "d.dossier");
+    // A sparse file just over the bound: refused from its size alone.
+    let huge = dir.path().join("huge.json");
+    std::fs::File::create(&huge).unwrap().set_len(json::MAX_EXPORT_BYTES + 1).unwrap();
+    let e = exchange::import_json(&mut d, &huge, false, None).unwrap_err();
+    assert_eq!(e.code(), "export_too_large");
+    assert!(e.message(Lang::En).contains("larger than 2 GB"), "{}", e.message(Lang::En));
+    assert!(e.message(Lang::Fr).contains("dépasse 2 Go"), "{}", e.message(Lang::Fr));
+
+    let a = sample(dir.path(), "a.dossier");
+    let path = dir.path().join("full.json");
+    exchange::export_json(&a, &path, false, exchange::Seal::Plaintext).unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let id = v["media"][0]["id"].as_str().unwrap().to_owned();
+    let big = vec![0xFFu8; dossier::media::MAX_FILE_BYTES as usize + 3];
+    v["media"][0]["bytes"] = base64::engine::general_purpose::STANDARD.encode(&big).into();
+    write(&path, v.to_string().as_bytes());
+    let e = exchange::import_json(&mut d, &path, true, None).unwrap_err();
+    assert_eq!(e.code(), "export_media_too_large");
+    for lang in [Lang::En, Lang::Fr] {
+        let m = e.message(lang);
+        assert!(m.contains(&id) && m.contains("50"), "{m}");
+    }
+    assert!(d.list::<Detainee>().unwrap().is_empty());
+}

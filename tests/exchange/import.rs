@@ -482,3 +482,166 @@ fn commitment_and_status_aliases_from_spreadsheets() {
     assert!(CommitmentKind::parse_choice("commitments", "logo").is_ok());
     let _ = DuplicatePolicy::default();
 }
+
+/// A workbook as the bounds tests build it: the given sheet XML under the name `sheet`, compressed.
+fn xlsx_with_sheet(sheet: &str, xml: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let ct = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+    let wb = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    );
+    let wbrels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", ct.as_bytes()),
+        ("_rels/.rels", rels.as_bytes()),
+        ("xl/workbook.xml", wb.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", wbrels.as_bytes()),
+        ("xl/worksheets/sheet1.xml", xml.as_bytes()),
+    ];
+    for (name, bytes) in parts.into_iter().chain(extra.iter().copied()) {
+        z.start_file(name, opts).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+fn sheet_xml(dimension: &str, cells: &[(&str, &str)]) -> String {
+    let cells: String = cells
+        .iter()
+        .map(|(at, v)| {
+            format!(
+                r#"<row r="{}"><c r="{at}" t="inlineStr"><is><t>{v}</t></is></c></row>"#,
+                &at[at.find(|c: char| c.is_ascii_digit()).unwrap()..]
+            )
+        })
+        .collect();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{cells}</sheetData></worksheet>"#
+    )
+}
+
+/// A 2 KB workbook with one filled cell at XFD1048576 (its declared dimension saying A1:B2) aborted the import:
+/// the reader built the whole rectangle, 17 billion cells ("memory allocation of 549755813888 bytes failed").
+/// Cells are now read one by one and the first one past the bounds refuses the file, naming the sheet.
+#[test]
+fn regression_a_2_kb_workbook_with_a_far_cell_no_longer_aborts_the_import() {
+    let env = Env::init();
+    let far = xlsx_with_sheet(
+        "Bombe",
+        &sheet_xml("A1:B2", &[("A1", "Nom"), ("A2", "Aram Fictivyan"), ("XFD1048576", "x")]),
+        &[],
+    );
+    assert!(far.len() < 2048, "{} bytes", far.len());
+    let path = env.path("bombe.xlsx");
+    write(&path, &far);
+    let err = env.fails(&["import", path.to_str().unwrap(), "--dry-run"], 1);
+    assert!(err.contains("bombe.xlsx") && err.contains("“Bombe”") && err.contains("row 1048576"), "{err}");
+    let fr = env.fails(&["--ui-lang", "fr", "import", path.to_str().unwrap()], 1);
+    assert!(fr.contains("feuille « Bombe »") && fr.contains("Rien n'a été importé"), "{fr}");
+    // A far column on a near row, likewise.
+    let wide = xlsx_with_sheet("Large", &sheet_xml("A1:A2", &[("A1", "Nom"), ("XFD2", "x")]), &[]);
+    write(&path, &wide);
+    let err = env.fails(&["import", path.to_str().unwrap()], 1);
+    assert!(err.contains("“Large”") && err.contains("column 16384"), "{err}");
+    // Within the bounds (its last cell on row 100,000, column GR), a sheet imports as before.
+    let edge = xlsx_with_sheet(
+        "Liste",
+        &sheet_xml(
+            "A1:GR100000",
+            &[("A1", "Nom"), ("B1", "Catégorie"), ("A2", "Aram Fictivyan"), ("B2", "civil"), ("GR100000", "")],
+        ),
+        &[],
+    );
+    write(&path, &edge);
+    let out = env.ok(&["import", path.to_str().unwrap(), "--dry-run"]);
+    assert!(out.contains("1 to create"), "{out}");
+    assert!(env.json(&["detainee", "list", "--json"]).as_array().unwrap().is_empty());
+}
+
+/// A part that unpacks to more than 128 MB (here shared strings of spaces, a few hundred KB compressed) is
+/// refused before the workbook is opened, naming the part.
+#[test]
+fn a_workbook_part_that_unpacks_too_far_is_refused_before_it_is_read() {
+    let env = Env::init();
+    let spaces = vec![b' '; (dossier::exchange::table::limits::MAX_PART_BYTES + 1) as usize];
+    let book = xlsx_with_sheet("Liste", &sheet_xml("A1", &[("A1", "Nom")]), &[("xl/sharedStrings.xml", &spaces)]);
+    drop(spaces);
+    assert!(book.len() < 1 << 20, "{} bytes", book.len());
+    let path = env.path("gonfle.xlsx");
+    write(&path, &book);
+    let err = env.fails(&["import", path.to_str().unwrap()], 1);
+    assert!(err.contains("xl/sharedStrings.xml") && err.contains("unpacks to more than 134 MB"), "{err}");
+}
+
+/// An 800-byte ODS file repeating one filled cell 16,000 times on 6,000 repeated rows made the import hold 96
+/// million cells (17 GB of memory measured). Repetitions are counted in `content.xml` before the file is opened;
+/// the trailing empty repetitions LibreOffice writes (a million empty rows, a thousand empty columns) still import.
+#[test]
+fn regression_an_ods_repeating_a_filled_cell_is_refused_before_it_is_read() {
+    let env = Env::init();
+    let ods = |table: &str| {
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Feuille1"><table:table-row><table:table-cell office:value-type="string"><text:p>Nom</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Catégorie</text:p></table:table-cell><table:table-cell table:number-columns-repeated="1022"/></table:table-row>{table}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+        zip_stored(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+            ("META-INF/manifest.xml", manifest.as_bytes()),
+            ("content.xml", content.as_bytes()),
+        ])
+    };
+    let path = env.path("liste.ods");
+    let person = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>Ani Fictivyan</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>civile</text:p></table:table-cell><table:table-cell table:number-columns-repeated="1022"/></table:table-row>"#;
+    let trailing = r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
+    write(&path, &ods(&format!("{person}{trailing}")));
+    let out = env.ok(&["import", path.to_str().unwrap()]);
+    assert!(out.contains("1 created"), "{out}");
+
+    let bomb = r#"<table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#;
+    write(&path, &ods(bomb));
+    let err = env.fails(&["import", path.to_str().unwrap()], 1);
+    assert!(err.contains("“Feuille1”") && err.contains("column 16000"), "{err}");
+    let rows = r#"<table:table-row table:number-rows-repeated="200000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#;
+    write(&path, &ods(rows));
+    let err = env.fails(&["import", path.to_str().unwrap()], 1);
+    assert!(err.contains("“Feuille1”") && err.contains("row 200001"), "{err}");
+    let cells = r#"<table:table-row table:number-rows-repeated="90000"><table:table-cell table:number-columns-repeated="100" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#;
+    write(&path, &ods(cells));
+    let err = env.fails(&["import", path.to_str().unwrap()], 1);
+    assert!(err.contains("more than the 4000000 cells"), "{err}");
+}
+
+/// Old Excel files (and password-protected workbooks, in the same container) are read whole, every sheet as a full
+/// rectangle, before any bound applies: refused, saying how to import them.
+#[test]
+fn old_excel_workbooks_are_refused_with_a_way_out() {
+    let env = Env::init();
+    let path = env.path("ancien.xls");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    write(&path, &ole);
+    let e = dossier::exchange::table::read_tables(&path).unwrap_err();
+    assert_eq!(e.code(), "old_workbook");
+    let err = env.fails(&["import", path.to_str().unwrap()], 1);
+    assert!(err.contains("ancien.xls") && err.contains("save it as .xlsx or .ods"), "{err}");
+}
+
+/// A file over 100 MB is refused from its size, before it is read (a sparse file here: nothing is allocated), and
+/// the import's first look at it (is it a JSON export?) reads only its beginning.
+#[test]
+fn a_spreadsheet_over_100_mb_is_refused_before_it_is_read() {
+    let env = Env::init();
+    let path = env.path("enorme.csv");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(dossier::exchange::table::limits::MAX_FILE_BYTES + 1).unwrap();
+    let e = dossier::exchange::table::read_tables(&path).unwrap_err();
+    assert_eq!(e.code(), "sheet_too_large");
+    assert!(!dossier::exchange::is_json(&path));
+    let err = env.fails(&["import", path.to_str().unwrap()], 1);
+    assert!(err.contains("enorme.csv") && err.contains("the limit is 105 MB"), "{err}");
+}

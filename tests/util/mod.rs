@@ -160,3 +160,16 @@ pub fn files_in(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 pub fn have(tool: &str) -> bool {
     Command::new(tool).arg("--version").output().is_ok() || Command::new(tool).arg("-v").output().is_ok()
 }
+
+/// A plain connection to a dossier file, keyed with [`PASS`] through SQLCipher's C API (as the store does), with
+/// SQLite's defaults (trusted schema): for tests that read or plant what the app itself would not.
+pub fn raw_connection(db: &std::path::Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let pass = PASS.as_bytes();
+    // SAFETY: a live connection; SQLCipher copies the key bytes.
+    let rc = unsafe {
+        rusqlite::ffi::sqlite3_key_v2(conn.handle(), c"main".as_ptr(), pass.as_ptr().cast(), pass.len() as _)
+    };
+    assert_eq!(rc, 0);
+    conn
+}

@@ -9,6 +9,7 @@ use clap::Subcommand;
 use dossier::api::{self, DocRequest};
 use dossier::documents;
 use dossier::error::{Invalid, Reason};
+use dossier::files;
 use dossier::model::RecordKind;
 use dossier::{Error, Lang};
 
@@ -26,6 +27,9 @@ pub enum RenderCmd {
         lang: String,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Replace the output file if it exists (otherwise an existing file is refused, left as it was).
+        #[arg(long)]
+        force: bool,
     },
     /// A roll-up banner or poster of a detainee.
     Banner {
@@ -51,6 +55,9 @@ pub enum RenderCmd {
         json: bool,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Replace the output file if it exists (otherwise an existing file is refused, left as it was).
+        #[arg(long)]
+        force: bool,
     },
     /// The one-page fact sheet of a detainee.
     Factsheet {
@@ -60,12 +67,18 @@ pub enum RenderCmd {
         lang: String,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Replace the output file if it exists (otherwise an existing file is refused, left as it was).
+        #[arg(long)]
+        force: bool,
     },
     /// A press release (in its own language).
     PressRelease {
         id: String,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Replace the output file if it exists (otherwise an existing file is refused, left as it was).
+        #[arg(long)]
+        force: bool,
     },
     /// The press kit.
     Presskit {
@@ -73,6 +86,9 @@ pub enum RenderCmd {
         lang: String,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Replace the output file if it exists (otherwise an existing file is refused, left as it was).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -80,19 +96,22 @@ pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
     let d = ctx.open()?;
     let id = |kind, text: &str| d.resolve_id(kind, text);
     let mut report = None;
-    let (output, req) = match cmd {
-        RenderCmd::Agreement { sponsorship, lang, output } => (
-            output,
+    let ((output, force), req) = match cmd {
+        RenderCmd::Agreement { sponsorship, lang, output, force } => (
+            (output, force),
             DocRequest::Agreement { sponsorship: id(RecordKind::Sponsorship, &sponsorship)?, lang: doc_lang(&lang)? },
         ),
-        RenderCmd::Factsheet { detainee, lang, output } => {
-            (output, DocRequest::Factsheet { detainee: id(RecordKind::Detainee, &detainee)?, lang: doc_lang(&lang)? })
+        RenderCmd::Factsheet { detainee, lang, output, force } => (
+            (output, force),
+            DocRequest::Factsheet { detainee: id(RecordKind::Detainee, &detainee)?, lang: doc_lang(&lang)? },
+        ),
+        RenderCmd::PressRelease { id: release, output, force } => {
+            ((output, force), DocRequest::PressRelease { id: id(RecordKind::PressRelease, &release)? })
         }
-        RenderCmd::PressRelease { id: release, output } => {
-            (output, DocRequest::PressRelease { id: id(RecordKind::PressRelease, &release)? })
+        RenderCmd::Presskit { lang, output, force } => {
+            ((output, force), DocRequest::Presskit { lang: doc_lang(&lang)? })
         }
-        RenderCmd::Presskit { lang, output } => (output, DocRequest::Presskit { lang: doc_lang(&lang)? }),
-        RenderCmd::Banner { detainee, sponsor, size, bleed, lang, preflight, json, output } => {
+        RenderCmd::Banner { detainee, sponsor, size, bleed, lang, preflight, json, output, force } => {
             let detainee = id(RecordKind::Detainee, &detainee)?;
             let sponsor = sponsor.map(|s| id(RecordKind::Sponsor, &s)).transpose()?;
             let size = match size {
@@ -103,11 +122,16 @@ pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
                 }
             };
             report = preflight.then_some(json);
-            (output, DocRequest::Banner { detainee, sponsor, size, bleed_mm: bleed, lang: doc_lang(&lang)? })
+            ((output, force), DocRequest::Banner { detainee, sponsor, size, bleed_mm: bleed, lang: doc_lang(&lang)? })
         }
     };
+    // An existing file is refused before the work of rendering; the write refuses it again, should one appear.
+    let existing = files::Existing::replace_if(force);
+    if existing == files::Existing::Refuse && std::fs::symlink_metadata(&output).is_ok() {
+        return Err(Error::AlreadyExists(output));
+    }
     let doc = api::render(&d, req, Local::now().date_naive())?;
-    documents::write_pdf(&output, &doc.pdf.bytes)?;
+    documents::write_pdf_as(&output, &doc.pdf.bytes, existing)?;
     if let (Some(json), Some(pre)) = (report, &doc.preflight) {
         if json {
             print_json(pre);

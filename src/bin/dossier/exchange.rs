@@ -87,6 +87,9 @@ pub fn import(a: ImportArgs, ctx: &Ctx) -> Result<(), Error> {
         } else {
             let args = [("records", Arg::from(r.records.values().sum::<usize>())), ("history", Arg::from(r.history))];
             println!("{}", tr(lang, if a.dry_run { "imp-json-check" } else { "imp-json-done" }, &args));
+            if r.history_skipped > 0 {
+                println!("{}", tr(lang, "imp-json-history-skipped", &[("skipped", Arg::from(r.history_skipped))]));
+            }
         }
         return Ok(());
     }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use dossier::documents::template;
 use dossier::{api, Error};
 
 use crate::Ctx;
@@ -11,8 +12,14 @@ use crate::Ctx;
 pub enum TemplatesCmd {
     /// Every template, and whether the dossier holds its own copy.
     List,
-    /// Write the effective templates into DIR (fr/…, en/…).
-    Export { dir: PathBuf },
+    /// Write the effective templates into DIR (fr/…, en/…). Template files already there are refused (edits not
+    /// yet imported would be lost) unless --force.
+    Export {
+        dir: PathBuf,
+        /// Replace the template files already in DIR.
+        #[arg(long)]
+        force: bool,
+    },
     /// Read edited templates from DIR (known names only); all are checked before any is stored.
     Import { dir: PathBuf },
     /// Check every effective template (syntax and fields).
@@ -29,7 +36,13 @@ pub fn run(cmd: TemplatesCmd, ctx: &Ctx) -> Result<(), Error> {
                 println!("{:<24} {}", t.name, if t.custom { "custom" } else { "default" });
             }
         }
-        TemplatesCmd::Export { dir } => {
+        TemplatesCmd::Export { dir, force } => {
+            // The files a previous export wrote may hold edits not yet imported: say so rather than replace them.
+            if let Some(there) =
+                template::names().map(|n| dir.join(n)).find(|p| !force && std::fs::symlink_metadata(p).is_ok())
+            {
+                return Err(Error::AlreadyExists(there));
+            }
             api::export_templates(&d, &dir)?;
             println!("{}", dir.display());
         }
