@@ -89,6 +89,24 @@ pub fn sync_dir(dir: &Path) {
     }
 }
 
+/// Where a new file called `name` goes in `dir` without replacing anything: `dir/name` when it is free, else
+/// `stem (2).ext`, `stem (3).ext`… as browsers name a second download. Write it with [`Existing::Refuse`]: a file
+/// that appears in between is refused, not replaced.
+pub fn free_name(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if std::fs::symlink_metadata(&first).is_err() {
+        return first;
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, format!(".{ext}")),
+        _ => (name, String::new()),
+    };
+    (2..)
+        .map(|n| dir.join(format!("{stem} ({n}){ext}")))
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .expect("a free name")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +149,18 @@ mod tests {
         });
         assert!(err.is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_second_file_of_the_same_name_gets_a_number_and_nothing_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(free_name(dir.path(), "kakemono-essai.pdf"), dir.path().join("kakemono-essai.pdf"));
+        std::fs::write(dir.path().join("kakemono-essai.pdf"), b"1").unwrap();
+        assert_eq!(free_name(dir.path(), "kakemono-essai.pdf"), dir.path().join("kakemono-essai (2).pdf"));
+        std::fs::write(dir.path().join("kakemono-essai (2).pdf"), b"2").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/nonexistent", dir.path().join("kakemono-essai (3).pdf")).unwrap();
+        assert_eq!(free_name(dir.path(), "kakemono-essai.pdf"), dir.path().join("kakemono-essai (4).pdf"));
+        assert_eq!(free_name(dir.path(), "README"), dir.path().join("README"));
     }
 }

@@ -40,7 +40,10 @@ pub fn banners(app: AppHandle, st: Shell, dir: PathBuf, size: BannerSize, bleed_
                     let _ = app.emit("job-progress", &p);
                     let req = DocRequest::Banner { detainee: id, sponsor: None, size, bleed_mm, lang };
                     let r = st.with_now(|d| api::render(d, req, Local::now().date_naive())).and_then(|doc| {
-                        documents::write_pdf(&dir.join(doc.file_name), &doc.pdf.bytes).map_err(|e| st.core_err(e))
+                        // A banner already in the folder (an earlier batch) is kept: the new one gets a number.
+                        let path = dossier::files::free_name(&dir, &doc.file_name);
+                        documents::write_pdf_as(&path, &doc.pdf.bytes, dossier::files::Existing::Refuse)
+                            .map_err(|e| st.core_err(e))
                     });
                     if let Err(e) = r {
                         p.errors.push(format!("{name}: {}", e.message));
