@@ -542,7 +542,11 @@ fn read_share_file(path: &std::path::Path) -> dossier::Result<String> {
     use std::io::Read;
     let read_err = |source| dossier::Error::Read { path: path.to_owned(), source };
     let mut text = String::new();
-    std::fs::File::open(path).map_err(read_err)?.take(MAX_SHARE_TEXT as u64 + 1).read_to_string(&mut text).map_err(read_err)?;
+    std::fs::File::open(path)
+        .map_err(read_err)?
+        .take(MAX_SHARE_TEXT as u64 + 1)
+        .read_to_string(&mut text)
+        .map_err(read_err)?;
     if text.len() > MAX_SHARE_TEXT {
         return Err(read_err(std::io::Error::new(std::io::ErrorKind::InvalidData, "too large for a recovery sheet")));
     }

@@ -14,8 +14,8 @@ mod samples;
 pub mod template;
 mod text;
 mod typesetting;
-pub(crate) use typesetting::{typeset_error, typeset_lang};
 pub use typesetting::Images;
+pub(crate) use typesetting::{typeset_error, typeset_lang};
 
 use std::collections::BTreeMap;
 use std::path::Path;
