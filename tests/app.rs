@@ -183,7 +183,7 @@ fn the_strength_meter_accepts_exactly_what_the_core_accepts() {
         let s = app::passphrase_strength(p, path, dossier::Lang::En);
         let core = dossier::store::strength::check_new(p, &dossier::store::strength_context(path));
         assert_eq!(s.acceptable, core.is_ok(), "{p:?}: {s:?}");
-        assert_eq!(s.hint.is_some() && s.acceptable, false, "advice only for what is refused: {p:?}");
+        assert!(!(s.hint.is_some() && s.acceptable), "advice only for what is refused: {p:?}");
     }
     let named = app::passphrase_strength("collectif2026", path, dossier::Lang::Fr);
     assert!(!named.acceptable, "the dossier's own file name counts against it: {named:?}");

@@ -673,7 +673,7 @@ fn a_template_doubling_a_string_stops_with_its_error() {
     let bomb = "---\ntitle = \"Bombe (fictive)\"\n---\n# Fiche\n\
         {% macro grow(s, n) %}{% if n > 0 %}{{ grow(s ~ s, n - 1) }}{% else %}{{ s|length }}{% endif %}{% endmacro %}\n\
         {{ grow(\"ab\", 40) }}\n";
-    let e = documents::template::check("fr/factsheet.md", bomb).unwrap_err();
+    let e = documents::kind::check("fr/factsheet.md", bomb).unwrap_err();
     assert_eq!(e.code(), "template");
     let (en, fr) = (e.message(dossier::Lang::En), e.message(dossier::Lang::Fr));
     assert!(en.contains("stopped") && en.contains("keeps doubling") && en.contains("line 5"), "{en}");
@@ -681,14 +681,14 @@ fn a_template_doubling_a_string_stops_with_its_error() {
 
     // Output that grows without building large strings stops at the output bound, with its own sentence.
     let flood = "---\ntitle = \"Flot (fictif)\"\n---\n{% for i in range(1000) %}{% for j in range(1000) %}{{ \"x\" * 1000 }}{% endfor %}{% endfor %}\n";
-    let e = documents::template::check("en/factsheet.md", flood).unwrap_err();
+    let e = documents::kind::check("en/factsheet.md", flood).unwrap_err();
     assert_eq!(e.code(), "template");
     assert!(e.message(dossier::Lang::En).contains("over 16 MB"), "{}", e.message(dossier::Lang::En));
     assert!(e.message(dossier::Lang::Fr).contains("dépasse 16 Mo"), "{}", e.message(dossier::Lang::Fr));
 
     // The default templates still render within the bounds (checked against the full fictional samples).
-    for name in documents::template::names() {
-        documents::template::check(name, documents::template::default_source(name).unwrap())
+    for name in documents::kind::names() {
+        documents::kind::check(name, documents::kind::default_source(name).unwrap())
             .unwrap_or_else(|e| panic!("{name}: {}", e.message(dossier::Lang::En)));
     }
 }

@@ -42,8 +42,6 @@ use crate::error::{Error, Invalid, Reason, Result};
 use crate::model::{Record, RecordKind, Stored};
 use crate::names;
 
-/// Shortest passphrase accepted for a new dossier.
-
 /// An open, unlocked dossier.
 pub struct Dossier {
     conn: Connection,

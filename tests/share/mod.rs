@@ -445,3 +445,8 @@ fn cli_create_invite_join_sync_conflicts_devices() {
     let conflicts: serde_json::Value = serde_json::from_str(&ok(&b, "bob", &["conflicts", "--json"])).unwrap();
     assert_eq!(conflicts, serde_json::json!([]));
 }
+
+fn hex_sha256(b: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(b).iter().map(|x| format!("{x:02x}")).collect()
+}

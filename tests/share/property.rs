@@ -307,11 +307,6 @@ fn run_script(rounds: Vec<Round>) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn hex_sha256(b: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(b).iter().map(|x| format!("{x:02x}")).collect()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 32,

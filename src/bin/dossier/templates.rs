@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use dossier::documents::template;
+use dossier::documents::kind;
 use dossier::{api, Error};
 
 use crate::Ctx;
@@ -39,7 +39,7 @@ pub fn run(cmd: TemplatesCmd, ctx: &Ctx) -> Result<(), Error> {
         TemplatesCmd::Export { dir, force } => {
             // The files a previous export wrote may hold edits not yet imported: say so rather than replace them.
             if let Some(there) =
-                template::names().map(|n| dir.join(n)).find(|p| !force && std::fs::symlink_metadata(p).is_ok())
+                kind::names().map(|n| dir.join(n)).find(|p| !force && std::fs::symlink_metadata(p).is_ok())
             {
                 return Err(Error::AlreadyExists(there));
             }
