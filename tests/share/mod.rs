@@ -254,6 +254,7 @@ fn forged_truncated_wrong_key_unknown_and_revoked_files_change_nothing_and_good_
     assert!(rep.refused.iter().any(|f| f.code == "share_key_not_yet_known"), "{:?}", rep.refused);
 }
 
+/// Seals everyone's changes and carries every file everywhere, without applying them (the test applies).
 fn deliver_all_files(rs: &mut [Replica]) {
     for r in rs.iter_mut() {
         share::sync(&mut r.d).unwrap();
@@ -382,10 +383,6 @@ fn photos_travel_as_sealed_blobs_named_by_a_keyed_hash_and_may_arrive_after_thei
     assert_eq!(files(&rs[2].folder).into_iter().filter(|f| f.extension() == Some("blob".as_ref())).count(), 1);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Random edit scripts on three replicas, delivered duplicated, reordered, in random sync orders.
-
-/// The record kinds the scripts write: detainees, their family contacts (the most sensitive data), sponsors.
 fn dossier_cmd(db: &Path, user: &str, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
         .arg("--db")

@@ -3,6 +3,7 @@
 
 use super::*;
 
+/// The record kinds the scripts write: detainees, their family contacts (the most sensitive data), sponsors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum K {
     Detainee,
