@@ -58,6 +58,18 @@ const COMMANDS: &[&str] = &[
     "template_save",
     "template_reset",
     "load_sample",
+    "share_status",
+    "share_create",
+    "share_invite",
+    "share_sync",
+    "share_revoke",
+    "share_rotate_key",
+    "conflicts",
+    "conflict_resolve",
+    "join_choose_invitation",
+    "join_choose_folder",
+    "join_choose_location",
+    "share_join",
     "document_bytes",
 ];
 

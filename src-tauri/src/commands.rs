@@ -135,6 +135,23 @@ pub struct Dropped {
 
 const MAX_TEXT_ARG: usize = 1_000_000;
 
+/// The code and where the invitation was saved, for the screen.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct InvitationShown {
+    /// The one-time code, as words, to hand over separately from the file.
+    pub code: String,
+    /// The same code as a QR code (SVG drawn by the core).
+    pub qr_svg: String,
+    pub saved_to: String,
+}
+
+fn check_name(st: &Shell, name: &str) -> IpcResult<()> {
+    if name.len() > 4 * api::share::MAX_DEVICE_NAME {
+        return Err(st.err("bad-argument"));
+    }
+    Ok(())
+}
+
 fn check_len(st: &Shell, s: &str) -> IpcResult<()> {
     if s.len() > MAX_TEXT_ARG {
         return Err(st.err("bad-argument"));
@@ -249,6 +266,7 @@ commands! {
         let path = st.path();
         let d = st.blocking(move || Dossier::open(&path, &pass)).await?;
         st.set_open(Some(d));
+        crate::sync_soon(&app, &st);
         Ok(())
     }
 
@@ -432,6 +450,7 @@ commands! {
         let path = st.path();
         let (d, opened) = st.blocking(move || api::recover_dossier(&path, &shares, &new, &confirm)).await?;
         st.set_open(Some(d));
+        crate::sync_soon(&app, &st);
         Ok(opened)
     }
 
@@ -526,6 +545,127 @@ commands! {
 
     async fn template_reset(st, app, name: String) -> () {
         st.with(move |d| d.reset_template(&name)).await
+    }
+
+    /// Whether the dossier is shared, its devices, the last sync and the open conflicts (Settings, the sidebar).
+    async fn share_status(st, app) -> api::ShareStatus {
+        let lang = st.lang();
+        st.with(move |d| api::share_status(d, lang)).await
+    }
+
+    /// Makes the open dossier the first member of a shared dossier, in a folder chosen in the native dialog (one
+    /// that Syncthing or another sync engine carries). Null when cancelled.
+    async fn share_create(st, app, device_name: String) -> Option<api::ShareStatus> {
+        check_name(&st, &device_name)?;
+        let Some(folder) = app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()) else {
+            return Ok(None);
+        };
+        let lang = st.lang();
+        let status = st.with(move |d| {
+            api::share::create_share(d, &folder, &device_name, lang)?;
+            api::share_status(d, lang)
+        }).await?;
+        st.synced_now();
+        let _ = app.emit("synced", ());
+        Ok(Some(status))
+    }
+
+    /// Invites a new device: asks where to save the invitation file (native dialog), writes it, and returns the
+    /// one-time code to hand over separately (words and QR code). Null when cancelled: no device is added.
+    async fn share_invite(st, app, device_name: String) -> Option<InvitationShown> {
+        check_name(&st, &device_name)?;
+        let file_name = format!("invitation-{}.invitation", api::documents::file_stem(&device_name));
+        let picked = app.dialog().file().set_file_name(&file_name).add_filter("Invitation", &["invitation"]).blocking_save_file();
+        let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+        let shown = path.display().to_string();
+        let inv = st.with(move |d| {
+            let inv = api::share::invite(d, &device_name)?;
+            // The dialog already asked before replacing a file of that name.
+            dossier::files::write_bytes(&path, dossier::files::Existing::Replace, &inv.file)?;
+            Ok(inv)
+        }).await?;
+        Ok(Some(InvitationShown { code: inv.code, qr_svg: inv.qr_svg, saved_to: shown }))
+    }
+
+    /// Syncs now ("Synchroniser maintenant"): the summary, or why it failed (kept for the sidebar too).
+    async fn share_sync(st, app) -> api::SyncSummary {
+        let lang = st.lang();
+        let summary = st.with(move |d| api::share::sync(d, lang)).await;
+        st.synced_now();
+        let _ = app.emit("synced", ());
+        summary
+    }
+
+    /// Revokes a device: every replica ignores its files from now on.
+    async fn share_revoke(st, app, device: Uuid) -> () {
+        st.with(move |d| api::share::revoke(d, &device.to_string()).map(drop)).await
+    }
+
+    /// Seals new files under a new random key that revoked devices never had; returns the new key's number.
+    async fn share_rotate_key(st, app) -> u32 {
+        st.with(|d| api::share::rotate_key(d)).await
+    }
+
+    /// The conflicts inbox.
+    async fn conflicts(st, app) -> Vec<api::ConflictEntry> {
+        st.with(|d| api::conflict_entries(d)).await
+    }
+
+    /// Closes a conflict with one of its values or another one typed; reaches every device at their next sync.
+    async fn conflict_resolve(st, app, id: String, how: api::Resolution) -> () {
+        if id.len() > 64 { return Err(st.err("bad-argument")); }
+        if let api::Resolution::Value(v) = &how { check_len(&st, v)?; }
+        st.with(move |d| api::share::resolve(d, &id, &how)).await?;
+        let _ = app.emit("synced", ());
+        Ok(())
+    }
+
+    /// Joining a shared dossier, step one: the invitation file (native dialog). Returns its name, or null.
+    async fn join_choose_invitation(st, app) -> Option<String> {
+        let picked = app.dialog().file().add_filter("Invitation", &["invitation"]).blocking_pick_file().and_then(|p| p.into_path().ok());
+        Ok(picked.map(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            st.pick("invitation", p);
+            name
+        }))
+    }
+
+    /// Step two: the shared folder as the sync engine put it on this computer. Returns its path to show, or null.
+    async fn join_choose_folder(st, app) -> Option<String> {
+        let picked = app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok());
+        Ok(picked.map(|p| {
+            let shown = p.display().to_string();
+            st.pick("folder", p);
+            shown
+        }))
+    }
+
+    /// Step three: where the new dossier goes (save dialog). Returns the path to show, or null.
+    async fn join_choose_location(st, app) -> Option<String> {
+        let picked = app.dialog().file().set_file_name("libertas.dossier").blocking_save_file().and_then(|p| p.into_path().ok());
+        Ok(picked.map(|p| {
+            let shown = p.display().to_string();
+            st.pick("location", p);
+            shown
+        }))
+    }
+
+    /// Joins: creates the new dossier under its own passphrase (typed twice) from the invitation and its code,
+    /// fills it from the folder and opens it. A wrong code leaves no file.
+    async fn share_join(st, app, code: String, passphrase: String, confirm: String) -> () {
+        if code.len() > 200 { return Err(st.err("bad-argument")); }
+        let (invitation, folder, location) = (st.picked("invitation")?, st.picked("folder")?, st.picked("location")?);
+        let (pass, confirm) = (Zeroizing::new(passphrase), Zeroizing::new(confirm));
+        let lang = st.lang();
+        let db = location.clone();
+        let (d, _) = st.blocking(move || api::share::join(&db, &pass, &confirm, &invitation, &code, &folder, lang)).await?;
+        crate::lock(&app, &st);
+        st.set_path(location);
+        st.set_open(Some(d));
+        st.forget_picked();
+        st.synced_now();
+        crate::remember(&app, &st);
+        Ok(())
     }
 
     /// Loads the fictional sample records (for trying the app and for demonstrations).

@@ -54,10 +54,28 @@ pub(crate) fn viewer_dir(app: &AppHandle) -> std::io::Result<PathBuf> {
 /// left in the cache would outlive the lock. A viewer that still shows one keeps its own open file (Linux, macOS);
 /// where the system refuses to remove an open file (Windows), the next lock or start removes it.
 pub(crate) fn lock(app: &AppHandle, st: &Shell) {
+    // A shared dossier's last changes go into the folder before its key is dropped.
+    sync_now(app, st);
     st.set_open(None);
     if let Ok(dir) = app.path().app_cache_dir().map(|d| d.join("opened")) {
         remove_viewer_copies(&dir);
     }
+}
+
+/// Syncs a shared dossier now, if one is open, and tells the UI (`synced`). A failure (the folder unplugged) is kept
+/// in the dossier's sync summary, which the sidebar shows; nothing is lost.
+pub(crate) fn sync_now(app: &AppHandle, st: &Shell) {
+    let lang = st.lang();
+    if let Ok(Some(_)) = st.with_now(|d| dossier::api::share::sync_if_shared(d, lang)) {
+        st.synced_now();
+        let _ = app.emit("synced", ());
+    }
+}
+
+/// Syncs in the background (after unlocking: the window does not wait for the folder).
+pub(crate) fn sync_soon(app: &AppHandle, st: &Shell) {
+    let (app, st) = (app.clone(), st.clone());
+    std::thread::spawn(move || sync_now(&app, &st));
 }
 
 /// Empties the viewer folder (see [`lock`]), keeping the folder itself.
@@ -153,11 +171,15 @@ pub fn run() {
             app.manage(st.clone());
             // Auto-lock: checked every few seconds; the UI returns to the unlock screen on the `locked` event.
             let handle = app.handle().clone();
+            // The automatic sync of a shared dossier shares that thread: every few minutes while it is open.
+            let every = Duration::from_secs(u64::from(dossier::api::AUTO_SYNC_MINUTES) * 60);
             std::thread::spawn(move || loop {
                 std::thread::sleep(Duration::from_secs(5));
                 if st.idle_expired() {
                     lock(&handle, &st);
                     let _ = handle.emit("locked", ());
+                } else if st.sync_due(every) {
+                    sync_now(&handle, &st);
                 }
             });
             Ok(())
@@ -181,6 +203,7 @@ pub fn run() {
                     let app = window.app_handle().clone();
                     std::thread::spawn(move || {
                         let st = app.state::<Shell>();
+                        sync_now(&app, &st);
                         let _ = st.with_now(|d| d.backup_auto().map(drop));
                         lock(&app, &st);
                         st.end_closing();
@@ -206,6 +229,7 @@ pub fn run() {
             if let tauri::RunEvent::Exit = event {
                 let st = app.state::<Shell>();
                 if st.is_unlocked() {
+                    sync_now(app, &st);
                     let _ = st.with_now(|d| d.backup_auto().map(drop));
                 }
                 lock(app, &st);

@@ -37,6 +37,10 @@ pub struct Inner {
     pub counter: AtomicU32,
     /// The window was asked to close and the closing backup is under way (see `lib.rs`).
     pub closing: AtomicBool,
+    /// Paths chosen in native dialogs for a form that needs several (joining a shared dossier), by purpose.
+    pub picked: Mutex<HashMap<&'static str, PathBuf>>,
+    /// When the shared dossier was last synced by this app (for the automatic sync).
+    pub last_sync: Mutex<Option<Instant>>,
 }
 
 /// Cheap to clone: every command and background thread shares one `Inner`.
@@ -152,6 +156,33 @@ impl Shell {
                 flag.store(true, Ordering::Relaxed);
             }
         }
+    }
+
+    /// Keeps a path chosen in a native dialog for `purpose` (the webview gets only its name).
+    pub fn pick(&self, purpose: &'static str, path: PathBuf) {
+        lock(&self.0.picked).insert(purpose, path);
+    }
+
+    pub fn picked(&self, purpose: &'static str) -> IpcResult<PathBuf> {
+        lock(&self.0.picked).get(purpose).cloned().ok_or_else(|| self.err("not-chosen"))
+    }
+
+    pub fn forget_picked(&self) {
+        lock(&self.0.picked).clear();
+    }
+
+    /// Whether the automatic sync is due (`every` since the last one), and if so marks it done now.
+    pub fn sync_due(&self, every: Duration) -> bool {
+        let mut last = lock(&self.0.last_sync);
+        if self.is_unlocked() && last.is_none_or(|t| t.elapsed() >= every) {
+            *last = Some(Instant::now());
+            return true;
+        }
+        false
+    }
+
+    pub fn synced_now(&self) {
+        *lock(&self.0.last_sync) = Some(Instant::now());
     }
 
     pub fn set_auto_lock(&self, minutes: u32) {

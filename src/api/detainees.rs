@@ -1,5 +1,7 @@
 //! The detainee list's rows and a detainee's record page.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -24,6 +26,8 @@ pub struct DetaineeRow {
     /// Has an individual sponsorship that has not ended.
     pub sponsored: bool,
     pub days_held: Option<i64>,
+    /// It, or one of its contacts, photos, events or sources, has an open conflict (the conflicts inbox).
+    pub conflict: bool,
 }
 
 /// A page of rows with the total matching the filter.
@@ -56,11 +60,12 @@ pub fn detainee_rows(d: &Dossier, filter: &ListFilter, offset: u64, limit: u64, 
         query: filter.query.clone().filter(|q| !q.trim().is_empty()),
     };
     let page = d.detainees(&f, offset, limit.clamp(1, MAX_PAGE))?;
-    let items = page.items.iter().map(|p| row(d, p, today)).collect::<Result<Vec<_>>>()?;
+    let marked = crate::share::conflicted(d)?;
+    let items = page.items.iter().map(|p| row(d, p, today, &marked)).collect::<Result<Vec<_>>>()?;
     Ok(RowPage { items, total: page.total, offset: page.offset })
 }
 
-fn row(d: &Dossier, p: &Stored<Detainee>, today: NaiveDate) -> Result<DetaineeRow> {
+fn row(d: &Dossier, p: &Stored<Detainee>, today: NaiveDate, marked: &BTreeSet<Uuid>) -> Result<DetaineeRow> {
     let photo_id = d.photos_of(p.id)?.first().map(|m| m.id);
     let sponsored = d.sponsorships(None, Some(p.id))?.iter().any(|s| s.stage.is_live());
     Ok(DetaineeRow {
@@ -72,6 +77,7 @@ fn row(d: &Dossier, p: &Stored<Detainee>, today: NaiveDate) -> Result<DetaineeRo
         photo_id,
         sponsored,
         days_held: p.days_held(today),
+        conflict: marked.contains(&p.id),
     })
 }
 

@@ -100,7 +100,8 @@ fn file_word(lang: Lang, what: &str) -> String {
     crate::i18n::tr(lang, &format!("app-file-{what}"), &[])
 }
 
-fn file_stem(s: &str) -> String {
+/// `s` made a safe file name stem (letters, digits and single hyphens).
+pub fn file_stem(s: &str) -> String {
     let cleaned: String = s.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).collect::<String>();
     let trimmed = cleaned.trim_matches('-');
     let mut out = String::new();

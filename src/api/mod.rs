@@ -7,7 +7,8 @@
 //! A module per area: [`dashboard`], [`detainees`] (list rows, record page), [`sponsors`] (sponsor rows, the
 //! sponsorship board, handover, logos), [`records`] (any-record writes, photo edits), [`profile`], [`templates`]
 //! (template folders), [`recovery`] (recovery sheets), [`documents`] (one request type for every document, file
-//! names, the banner's sponsor), [`settings`], [`session`] (creating a dossier, its passphrase and how strong one
+//! names, the banner's sponsor), [`settings`], [`share`] (one dossier for several offices: status, invitations,
+//! syncs, the conflicts inbox), [`session`] (creating a dossier, its passphrase and how strong one
 //! is) and [`rules`] (the limits the UI shows, so it never re-decides them).
 //!
 //! Types here are the IPC vocabulary: with the `ts` feature they derive TypeScript declarations (ts-rs), which
@@ -23,6 +24,7 @@ pub mod recovery;
 pub mod rules;
 pub mod session;
 pub mod settings;
+pub mod share;
 pub mod sponsors;
 pub mod templates;
 
@@ -42,6 +44,9 @@ pub use recovery::{
 pub use rules::Limits;
 pub use session::{change_passphrase, create_dossier, passphrase_strength, recover_dossier};
 pub use settings::{save_settings, settings, Settings, AUTO_LOCK_SETTING, DEFAULT_AUTO_LOCK_MINUTES};
+pub use share::{
+    conflict_entries, share_status, ConflictEntry, Resolution, ShareStatus, SyncSummary, AUTO_SYNC_MINUTES,
+};
 pub use sponsors::{
     add_sponsor, handover, set_sponsor_logo, sponsor_rows, sponsorship_cards, SponsorRow, SponsorshipCard,
 };

@@ -21,6 +21,8 @@ pub struct SponsorshipCard {
     pub sponsor_kind: SponsorKind,
     /// `None` for a sponsorship of the whole group.
     pub detainee_name: Option<String>,
+    /// Two offices changed it concurrently and a person has yet to choose (the conflicts inbox).
+    pub conflict: bool,
 }
 
 /// The sponsorships of a sponsor, of a detainee, or all of them, with their names. Each sponsor and detainee is
@@ -28,6 +30,7 @@ pub struct SponsorshipCard {
 pub fn sponsorship_cards(d: &Dossier, sponsor: Option<Uuid>, detainee: Option<Uuid>) -> Result<Vec<SponsorshipCard>> {
     let mut sponsors: HashMap<Uuid, (String, SponsorKind)> = HashMap::new();
     let mut people: HashMap<Uuid, String> = HashMap::new();
+    let marked = crate::share::conflicted(d)?;
     let mut out = vec![];
     for s in d.sponsorships(sponsor, detainee)? {
         if let std::collections::hash_map::Entry::Vacant(e) = sponsors.entry(s.sponsor_id) {
@@ -44,7 +47,8 @@ pub fn sponsorship_cards(d: &Dossier, sponsor: Option<Uuid>, detainee: Option<Uu
             None => None,
         };
         let (sponsor_name, sponsor_kind) = sponsors[&s.sponsor_id].clone();
-        out.push(SponsorshipCard { sponsor_name, sponsor_kind, detainee_name, sponsorship: s });
+        let conflict = marked.contains(&s.id);
+        out.push(SponsorshipCard { sponsor_name, sponsor_kind, detainee_name, conflict, sponsorship: s });
     }
     Ok(out)
 }
@@ -56,6 +60,8 @@ pub struct SponsorRow {
     pub sponsor: Stored<Sponsor>,
     /// Sponsorships not ended.
     pub active: u64,
+    /// Has an open conflict (see [`SponsorshipCard::conflict`]).
+    pub conflict: bool,
 }
 
 pub fn sponsor_rows(d: &Dossier) -> Result<Vec<SponsorRow>> {
@@ -63,9 +69,14 @@ pub fn sponsor_rows(d: &Dossier) -> Result<Vec<SponsorRow>> {
     for s in d.list::<Sponsorship>()?.iter().filter(|s| s.stage.is_live()) {
         *live.entry(s.sponsor_id).or_default() += 1;
     }
+    let marked = crate::share::conflicted(d)?;
     Ok(d.list::<Sponsor>()?
         .into_iter()
-        .map(|s| SponsorRow { active: live.get(&s.id).copied().unwrap_or(0), sponsor: s })
+        .map(|s| SponsorRow {
+            active: live.get(&s.id).copied().unwrap_or(0),
+            conflict: marked.contains(&s.id),
+            sponsor: s,
+        })
         .collect())
 }
 

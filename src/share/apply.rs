@@ -275,3 +275,35 @@ pub(super) fn differences(conn: &rusqlite::Connection, device: Uuid) -> Result<V
     }
     Ok(out)
 }
+
+/// Record `id` as JSON with `field` set from `text` the way the command line's `--set` reads it, checked as any
+/// edit is (for a value typed to close a conflict).
+pub(super) fn with_field(d: &Dossier, kind: RecordKind, id: Uuid, field: &str, text: &str) -> Result<Value> {
+    by_kind!(kind, with_field_t(d, id, field, text))
+}
+
+fn with_field_t<T: Record>(d: &Dossier, id: Uuid, field: &str, text: &str) -> Result<Value> {
+    let mut data = d.get::<T>(id)?.data;
+    store::apply_sets(&mut data, &[(field.to_owned(), text.to_owned())])?;
+    data.validate()?;
+    serde_json::to_value(&data).map_err(|e| Error::Corrupt(e.to_string()))
+}
+
+/// Writes `data` (from [`with_field`]) as record `id` through the one write path.
+pub(super) fn save_json(d: &mut Dossier, kind: RecordKind, id: Uuid, data: Value) -> Result<()> {
+    by_kind!(kind, save_json_t(d, id, data))
+}
+
+fn save_json_t<T: Record>(d: &mut Dossier, id: Uuid, data: Value) -> Result<()> {
+    let t: T = serde_json::from_value(data).map_err(|e| Error::Corrupt(e.to_string()))?;
+    d.update(id, t).map(drop)
+}
+
+/// What a list calls record `id` (its `Record::label`), if it is there.
+pub(super) fn label_of(d: &Dossier, kind: RecordKind, id: Uuid) -> Option<String> {
+    by_kind!(kind, label_t(d, id))
+}
+
+fn label_t<T: Record>(d: &Dossier, id: Uuid) -> Option<String> {
+    d.get::<T>(id).ok().map(|r| r.data.label())
+}

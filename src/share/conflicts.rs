@@ -3,6 +3,7 @@
 use super::*;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConflictValue {
     pub value: Value,
     pub device: Uuid,
@@ -11,6 +12,7 @@ pub struct ConflictValue {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Conflict {
     pub id: String,
     pub record_id: Uuid,
@@ -47,50 +49,180 @@ pub fn conflicts(d: &Dossier) -> Result<Vec<Conflict>> {
     for (rid, kind, bytes) in docs {
         let Some(kind) = kind_of(&kind) else { continue };
         let mut doc = doc::load(&bytes, me.device.as_bytes())?;
-        // A deleted record has nothing left to decide.
-        if doc::View::of(&doc)?.record.is_none() {
-            continue;
-        }
-        let open = doc::open_conflicts(&doc)?;
-        if open.is_empty() {
-            continue;
-        }
-        let times = doc::op_times(&mut doc);
-        for c in open {
-            let mut h = Sha256::new();
-            h.update(rid.as_bytes());
-            h.update([0]);
-            h.update(c.key.as_bytes());
-            let mut values = vec![];
-            for (value, actor, counter) in &c.values {
-                h.update(actor.to_bytes());
-                h.update(counter.to_le_bytes());
-                let device = Uuid::from_slice(actor.to_bytes()).unwrap_or_default();
-                let ms = doc::time_of(&times, actor, *counter);
-                let at = Utc
-                    .timestamp_millis_opt(ms)
-                    .single()
-                    .map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
-                    .unwrap_or_default();
-                values.push(ConflictValue {
-                    value: value.clone(),
-                    device,
-                    user: users.get(&device).cloned().unwrap_or_default(),
-                    at,
-                });
-            }
-            let id: String = h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
-            let field = c.key.strip_prefix(doc::FIELD_PREFIX).unwrap_or("(record)").to_owned();
-            out.push(Conflict {
-                id,
-                record_id: Uuid::parse_str(&rid).unwrap_or_default(),
-                record_kind: kind,
-                field,
-                values,
-            });
-        }
+        out.extend(of_doc(&rid, kind, &mut doc, &users)?.0);
     }
     Ok(out)
+}
+
+/// The open conflicts of one record's document, and the record a list shows for it (see [`owner`]).
+fn of_doc(
+    rid: &str,
+    kind: RecordKind,
+    doc: &mut AutoCommit,
+    users: &BTreeMap<Uuid, String>,
+) -> Result<(Vec<Conflict>, Option<Uuid>)> {
+    // A deleted record has nothing left to decide.
+    let Some(view) = doc::View::of(doc)?.record else { return Ok((vec![], None)) };
+    let open = doc::open_conflicts(doc)?;
+    if open.is_empty() {
+        return Ok((vec![], None));
+    }
+    let record_id = Uuid::parse_str(rid).unwrap_or_default();
+    let times = doc::op_times(doc);
+    let mut out = vec![];
+    for c in open {
+        let mut h = Sha256::new();
+        h.update(rid.as_bytes());
+        h.update([0]);
+        h.update(c.key.as_bytes());
+        let mut values = vec![];
+        for (value, actor, counter) in &c.values {
+            h.update(actor.to_bytes());
+            h.update(counter.to_le_bytes());
+            let device = Uuid::from_slice(actor.to_bytes()).unwrap_or_default();
+            let ms = doc::time_of(&times, actor, *counter);
+            let at = Utc
+                .timestamp_millis_opt(ms)
+                .single()
+                .map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
+                .unwrap_or_default();
+            values.push(ConflictValue {
+                value: value.clone(),
+                device,
+                user: users.get(&device).cloned().unwrap_or_default(),
+                at,
+            });
+        }
+        let id: String = h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+        let field = c.key.strip_prefix(doc::FIELD_PREFIX).unwrap_or(RECORD_FIELD).to_owned();
+        out.push(Conflict { id, record_id, record_kind: kind, field, values });
+    }
+    Ok((out, Some(owner(kind, &view.data).unwrap_or(record_id))))
+}
+
+/// The `field` of a conflict between an edit and a delete of the whole record.
+pub const RECORD_FIELD: &str = "(record)";
+
+/// What lists call the record of conflict `c`, and the detainee a contact, photo, event or source belongs to.
+pub fn about(d: &Dossier, c: &Conflict) -> (Option<String>, Option<Uuid>) {
+    let label = apply::label_of(d, c.record_kind, c.record_id);
+    let table = c.record_kind.table();
+    let data: Option<String> = d
+        .conn()
+        .query_row(&format!("SELECT data FROM {table} WHERE id = ?1"), [c.record_id.to_string()], |r| r.get(0))
+        .optional()
+        .ok()
+        .flatten();
+    let owner = data.and_then(|j| serde_json::from_str::<Value>(&j).ok()).and_then(|v| owner(c.record_kind, &v));
+    (label, owner)
+}
+
+/// The record a list shows for a record: a contact's, photo's, event's or source's (first) detainee.
+fn owner(kind: RecordKind, data: &Value) -> Option<Uuid> {
+    let id = match kind {
+        RecordKind::Contact | RecordKind::Media | RecordKind::Event => data.get("detainee_id")?,
+        RecordKind::Source => data.get("detainee_ids")?.get(0)?,
+        _ => return None,
+    };
+    id.as_str().and_then(|s| Uuid::parse_str(s).ok())
+}
+
+/// Rebuilds the index of records with open conflicts from every document (at the end of a sync); returns how many
+/// conflicts are open.
+pub(super) fn reindex(d: &mut Dossier) -> Result<usize> {
+    let all = conflicts(d)?;
+    let mut per_record: BTreeMap<Uuid, (RecordKind, usize)> = BTreeMap::new();
+    for c in &all {
+        per_record.entry(c.record_id).or_insert((c.record_kind, 0)).1 += 1;
+    }
+    let me = require_me(d)?;
+    d.transaction_raw(|tx| {
+        tx.execute("DELETE FROM share_conflict", [])?;
+        for (rid, (kind, open)) in &per_record {
+            let rid = rid.to_string();
+            let doc = hooks::load_doc(tx, &rid, me.device)?;
+            let owner = doc::View::of(&doc)?.record.and_then(|v| owner(*kind, &v.data));
+            let owner = owner.map_or_else(|| rid.clone(), |o| o.to_string());
+            tx.execute(
+                "INSERT INTO share_conflict (record_id, kind, owner, open) VALUES (?1, ?2, ?3, ?4)",
+                params![rid, kind.table(), owner, *open as i64],
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(all.len())
+}
+
+/// After a local write to a record listed as conflicted: its entry follows what its document now holds (a write of
+/// a new value closes that field's conflict; a delete closes them all).
+pub(super) fn reindex_one(tx: &Transaction<'_>, rid: &str, kind: RecordKind, doc: &mut AutoCommit) -> Result<()> {
+    let listed = tx
+        .prepare_cached("SELECT 1 FROM share_conflict WHERE record_id = ?1")?
+        .query_row([rid], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if !listed {
+        return Ok(());
+    }
+    let (open, _) = of_doc(rid, kind, doc, &BTreeMap::new())?;
+    if open.is_empty() {
+        tx.execute("DELETE FROM share_conflict WHERE record_id = ?1", [rid])?;
+    } else {
+        tx.execute("UPDATE share_conflict SET open = ?2 WHERE record_id = ?1", params![rid, open.len() as i64])?;
+    }
+    Ok(())
+}
+
+/// How many conflicts are open, from the index (cheap: for the sidebar).
+pub fn open_count(d: &Dossier) -> Result<usize> {
+    Ok(d.conn().query_row("SELECT COALESCE(SUM(open), 0) FROM share_conflict", [], |r| r.get::<_, i64>(0))? as usize)
+}
+
+/// The records lists mark as having an open conflict: the records themselves and their owners (a detainee whose
+/// contact or photo is in conflict).
+pub fn conflicted(d: &Dossier) -> Result<BTreeSet<Uuid>> {
+    let mut st = d.conn().prepare_cached("SELECT record_id, owner FROM share_conflict")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = BTreeSet::new();
+    for r in rows {
+        let (a, b) = r?;
+        out.extend([a, b].iter().filter_map(|s| Uuid::parse_str(s).ok()));
+    }
+    Ok(out)
+}
+
+fn find<'a>(all: &'a [Conflict], id: &str) -> Result<&'a Conflict> {
+    let found: Vec<&Conflict> = all.iter().filter(|c| c.id.starts_with(id.trim())).collect();
+    match found.as_slice() {
+        [c] if !id.trim().is_empty() => Ok(c),
+        _ => Err(err(ShareError::NoSuchConflict(id.to_owned()))),
+    }
+}
+
+/// Whether a person may type another value for `c` (a field holding text, a number or nothing; not "kept or
+/// deleted", not a list or an object).
+pub fn typeable(c: &Conflict) -> bool {
+    c.field != RECORD_FIELD
+        && c.values.iter().all(|v| matches!(v.value, Value::String(_) | Value::Number(_) | Value::Null))
+}
+
+/// Closes conflict `id` with a value a person typed instead of one of those listed, read as the command line's
+/// `--set FIELD=VALUE` reads it and checked as any edit is. Typing one of the listed values picks it.
+pub fn resolve_typed(d: &mut Dossier, id: &str, text: &str) -> Result<()> {
+    require_me(d)?;
+    let all = conflicts(d)?;
+    let c = find(&all, id)?;
+    if !typeable(c) {
+        return Err(err(ShareError::NotTypeable));
+    }
+    let data = apply::with_field(d, c.record_kind, c.record_id, &c.field, text)?;
+    let new = data.get(&c.field).cloned().unwrap_or(Value::Null);
+    if let Some(i) = c.values.iter().position(|v| v.value == new) {
+        let id = c.id.clone();
+        return resolve(d, &id, i + 1);
+    }
+    // A value none of the devices wrote supersedes them all: an ordinary edit closes the conflict.
+    apply::save_json(d, c.record_kind, c.record_id, data)
 }
 
 /// Resolves conflict `id` (or an unambiguous prefix) with value number `pick` (1-based, as listed). The decision is
@@ -98,12 +230,11 @@ pub fn conflicts(d: &Dossier) -> Result<Vec<Conflict>> {
 pub fn resolve(d: &mut Dossier, id: &str, pick: usize) -> Result<()> {
     let me = require_me(d)?;
     let all = conflicts(d)?;
-    let found: Vec<&Conflict> = all.iter().filter(|c| c.id.starts_with(id.trim())).collect();
-    let [c] = found.as_slice() else { return Err(err(ShareError::NoSuchConflict(id.to_owned()))) };
+    let c = find(&all, id)?;
     if pick == 0 || pick > c.values.len() {
         return Err(err(ShareError::BadPick { pick, count: c.values.len() }));
     }
-    let key = if c.field == "(record)" { doc::LIVE.to_owned() } else { format!("{}{}", doc::FIELD_PREFIX, c.field) };
+    let key = if c.field == RECORD_FIELD { doc::LIVE.to_owned() } else { format!("{}{}", doc::FIELD_PREFIX, c.field) };
     let value = c.values[pick - 1].value.clone();
     let (rid, kind) = (c.record_id.to_string(), c.record_kind);
     let actor = d.actor().to_owned();

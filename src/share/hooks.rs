@@ -119,5 +119,6 @@ pub(super) fn commit_local(
     let change = d.get_last_local_change().ok_or_else(|| Error::Corrupt("share: no change after commit".into()))?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(change.raw_bytes());
     push(tx, &Item::Change { kind: kind.table().to_owned(), id: id.to_owned(), change: b64 })?;
-    save_doc(tx, id, kind, d)
+    save_doc(tx, id, kind, d)?;
+    super::conflicts::reindex_one(tx, id, kind, d)
 }

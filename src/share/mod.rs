@@ -48,6 +48,8 @@ pub enum ShareError {
         count: usize,
     },
     CannotRevokeSelf,
+    /// Another value can be typed for a field, not for "kept or deleted".
+    NotTypeable,
 }
 
 impl ShareError {
@@ -61,6 +63,7 @@ impl ShareError {
             ShareError::NoSuchConflict(_) => "share_no_such_conflict",
             ShareError::BadPick { .. } => "share_bad_pick",
             ShareError::CannotRevokeSelf => "share_cannot_revoke_self",
+            ShareError::NotTypeable => "share_not_typeable",
         }
     }
 
@@ -366,13 +369,17 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn message(&self, lang: Lang) -> String {
-        let file = self.file.display().to_string();
-        tr(
-            lang,
-            &format!("share-file-{}", self.code.trim_start_matches("share_").replace('_', "-")),
-            &[("file", Arg::from(&file))],
-        )
+        file_message(self.code, &self.file.display().to_string(), lang)
     }
+}
+
+/// Why file `file` was not applied, from its refusal code (`FileReport::code`), in `lang`.
+pub fn file_message(code: &str, file: &str, lang: Lang) -> String {
+    tr(
+        lang,
+        &format!("share-file-{}", code.trim_start_matches("share_").replace('_', "-")),
+        &[("file", Arg::from(file))],
+    )
 }
 
 /// What a sync did.
@@ -408,7 +415,7 @@ pub fn sync(d: &mut Dossier) -> Result<SyncReport> {
         }
     }
     report.photos_waiting = blob::fill_waiting(d, &me, &mut report.refused)?;
-    report.conflicts = conflicts(d)?.len();
+    report.conflicts = conflicts::reindex(d)?;
     Ok(report)
 }
 
@@ -550,7 +557,9 @@ fn apply_folder(d: &mut Dossier, me: &Me, report: &mut SyncReport) -> Result<()>
     Ok(())
 }
 
-pub use conflicts::{conflicts, resolve, Conflict, ConflictValue};
+pub use conflicts::{
+    about, conflicted, conflicts, open_count, resolve, resolve_typed, typeable, Conflict, ConflictValue, RECORD_FIELD,
+};
 pub use roster::{devices, revoke, rotate_key, DeviceInfo};
 
 /// Whether this dossier shares.

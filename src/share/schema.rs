@@ -54,3 +54,17 @@ CREATE TABLE IF NOT EXISTS share_applied (
     PRIMARY KEY (device, seq)
 ) STRICT;
 "#;
+
+/// V7: which records have open conflicts, so that lists can mark them and the sidebar count them without opening
+/// every shared document. Rebuilt in full at the end of every sync, kept up to date by local writes in between
+/// (`share::conflicts::reindex_one`). `owner`: the record a list shows for it (a contact's or photo's detainee; the
+/// record itself otherwise).
+pub const V7: &str = r#"
+CREATE TABLE IF NOT EXISTS share_conflict (
+    record_id TEXT PRIMARY KEY NOT NULL,
+    kind      TEXT NOT NULL,
+    owner     TEXT NOT NULL,
+    open      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS share_conflict_owner ON share_conflict (owner);
+"#;

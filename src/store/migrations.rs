@@ -157,6 +157,9 @@ pub fn migrations() -> Migrations<'static> {
         // --- recovery: V6, the recovery set (src/recovery/) ---
         M::up(crate::recovery::V6),
         // --- end recovery ---
+        // --- share: V7, the index of open conflicts (src/share/) ---
+        M::up(crate::share::schema::V7),
+        // --- end share V7 ---
     ])
 }
 

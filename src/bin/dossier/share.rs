@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 use dossier::i18n::{tr, Arg};
-use dossier::{files, share, Error, Lang};
+use dossier::{api, files, share, Error, Lang};
 use zeroize::Zeroizing;
 
 use crate::print::print_json;
@@ -71,11 +71,15 @@ pub enum ShareCmd {
 
 #[derive(Subcommand)]
 pub enum ConflictCmd {
-    /// Keep value number N (as listed) of conflict ID; the decision reaches every device.
+    /// Keep value number N (as listed) of conflict ID, or type another with --value; the decision reaches every
+    /// device.
     Resolve {
         id: String,
+        #[arg(long, conflicts_with = "value", required_unless_present = "value")]
+        pick: Option<u32>,
+        /// Another value for the field, read as `--set FIELD=VALUE` reads it.
         #[arg(long)]
-        pick: usize,
+        value: Option<String>,
     },
 }
 
@@ -84,7 +88,7 @@ pub fn run(cmd: SharingCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
     match cmd {
         SharingCmd::Share(ShareCmd::Create { folder, name }) => {
             let mut d = ctx.open()?;
-            let report = share::create(&mut d, &folder, &name)?;
+            let report = api::share::create_share(&mut d, &folder, &name, lang)?;
             let device = share::_device_id(&d)?.to_string();
             let folder = folder.display().to_string();
             println!(
@@ -98,16 +102,17 @@ pub fn run(cmd: SharingCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
                 return Err(Error::AlreadyExists(output));
             }
             let mut d = ctx.open()?;
-            let (file, code) = share::invite(&mut d, &name)?;
-            files::write_bytes(&output, files::Existing::Refuse, &file)?;
+            let inv = api::share::invite(&mut d, &name)?;
+            files::write_bytes(&output, files::Existing::Refuse, &inv.file)?;
             eprintln!("{}", tr(lang, "cli-share-invite-code", &[]));
-            println!("{code}");
+            println!("{}", inv.code);
         }
         SharingCmd::Share(ShareCmd::Join { file, folder }) => {
             if db.exists() {
                 return Err(Error::AlreadyExists(db.to_owned()));
             }
-            let bytes = std::fs::read(&file).map_err(|source| Error::Read { path: file.clone(), source })?;
+            // Read before anything is asked: a missing file is said at once.
+            api::share::read_invitation(&file)?;
             let code = match std::env::var("DOSSIER_INVITE_CODE") {
                 Ok(c) => Zeroizing::new(c),
                 Err(_) => {
@@ -120,7 +125,7 @@ pub fn run(cmd: SharingCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
                 }
             };
             let pass = ctx.passphrase(true)?;
-            let (d, report) = share::join(db, &pass, &bytes, code.trim(), &folder)?;
+            let (d, report) = api::share::join(db, &pass, &pass, &file, &code, &folder, lang)?;
             let device = share::_device_id(&d)?.to_string();
             let folder = folder.display().to_string();
             println!(
@@ -154,7 +159,7 @@ pub fn run(cmd: SharingCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
         }
         SharingCmd::Sync { json } => {
             let mut d = ctx.open()?;
-            let report = share::sync(&mut d)?;
+            let report = api::share::sync_report(&mut d, lang)?;
             if json {
                 print_json(&report);
             } else {
@@ -175,9 +180,14 @@ pub fn run(cmd: SharingCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
                 }
             }
         }
-        SharingCmd::Conflicts { action: Some(ConflictCmd::Resolve { id, pick }), .. } => {
+        SharingCmd::Conflicts { action: Some(ConflictCmd::Resolve { id, pick, value }), .. } => {
+            // clap requires exactly one of the two.
+            let how = match (pick, value) {
+                (Some(n), _) => api::Resolution::Pick(n),
+                (None, v) => api::Resolution::Value(v.unwrap_or_default()),
+            };
             let mut d = ctx.open()?;
-            share::resolve(&mut d, &id, pick)?;
+            api::share::resolve(&mut d, &id, &how)?;
             println!("{}", tr(lang, "cli-conflict-resolved", &[("id", Arg::from(&id))]));
         }
     }

@@ -13,4 +13,8 @@ photo_id: string | null,
 /**
  * Has an individual sponsorship that has not ended.
  */
-sponsored: boolean, days_held: number | null, };
+sponsored: boolean, days_held: number | null, 
+/**
+ * It, or one of its contacts, photos, events or sources, has an open conflict (the conflicts inbox).
+ */
+conflict: boolean, };

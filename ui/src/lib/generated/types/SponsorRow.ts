@@ -9,4 +9,8 @@ export type SponsorRow = { sponsor: Stored<Sponsor>,
 /**
  * Sponsorships not ended.
  */
-active: number, };
+active: number, 
+/**
+ * Has an open conflict (see [`SponsorshipCard::conflict`]).
+ */
+conflict: boolean, };

@@ -10,4 +10,8 @@ export type SponsorshipCard = { sponsorship: Stored<Sponsorship>, sponsor_name: 
 /**
  * `None` for a sponsorship of the whole group.
  */
-detainee_name: string | null, };
+detainee_name: string | null, 
+/**
+ * Two offices changed it concurrently and a person has yet to choose (the conflicts inbox).
+ */
+conflict: boolean, };
