@@ -100,6 +100,23 @@ export function formatDateTime(value: Date | string | number): string {
   return formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/**
+ * How long ago `value` was, relative to `now`, in the current language: "il y a 3 minutes" / "3 minutes ago"
+ * ("à l'instant" under a minute). Hours past 24 become days.
+ */
+export function formatAgo(value: Date | string | number, now: Date = new Date()): string {
+  const d = toDate(value);
+  if (!d) return String(value);
+  const seconds = Math.max(0, Math.round((now.getTime() - d.getTime()) / 1000));
+  if (seconds < 60) return t('sync-just-now');
+  const rtf = new Intl.RelativeTimeFormat(LOCALES[state.lang], { numeric: 'always' });
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return rtf.format(-hours, 'hour');
+  return rtf.format(-Math.floor(hours / 24), 'day');
+}
+
 /** A number in the current language ("10 000" / "10,000"). */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(LOCALES[state.lang], options).format(value);

@@ -10,8 +10,12 @@ export const SCREENS = [
   'documents',
   'templates',
   'settings',
+  'conflicts',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
+
+/** The screens the sidebar lists; the conflicts inbox is reached from the sync state under them (and Settings). */
+export const NAV_SCREENS = SCREENS.filter((s) => s !== 'conflicts');
 
 export interface Route {
   screen: Screen;

@@ -8,6 +8,7 @@ import PressReleases from './press/PressReleases.svelte';
 import Documents from './documents/Documents.svelte';
 import Templates from './templates/Templates.svelte';
 import Settings from './settings/Settings.svelte';
+import Conflicts from './conflicts/Conflicts.svelte';
 
 /** One component per navigation entry; each receives the route's `id`. */
 export const screens: Record<Screen, Component<{ id?: string }>> = {
@@ -19,4 +20,5 @@ export const screens: Record<Screen, Component<{ id?: string }>> = {
   documents: Documents,
   templates: Templates,
   settings: Settings,
+  conflicts: Conflicts,
 };

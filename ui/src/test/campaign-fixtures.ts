@@ -24,7 +24,7 @@ export function sponsor(id: string, name: string, extra: Partial<Sponsor> = {}):
 }
 
 export function row(s: Stored<Sponsor>, active = 0): SponsorRow {
-  return { sponsor: s, active };
+  return { sponsor: s, active, conflict: false };
 }
 
 export function sponsorship(id: string, extra: Partial<Sponsorship> = {}): Stored<Sponsorship> {
@@ -48,7 +48,7 @@ export function sponsorship(id: string, extra: Partial<Sponsorship> = {}): Store
 }
 
 export function card(s: Stored<Sponsorship>, sponsorName = 'Ville de Lyon', detaineeName: string | null = 'Aram Exemple'): SponsorshipCard {
-  return { sponsorship: s, sponsor_name: sponsorName, sponsor_kind: 'city', detainee_name: detaineeName };
+  return { sponsorship: s, sponsor_name: sponsorName, sponsor_kind: 'city', detainee_name: detaineeName, conflict: false };
 }
 
 export const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

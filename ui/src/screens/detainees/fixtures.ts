@@ -12,6 +12,7 @@ export function rows(offset: number, limit: number, total: number): DetaineeRow[
     photo_id: offset + i === 0 ? '11111111-1111-4111-8111-111111111111' : null,
     sponsored: offset + i === 0,
     days_held: offset + i === 0 ? 1234 : null,
+    conflict: false,
   }));
 }
 
