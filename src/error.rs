@@ -31,6 +31,8 @@ pub enum Reason {
         value: String,
     },
     BadEmail,
+    /// A name that also names files and appears in lists: no `/ \ < >` and no control characters.
+    PlainName,
     /// A field name given to `--set` that the record does not have.
     NoSuchField {
         known: String,
@@ -465,6 +467,7 @@ fn invalid_message(inv: &Invalid, lang: Lang) -> String {
         Reason::InFuture => tr(lang, "inv-in-future", &[f]),
         Reason::BadNumber { value } => tr(lang, "inv-bad-number", &[f, ("value", Arg::from(value))]),
         Reason::BadEmail => tr(lang, "inv-bad-email", &[f]),
+        Reason::PlainName => tr(lang, "inv-plain-name", &[f]),
         Reason::NoSuchField { known } => tr(lang, "inv-no-such-field", &[f, ("known", Arg::from(known))]),
         Reason::Malformed { detail } => tr(lang, "inv-malformed", &[f, ("detail", Arg::from(detail))]),
         Reason::Inconsistent { detail } => tr(lang, "inv-inconsistent", &[f, ("detail", Arg::from(detail))]),

@@ -145,11 +145,12 @@ pub struct InvitationShown {
     pub saved_to: String,
 }
 
+/// A device name is checked by the core before any dialog opens: a refused one never shows a dialog.
 fn check_name(st: &Shell, name: &str) -> IpcResult<()> {
     if name.len() > 4 * api::share::MAX_DEVICE_NAME {
         return Err(st.err("bad-argument"));
     }
-    Ok(())
+    api::share::check_device_name(name).map_err(|e| st.core_err(e))
 }
 
 fn check_len(st: &Shell, s: &str) -> IpcResult<()> {

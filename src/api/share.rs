@@ -155,7 +155,20 @@ fn device_name(name: &str) -> Result<String> {
     if name.chars().count() > MAX_DEVICE_NAME {
         return Err(crate::error::Invalid::new("name", crate::error::Reason::TooLong { max: MAX_DEVICE_NAME }).into());
     }
+    if !is_plain_name(name) {
+        return Err(crate::error::Invalid::new("name", crate::error::Reason::PlainName).into());
+    }
     Ok(name.to_owned())
+}
+
+/// Whether `name` is a device name: it also names the invitation file and shows in every office's list.
+pub fn is_plain_name(name: &str) -> bool {
+    !name.chars().any(|c| c.is_control() || "/\\<>".contains(c))
+}
+
+/// Checks a device name before anything else happens (the app asks it before opening a dialog).
+pub fn check_device_name(name: &str) -> Result<()> {
+    device_name(name).map(drop)
 }
 
 /// Makes the open dossier the first member of a shared dossier kept in `folder`, this device named `name`.

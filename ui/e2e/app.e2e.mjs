@@ -386,6 +386,81 @@ test('user text is shown as text, never as HTML', async () => {
   await shot('14-text-as-text');
 });
 
+function cli(db, args, extra = {}) {
+  return execFileSync(CLI, ['--db', db, ...args], { env: { ...process.env, DOSSIER_PASSPHRASE: PASS, ...extra }, encoding: 'utf8' });
+}
+
+test('sharing: the app shares and invites, another office joins, a conflict is decided in the inbox', async () => {
+  // The other office is the command line on a second dossier; both see the same folder, as Syncthing would make
+  // it (tests/share_syncthing.rs runs real Syncthing instances).
+  const folder = join(WORK, 'partage');
+  const lyon = join(WORK, 'lyon.dossier');
+  const invitation = join(WORK, 'lyon.invitation');
+  mkdirSync(folder, { recursive: true });
+  await nav2('settings');
+  await type(tid('sharing-device-name'), 'Bureau de Paris (essai)');
+  await click(tid('sharing-create'));
+  await answerFileDialog(folder);
+  assert.equal(await (await el(tid('sharing-folder'), 20000)).getText(), folder);
+  await type(tid('sharing-invite-name'), 'Bureau de Lyon (essai)');
+  await click(tid('sharing-invite'));
+  await answerFileDialog(invitation);
+  const code = (await (await el(tid('sharing-code'), 20000)).getText()).trim();
+  assert.match(code, /^([a-z]{4} ){6}[a-z]{4}$/, `seven words: ${code}`);
+  await (await el(tid('sharing-qr'))).scrollIntoView();
+  await shot('14-sharing-invitation');
+  assert.ok(existsSync(invitation), 'the invitation was saved where the dialog said');
+
+  // Lyon joins with the code handed over separately.
+  cli(lyon, ['share', 'join', invitation, '--folder', folder], { DOSSIER_INVITE_CODE: code });
+  const people = JSON.parse(cli(lyon, ['detainee', 'list', '--json']));
+  const aram = people.find((p) => p.name === NAME);
+  assert.ok(aram, 'the joined dossier holds the detainee from the app');
+
+  // Both offices change the same field without seeing each other's change.
+  await nav2('detainees');
+  await type(tid('detainee-search'), 'exemple-test');
+  await click(tid('detainee-row'));
+  await type(tid('detainee-form-role'), 'Infirmier (Paris, essai)');
+  await click(tid('record-save'));
+  await browser.pause(800);
+  cli(lyon, ['detainee', 'edit', aram.id, '--set', 'role=Ambulancier (Lyon, essai)']);
+  cli(lyon, ['sync']);
+
+  await nav2('settings');
+  await click(tid('sharing-sync'));
+  const count = await el(tid('sync-conflicts'), 20000);
+  assert.match(await count.getText(), /1 conflit/);
+  assert.match(await (await el(tid('sync-state'))).getText(), /Synchronisé à l’instant/);
+  await nav2('detainees');
+  await type(tid('detainee-search'), 'exemple-test');
+  await el(`${tid('detainee-row')} ${tid('conflict-mark')}`, 15000);
+  await shot('15-detainees-conflict-mark');
+
+  await click(tid('sync-conflicts'));
+  await browser.waitUntil(async () => (await browser.$$(tid('conflict-value'))).length === 2, { timeout: 15000, timeoutMsg: 'two values side by side' });
+  await shot('16-conflicts-inbox');
+  const values = await browser.$$(tid('conflict-value'));
+  const texts = await Promise.all(values.map((v) => v.getText()));
+  const lyonValue = texts.findIndex((t) => t.includes('Ambulancier (Lyon, essai)'));
+  assert.ok(lyonValue >= 0 && texts.some((t) => t.includes('Infirmier (Paris, essai)')), texts.join(' | '));
+  assert.ok(texts[lyonValue].includes('Bureau de Lyon (essai)'), `the value names its device: ${texts[lyonValue]}`);
+  await (await values[lyonValue].$(tid('conflict-keep'))).click();
+  await el('.empty-state', 15000);
+  assert.equal((await browser.$$(tid('sync-conflicts'))).length, 0, 'the sidebar no longer counts a conflict');
+
+  // The decision reaches the other office.
+  await nav2('settings');
+  await click(tid('sharing-sync'));
+  await browser.pause(1500);
+  cli(lyon, ['sync']);
+  assert.deepEqual(JSON.parse(cli(lyon, ['conflicts', '--json'])), [], 'no conflict left in Lyon');
+  const shown = JSON.parse(cli(lyon, ['detainee', 'show', aram.id, '--json']));
+  assert.equal((shown.detainee ?? shown).role, 'Ambulancier (Lyon, essai)');
+  const devices = JSON.parse(cli(lyon, ['share', 'devices', '--json']));
+  assert.deepEqual(devices.map((d) => d.name).sort(), ['Bureau de Lyon (essai)', 'Bureau de Paris (essai)']);
+});
+
 test('the page can neither navigate away nor open a window: nothing reaches a listening server', async () => {
   // A server on loopback stands for the outside: a compromised page would send data to it by `location.href`,
   // a link, a form or `window.open`. The shell's navigation guard must stop each before any request is made.

@@ -38,6 +38,7 @@ inv-capture-before-birth = The capture date is before the birth date.
 inv-in-future = The date in "{ $field }" is in the future.
 inv-bad-number = Invalid number for "{ $field }": "{ $value }".
 inv-bad-email = Invalid email address in "{ $field }".
+inv-plain-name = "{ $field }" must be a plain name: no / \ < > and no control characters.
 inv-no-such-field = Unknown field: "{ $field }". Available fields: { $known }.
 inv-malformed = Invalid value for "{ $field }": { $detail }
 inv-inconsistent = Inconsistent value for "{ $field }": { $detail }

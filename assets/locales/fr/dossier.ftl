@@ -39,6 +39,7 @@ inv-capture-before-birth = La date de capture est antérieure à la date de nais
 inv-in-future = La date du champ « { $field } » est dans le futur.
 inv-bad-number = Valeur numérique invalide pour « { $field } » : « { $value } ».
 inv-bad-email = Adresse électronique invalide dans « { $field } ».
+inv-plain-name = « { $field } » doit être un nom simple : sans / \ < > ni caractère de contrôle.
 inv-no-such-field = Champ inconnu : « { $field } ». Champs disponibles : { $known }.
 inv-malformed = Valeur invalide pour « { $field } » : { $detail }
 inv-inconsistent = Valeur incohérente pour « { $field } » : { $detail }
