@@ -692,3 +692,163 @@ fn a_template_doubling_a_string_stops_with_its_error() {
             .unwrap_or_else(|e| panic!("{name}: {}", e.message(dossier::Lang::En)));
     }
 }
+
+/// The text runs of a PDF as poppler reads them (`pdftohtml -xml`): text, font size and top, in reading order.
+/// pdftotext is no use for the spaces themselves: poppler's text output turns every Unicode space (U+00A0,
+/// U+202F…) into a word break and prints an ASCII space, whatever the ToUnicode map says; `pdftohtml` keeps them.
+fn pdf_runs(pdf: &Path) -> Vec<(String, f32, f32)> {
+    let xml = tool("pdftohtml", &["-xml", "-stdout", "-i", "-q"], pdf);
+    let attr = |line: &str, name: &str| -> Option<String> {
+        let start = line.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(line[start..][..line[start..].find('"')?].to_owned())
+    };
+    let mut sizes = std::collections::HashMap::new();
+    let mut runs = vec![];
+    for line in xml.lines() {
+        if line.trim_start().starts_with("<fontspec") {
+            sizes.insert(attr(line, "id").unwrap(), attr(line, "size").unwrap().parse::<f32>().unwrap());
+        } else if let Some(rest) = line.strip_prefix("<text ") {
+            let text = &rest[rest.find('>').unwrap() + 1..rest.rfind("</text>").unwrap()];
+            let text = text.replace("<b>", "").replace("</b>", "").replace("<i>", "").replace("</i>", "");
+            let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"");
+            let text = text.replace("&#39;", "'");
+            let size = sizes[&attr(line, "font").unwrap()];
+            runs.push((text.replace("&amp;", "&"), size, attr(line, "top").unwrap().parse().unwrap()));
+        }
+    }
+    runs
+}
+
+/// The text of the runs, a line each (runs of one line, such as a bold word or a superscript, joined).
+fn runs_text(runs: &[(String, f32, f32)]) -> String {
+    let mut out = String::new();
+    for (i, (text, _, top)) in runs.iter().enumerate() {
+        if i > 0 && (top - runs[i - 1].2).abs() > 3.0 {
+            out.push('\n');
+        }
+        out.push_str(text);
+    }
+    out
+}
+
+/// Issue 15: French documents follow French typography, checked on the text of the PDFs: narrow no-break spaces
+/// (U+202F) before `: ; ! ?` and inside « », digit groups with U+202F, a no-break space (U+00A0) between a number
+/// and `jours`, the ordinal of "1er décembre" in superscript, and user-typed values (a press release, an edited
+/// template) set by the same rules, addresses and times left alone.
+#[test]
+fn french_typography_in_the_text_of_the_pdfs() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let first_of_december = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let star = d.get::<Detainee>(f.star).unwrap();
+    let days = star.days_held(first_of_december).unwrap();
+    assert!(days >= 1000, "the star has a four-digit day count ({days})");
+    let grouped = format!("{}\u{202F}{:03}", days / 1000, days % 1000);
+
+    let sheet = documents::factsheet(&d, f.star, dossier::Lang::Fr, first_of_december).unwrap();
+    let path = write(dir.path(), "sheet-fr.pdf", &sheet.bytes);
+    let runs = pdf_runs(&path);
+    let text = runs_text(&runs);
+    assert!(text.contains(&format!("{grouped}\u{a0}jours de détention")), "2 179 jours: {text:?}");
+    assert!(text.contains("Capture\u{202F}: ") && text.contains("Situation\u{202F}: "), "{text:?}");
+    for wrong in [" :", " ;", " !", " ?", "\u{a0}:", ":\u{202F}"] {
+        assert!(!text.contains(wrong), "{wrong:?} in {text:?}");
+    }
+    // pdftotext reads the same words (its spaces are ASCII), the ordinal included.
+    let plain = pdf_text(&path, &[]);
+    assert!(plain.contains("au 1er décembre 2026"), "{plain}");
+    // "1" then "er" in a smaller size, at the same line.
+    let er = runs.iter().position(|r| r.0 == "er").unwrap_or_else(|| panic!("a run of its own for er: {runs:?}"));
+    let before = &runs[er - 1];
+    assert!(before.0.ends_with(" au 1"), "{runs:?}");
+    assert!(runs[er].1 < before.1 * 0.8, "er is smaller: {} vs {}", runs[er].1, before.1);
+    assert!((runs[er].2 - before.2).abs() < 3.0, "on the same line");
+
+    let agreement = documents::agreement(&d, f.sponsorship, dossier::Lang::Fr, first_of_december).unwrap();
+    let text = runs_text(&pdf_runs(&write(dir.path(), "agreement-fr.pdf", &agreement.bytes)));
+    assert!(text.contains("ci-après «\u{202F}le collectif\u{202F}»"), "{text:?}");
+    assert!(text.contains("ci-après «\u{202F}le parrain\u{202F}»"), "{text:?}");
+    assert!(text.contains("(cases cochées)\u{202F}:"), "{text:?}");
+    assert!(!text.contains("« ") && !text.contains(" »"), "{text:?}");
+    assert!(text.contains(&format!("({grouped}\u{a0}jours de détention au 1")), "{text:?}");
+
+    // A banner's text zones too.
+    let (banner, _) =
+        documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, first_of_december).unwrap();
+    let text = runs_text(&pdf_runs(&write(dir.path(), "banner-fr.pdf", &banner.bytes)));
+    assert!(text.contains(&format!("{grouped}\u{a0}jours")), "{text:?}");
+
+    // What users type: a press release (its body is the user's own Markdown) …
+    let release = PressRelease {
+        date: first_of_december,
+        cities: vec!["Paris".into()],
+        title: "Libérez-les!".into(),
+        body: "Libérez-le ! Pourquoi? **« Justice »** pour tous: rendez-vous à 10:30, \
+               https://example.org/appel?id=1 ou appel@example.org; 50% des signataires, le XXIe siècle."
+            .into(),
+        lang: dossier::Lang::Fr,
+        contacts: vec![],
+        in_press_kit: false,
+    };
+    let pdf = documents::press_release_draft(&d, &release, first_of_december).unwrap();
+    let runs = pdf_runs(&write(dir.path(), "release-fr.pdf", &pdf.bytes));
+    let text = runs_text(&runs);
+    for expected in [
+        "Libérez-les\u{202F}!",
+        "Libérez-le\u{202F}! Pourquoi\u{202F}? «\u{202F}Justice\u{202F}» pour tous\u{202F}: rendez-vous à\u{a0}10:30,",
+        "https://example.org/appel?id=1",
+        "appel@example.org;",
+        "50\u{a0}% des signataires",
+        "Paris, le 1",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text:?}");
+    }
+    assert!(runs.iter().any(|r| r.0 == "e") && runs.iter().any(|r| r.0 == "er"), "XXIe and 1er: {runs:?}");
+
+    // … and a template they edited: the same rules, on its text and on its values.
+    let source = documents::kind::TemplateName::new(documents::kind::DocKind::Factsheet, dossier::Lang::Fr)
+        .default_source()
+        .replace("## Biographie", "## Attention: {{ detainee.days_held }} jours!\n\n## Biographie");
+    let (preview, _) = documents::preview_template(&d, "fr/factsheet.md", &source).unwrap();
+    let text = runs_text(&pdf_runs(&write(dir.path(), "edited-fr.pdf", &preview.bytes)));
+    let heading = text.lines().find(|l| l.starts_with("Attention")).unwrap_or_else(|| panic!("{text:?}"));
+    let digits: String = heading.chars().filter(char::is_ascii_digit).collect();
+    let n: i64 = digits.parse().unwrap();
+    assert!(n >= 1000, "a four-digit count to group: {heading:?}");
+    let expected = format!("Attention\u{202F}: {}\u{202F}{:03}\u{a0}jours\u{202F}!", n / 1000, n % 1000);
+    assert_eq!(heading, expected);
+}
+
+/// English documents keep English rules: no space before punctuation, "2,179 days", "1 December", nothing added.
+#[test]
+fn english_documents_keep_english_typography() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let first_of_december = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let days = d.get::<Detainee>(f.star).unwrap().days_held(first_of_december).unwrap();
+    let sheet = documents::factsheet(&d, f.star, dossier::Lang::En, first_of_december).unwrap();
+    let runs = pdf_runs(&write(dir.path(), "sheet-en.pdf", &sheet.bytes));
+    let text = runs_text(&runs);
+    assert!(text.contains(&format!("{},{:03} days in detention", days / 1000, days % 1000)), "{text:?}");
+    assert!(text.contains("Captured: "), "{text:?}");
+    assert!(!text.contains('\u{202F}') && !text.contains('\u{a0}'), "no French spaces: {text:?}");
+    let sizes: std::collections::BTreeSet<u32> = runs.iter().map(|r| r.1 as u32).collect();
+    assert!(runs.iter().all(|r| r.0 != "er" && r.0 != "st"), "no superscript: {sizes:?}");
+
+    let release = PressRelease {
+        date: first_of_december,
+        cities: vec![],
+        title: "Free them!".into(),
+        body: "Free him! Why? \"Justice\" for all: see you at 10:30; 50% of signatories.".into(),
+        lang: dossier::Lang::En,
+        contacts: vec![],
+        in_press_kit: false,
+    };
+    let pdf = documents::press_release_draft(&d, &release, first_of_december).unwrap();
+    let text = runs_text(&pdf_runs(&write(dir.path(), "release-en.pdf", &pdf.bytes)));
+    assert!(text.contains("Free them!"), "{text:?}");
+    assert!(text.contains("Free him! Why? \"Justice\" for all: see you at 10:30; 50% of signatories."), "{text:?}");
+    assert!(!text.contains('\u{202F}'), "{text:?}");
+}

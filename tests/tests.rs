@@ -24,6 +24,7 @@ mod share;
 // Through real Syncthing processes (the Debian package `./x` installs).
 mod share_syncthing;
 mod storage;
+mod typography;
 // The fuzz targets' per-input functions, shared with `fuzz/` (cargo fuzz).
 mod fuzz;
 #[path = "../fuzz/harness.rs"]

@@ -386,7 +386,7 @@ fn canvas_items(
         }
         let mut tb = typeset::TextBox::new(
             place(&Zone { x: t.x, y: t.y, w: t.w, h: t.h, extend: vec![], color: None }),
-            vec![typeset::Span::new(text)],
+            super::typography::spans(lang, vec![typeset::Span::new(text)]),
             t.max_pt,
         );
         tb.min_size_pt = t.min_pt;

@@ -40,25 +40,7 @@ pub fn write_partial(d: PartialDate, lang: Lang) -> String {
     }
 }
 
-/// A whole number with the language's thousands separator: "12 345" (narrow no-break space) or "12,345".
-pub fn group_digits(n: i64, lang: Lang) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let sep = match lang {
-        Lang::Fr => '\u{202F}',
-        Lang::En => ',',
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '-');
-    }
-    out
-}
+pub use super::typography::group_digits;
 
 pub fn category_label(c: Category, lang: Lang) -> String {
     tr(lang, &format!("cat-{}", c.slug()), &[])

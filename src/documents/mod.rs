@@ -14,6 +14,7 @@ mod samples;
 pub mod template;
 mod text;
 mod typesetting;
+pub mod typography;
 pub use typesetting::Images;
 pub(crate) use typesetting::{typeset_error, typeset_lang};
 

@@ -8,7 +8,9 @@
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Deserialize;
 
+use super::typography::group_digits;
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 
 /// The TOML header of a text template.
 #[derive(Debug, Clone, Deserialize)]
@@ -97,15 +99,28 @@ fn strict_environment(fuel: u64, markdown: bool) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(fuel));
-    env.set_formatter(move |out, _state, value| {
+    env.set_formatter(move |out, state, value| {
         if value.is_none() || value.is_undefined() {
             return Ok(());
         }
-        let text = value.to_string();
+        let text = match (i64::try_from(value.clone()), document_lang(state)) {
+            // Counts print as the document's language writes them: 2 179 (narrow no-break space), 2,179.
+            (Ok(n), Some(lang)) if value.is_integer() => group_digits(n, lang),
+            _ => value.to_string(),
+        };
         let text = if markdown && !value.is_safe() { escape_markdown(&text) } else { text };
         out.write_str(&text).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
     });
     env
+}
+
+/// The language of the document being rendered: every context has a `lang` field (`fr`, `en`).
+fn document_lang(state: &minijinja::State<'_, '_>) -> Option<Lang> {
+    match state.lookup("lang")?.as_str()? {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
 }
 
 /// The rendered text, refusing to grow past [`MAX_OUTPUT_BYTES`].

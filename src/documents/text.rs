@@ -18,6 +18,7 @@ use typeset::{Align, Block, Column, Span};
 use super::context::{PublicDetainee, SponsorCtx};
 use super::template::{self, Header};
 use super::typesetting::{typeset_lang, Images};
+use super::typography;
 use crate::error::{Error, Result};
 use crate::i18n::{tr, Lang};
 
@@ -108,6 +109,8 @@ pub fn build(
         }
     }
     flush(name, &mut chunk, &mut blocks, lang, images)?;
+    // The document's typography, once, on everything it prints: template text, values and directive blocks.
+    typography::blocks(lang, &mut blocks);
 
     let mut page = match header.page.as_str() {
         "a5" => typeset::PageSetup { width_mm: 148.0, height_mm: 210.0, ..typeset::PageSetup::a4() },
@@ -120,10 +123,10 @@ pub fn build(
         page.margin_bottom_mm = b;
         page.margin_left_mm = l;
     }
-    page.footer = footer.filter(|f| !f.trim().is_empty());
+    page.footer = footer.filter(|f| !f.trim().is_empty()).map(|f| typography::text(lang, &f));
     page.page_label = Some(tr(lang, "doc-page", &[]));
     Ok(typeset::Document {
-        title: header.title.clone(),
+        title: typography::text(lang, &header.title),
         lang: typeset_lang(lang),
         page,
         style: typeset::DocStyle::default(),

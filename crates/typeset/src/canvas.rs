@@ -234,7 +234,7 @@ fn crop_marks(draws: &mut Vec<Draw>, off: f32, tw: f32, th: f32, bleed: f32) {
 fn layout_at(ctx: &mut ShapeCtx, tb: &TextBox, size: f32, width: f32) -> ParaLayout {
     let factor = size / tb.size_pt;
     let spans: Vec<Span> = tb.spans.iter().map(|s| Span { size: s.size.map(|v| v * factor), ..s.clone() }).collect();
-    let base = TextStyle { family: tb.family, bold: tb.bold, italic: false, size, color: tb.color };
+    let base = TextStyle { family: tb.family, bold: tb.bold, italic: false, size, color: tb.color, rise: 0.0 };
     let lh = if tb.line_height.is_finite() { tb.line_height.clamp(0.7, 4.0) } else { 1.15 };
     let p = ParaParams { align: tb.align, line_height: lh, hyphenate: tb.hyphenate, lang: Lang::French };
     layout_paragraph(ctx, &spans, &base, &p, width)

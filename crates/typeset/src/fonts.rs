@@ -187,6 +187,30 @@ mod tests {
         assert!(!fonts.has_glyph(0, 'Ա'));
     }
 
+    /// What French typography needs from the bundled fonts (checked on the files, not assumed): every Latin face
+    /// has U+00A0 and U+202F (and U+2009) as glyphs of their own, and the Unicode modifier letters ᵉ ʳ exist
+    /// there too, but the Armenian faces have U+00A0 only, hence the shaper's space fallback and superscripts
+    /// drawn from ordinary letters rather than modifier letters.
+    #[test]
+    fn bundled_fonts_have_the_french_spaces() {
+        let fonts = Fonts::get();
+        for (id, f) in fonts.faces.iter().enumerate() {
+            let id = id as FaceId;
+            let gid = |c| f.rb.glyph_index(c).map(|g| g.0);
+            assert!(gid('\u{a0}').is_some(), "{} has U+00A0", f.name);
+            if f.name.contains("Armenian") {
+                assert!(gid('\u{202F}').is_none() && gid('\u{2009}').is_none(), "{}", f.name);
+                assert!(gid('\u{1D49}').is_none(), "{}", f.name);
+            } else {
+                assert!(fonts.has_glyph(id, '\u{202F}') && fonts.has_glyph(id, '\u{2009}'), "{}", f.name);
+                assert!(fonts.has_glyph(id, '\u{1D49}') && fonts.has_glyph(id, '\u{2B3}'), "{}", f.name);
+                // Own glyphs, so the ToUnicode map gives each its own character back in copied text.
+                assert_ne!(gid('\u{a0}'), gid(' '), "{}", f.name);
+                assert_ne!(gid('\u{202F}'), gid('\u{2009}'), "{}", f.name);
+            }
+        }
+    }
+
     #[test]
     fn a_character_nobody_has_stays_in_the_main_face() {
         let fonts = Fonts::get();

@@ -35,7 +35,7 @@ pub use image::{CropRect, ImageData, ImageFit, ImageFormat, Orientation};
 pub use markdown::{markdown_to_blocks, MarkdownOptions};
 pub use model::{
     Align, Block, CellAlign, Color, Column, DocStyle, Document, Lang, ListItem, ListKind, MmRect, PageSetup, Span,
-    Table,
+    Table, SUPERSCRIPT_RISE, SUPERSCRIPT_SCALE,
 };
 
 /// Everything that can go wrong while typesetting. Layout problems that a human can fix (text that

@@ -71,7 +71,12 @@ impl State<'_> {
         let span = Span { text: t.to_string(), bold: self.bold > 0, italic: self.italic > 0, ..Span::default() };
         // Merge with the previous span of the same style: fewer style runs, better shaping.
         if let Some(last) = self.spans.last_mut() {
-            if last.bold == span.bold && last.italic == span.italic && last.size.is_none() && last.color.is_none() {
+            if last.bold == span.bold
+                && last.italic == span.italic
+                && last.size.is_none()
+                && last.color.is_none()
+                && !last.superscript
+            {
                 last.text.push_str(t);
                 return;
             }

@@ -75,7 +75,18 @@ pub struct Span {
     pub size: Option<f32>,
     pub color: Option<Color>,
     pub family: Option<FontFamily>,
+    /// Set smaller and raised above the baseline (French ordinals: 1<sup>er</sup>, XXI<sup>e</sup>). Drawn from
+    /// the span's own letters at [`SUPERSCRIPT_SCALE`] of its size, raised by [`SUPERSCRIPT_RISE`] of it, so it
+    /// works with every font (the bundled Noto faces' `sups` feature covers digits only, and Unicode modifier
+    /// letters such as ᵉ exist for a few letters in a few fonts); the text stays the plain letters, so copying
+    /// or extracting it gives "1er".
+    pub superscript: bool,
 }
+
+/// Size of a superscript span, as a fraction of the size it would otherwise have.
+pub const SUPERSCRIPT_SCALE: f32 = 0.65;
+/// How far a superscript span's baseline is raised, as a fraction of the size it would otherwise have.
+pub const SUPERSCRIPT_RISE: f32 = 0.36;
 
 impl Span {
     pub fn new(text: impl Into<String>) -> Span {
@@ -99,6 +110,10 @@ impl Span {
     }
     pub fn family(mut self, f: FontFamily) -> Span {
         self.family = Some(f);
+        self
+    }
+    pub fn superscript(mut self) -> Span {
+        self.superscript = true;
         self
     }
 }

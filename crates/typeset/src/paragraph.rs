@@ -8,7 +8,7 @@
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-use crate::model::{Align, Lang, Span};
+use crate::model::{Align, Lang, Span, SUPERSCRIPT_RISE, SUPERSCRIPT_SCALE};
 use crate::shaping::{Glyph, ShapeCtx, TextStyle};
 
 /// Parameters of one paragraph.
@@ -67,12 +67,19 @@ struct Frag {
 
 /// Resolves a span's style against the block default.
 pub(crate) fn span_style(span: &Span, base: &TextStyle) -> TextStyle {
+    let size = span.size.filter(|s| s.is_finite() && *s > 0.0).unwrap_or(base.size).clamp(1.0, 1000.0);
+    let (size, rise) = if span.superscript {
+        (size * SUPERSCRIPT_SCALE, base.rise + size * SUPERSCRIPT_RISE)
+    } else {
+        (size, base.rise)
+    };
     TextStyle {
         family: span.family.unwrap_or(base.family),
         bold: span.bold || base.bold,
         italic: span.italic || base.italic,
-        size: span.size.filter(|s| s.is_finite() && *s > 0.0).unwrap_or(base.size).clamp(1.0, 1000.0),
+        size,
         color: span.color.unwrap_or(base.color),
+        rise,
     }
 }
 
@@ -239,7 +246,12 @@ fn add_hyphenation_points(text: &str, lang: Lang, glyphs: &[Glyph], breaks: &mut
             // Short words and words with capitals inside (acronyms, names like "McDonald")
             // are left alone.
             // Beyond 100 bytes it is no word of any language (and hypher needs to allocate).
-            if word.chars().count() >= 6 && word.len() <= 100 && !word.chars().skip(1).any(char::is_uppercase) {
+            // Nor is a word inside a web or e-mail address: a hyphen there would print another address.
+            if word.chars().count() >= 6
+                && word.len() <= 100
+                && !word.chars().skip(1).any(char::is_uppercase)
+                && !in_address(text, ws)
+            {
                 let mut pos = ws;
                 let syllables: Vec<&str> = hypher::hyphenate(word, lang.hypher()).collect();
                 for s in &syllables[..syllables.len().saturating_sub(1)] {
@@ -251,6 +263,15 @@ fn add_hyphenation_points(text: &str, lang: Lang, glyphs: &[Glyph], breaks: &mut
             }
         }
     }
+}
+
+/// Whether the byte `at` of `text` is inside a web or e-mail address (a whitespace-delimited token with `://`,
+/// `www.` or an `@`).
+fn in_address(text: &str, at: usize) -> bool {
+    let start = text[..at].char_indices().rev().find(|c| c.1.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+    let token = &text[start..end];
+    token.contains("://") || token.contains("www.") || token.contains('@')
 }
 
 fn hyphen_width(ctx: &mut ShapeCtx, glyphs: &[Glyph], f: &Frag, style_at: &dyn Fn(usize) -> TextStyle) -> f32 {
@@ -318,7 +339,7 @@ mod tests {
     use crate::model::Color;
 
     fn base() -> TextStyle {
-        TextStyle { family: FontFamily::Serif, bold: false, italic: false, size: 10.0, color: Color::BLACK }
+        TextStyle { family: FontFamily::Serif, bold: false, italic: false, size: 10.0, color: Color::BLACK, rise: 0.0 }
     }
     fn params(align: Align) -> ParaParams {
         ParaParams { align, line_height: 1.3, hyphenate: true, lang: Lang::French }
@@ -327,7 +348,9 @@ mod tests {
         let mut clusters: Vec<usize> = l.glyphs.iter().map(|g| g.1.cluster).collect();
         clusters.dedup();
         let s = clusters.first().copied().unwrap_or(0);
-        let e = l.glyphs.last().map(|g| g.1.cluster + 1).unwrap_or(0);
+        // Through the whole last character (a cluster starts at a character boundary).
+        let e = l.glyphs.last().map(|g| g.1.cluster + text[g.1.cluster..].chars().next().map_or(1, char::len_utf8));
+        let e = e.unwrap_or(0);
         text.get(s..e.min(text.len())).unwrap_or("").to_string()
     }
 
@@ -364,6 +387,28 @@ mod tests {
     }
 
     #[test]
+    fn addresses_are_never_hyphenated() {
+        let mut ctx = ShapeCtx::new(Lang::French);
+        let hyphen_gid = ctx.shape_str("-", &base()).0[0].gid;
+        for text in ["Voir https://example.org/libertas/parrainage.", "Écrire à parrainage@libertas.example"] {
+            for w in [90.0, 110.0, 130.0, 150.0] {
+                let l = layout_paragraph(&mut ctx, &[Span::new(text)], &base(), &params(Align::Justify), w);
+                let ends = l.lines.iter().filter(|line| line.glyphs.last().map(|g| g.1.gid) == Some(hyphen_gid));
+                assert_eq!(ends.count(), 0, "{text} at {w} pt");
+            }
+        }
+        // The same word outside an address still is.
+        let l = layout_paragraph(
+            &mut ctx,
+            &[Span::new("Voir parrainage parrainage.")],
+            &base(),
+            &params(Align::Justify),
+            70.0,
+        );
+        assert!(l.lines.iter().any(|line| line.glyphs.last().map(|g| g.1.gid) == Some(hyphen_gid)));
+    }
+
+    #[test]
     fn a_huge_word_is_cut_and_flagged_without_panic() {
         let mut ctx = ShapeCtx::new(Lang::English);
         let word = "x".repeat(10_000);
@@ -386,6 +431,51 @@ mod tests {
         let c = layout_paragraph(&mut ctx, &[Span::new("two")], &base(), &params(Align::Center), 300.0);
         let x0 = c.lines[0].glyphs[0].0;
         assert!((x0 - (300.0 - c.lines[0].width) / 2.0).abs() < 0.5);
+    }
+
+    #[test]
+    fn a_superscript_span_is_smaller_and_raised_on_the_same_line() {
+        let mut ctx = ShapeCtx::new(Lang::French);
+        let spans = vec![Span::new("le 1"), Span::new("er").superscript(), Span::new(" décembre")];
+        let l = layout_paragraph(&mut ctx, &spans, &base(), &params(Align::Left), 300.0);
+        assert_eq!(l.lines.len(), 1);
+        let glyphs = &l.lines[0].glyphs;
+        // "le 1" is 4 glyphs, then "e" and "r".
+        let (one, e, r, space) = (glyphs[3].1, glyphs[4].1, glyphs[5].1, glyphs[6].1);
+        for g in [e, r] {
+            assert!((g.size - 10.0 * SUPERSCRIPT_SCALE).abs() < 1e-3, "smaller: {}", g.size);
+            assert!((g.dy - 10.0 * SUPERSCRIPT_RISE).abs() < 1e-3, "raised: {}", g.dy);
+        }
+        for g in [one, space] {
+            assert_eq!((g.size, g.dy), (10.0, 0.0), "the text around keeps its size and baseline");
+        }
+        // The line is as tall as a line without the superscript.
+        let plain = layout_paragraph(&mut ctx, &[Span::new("le 1er décembre")], &base(), &params(Align::Left), 300.0);
+        assert_eq!(l.lines[0].height, plain.lines[0].height);
+        assert_eq!(l.lines[0].baseline, plain.lines[0].baseline);
+    }
+
+    #[test]
+    fn no_break_spaces_never_break_and_the_narrow_one_never_stretches() {
+        let mut ctx = ShapeCtx::new(Lang::French);
+        // Words bound by U+00A0 or U+202F, in a measure that holds about one bound group a line.
+        let text = "2\u{202F}179\u{a0}jours, Libérez-le\u{202F}! «\u{202F}Justice\u{202F}» à\u{a0}Bakou";
+        let l = layout_paragraph(&mut ctx, &[Span::new(text)], &base(), &params(Align::Justify), 60.0);
+        let lines: Vec<String> = l.lines.iter().map(|line| line_text(text, line)).collect();
+        assert!(lines.len() >= 4, "{lines:?}");
+        for bound in ["2\u{202F}179\u{a0}jours", "le\u{202F}!", "«\u{202F}Justice\u{202F}»", "à\u{a0}Bakou"] {
+            assert!(lines.iter().any(|line| line.contains(bound)), "{bound:?} kept on one line: {lines:?}");
+        }
+        // Justified: ordinary spaces and U+00A0 stretch, U+202F keeps its width.
+        let nnbsp = ctx.shape_str("\u{202F}", &base()).1;
+        for line in &l.lines[..l.lines.len() - 1] {
+            for (i, (_, g)) in line.glyphs.iter().enumerate() {
+                if text[g.cluster..].starts_with('\u{202F}') {
+                    assert!(!g.space && (g.adv - nnbsp).abs() < 1e-3, "U+202F at {i} stays thin: {}", g.adv);
+                }
+            }
+        }
+        assert!(!l.overflow);
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub(crate) struct TextStyle {
     /// Points.
     pub size: f32,
     pub color: Color,
+    /// Baseline shift in points, upwards (superscripts).
+    pub rise: f32,
 }
 
 /// One shaped glyph. Lengths in points.
@@ -121,7 +123,7 @@ impl ShapeCtx {
                 color: style.color,
                 adv: pos.x_advance as f32 * scale,
                 dx: pos.x_offset as f32 * scale,
-                dy: pos.y_offset as f32 * scale,
+                dy: pos.y_offset as f32 * scale + style.rise,
                 cluster: base + cl,
                 space: !cluster_text.is_empty() && cluster_text.chars().all(|c| c.is_whitespace() && c != '\u{202F}'),
             });
@@ -150,7 +152,7 @@ mod tests {
     use super::*;
 
     fn style() -> TextStyle {
-        TextStyle { family: FontFamily::Sans, bold: false, italic: false, size: 10.0, color: Color::BLACK }
+        TextStyle { family: FontFamily::Sans, bold: false, italic: false, size: 10.0, color: Color::BLACK, rise: 0.0 }
     }
 
     #[test]
@@ -187,6 +189,37 @@ mod tests {
         if g.len() == 1 {
             assert_eq!(ctx.unicode[4].get(&g[0].gid).map(String::as_str), Some("fi"));
         }
+    }
+
+    #[test]
+    fn french_spaces_are_drawn_by_the_main_face_without_tofu() {
+        let mut ctx = ShapeCtx::new(Lang::French);
+        for family in [FontFamily::Sans, FontFamily::Serif] {
+            let st = TextStyle { family, ..style() };
+            let (g, w) = ctx.shape_str("a\u{a0}b\u{202F}!", &st);
+            assert!(g.iter().all(|g| g.gid != 0), "no .notdef");
+            let space = ctx.shape_str(" ", &st).1;
+            assert!((g[1].adv - space).abs() < 1e-3, "U+00A0 is as wide as a space");
+            assert!(g[3].adv < space * 0.75 && g[3].adv > space * 0.4, "U+202F is narrower: {}", g[3].adv);
+            assert!(w > 0.0);
+        }
+    }
+
+    /// The Armenian faces have no U+202F (nor U+2009): shaped in such a face, the narrow space becomes that
+    /// face's own space glyph at half its width (rustybuzz's space fallback, as HarfBuzz's), never a tofu box.
+    #[test]
+    fn a_face_without_the_narrow_space_draws_a_narrower_space_of_its_own() {
+        let mut ctx = ShapeCtx::new(Lang::French);
+        let arm = Fonts::armenian_face(FontFamily::Serif, false);
+        assert!(!ctx.fonts.has_glyph(arm, '\u{202F}'));
+        let mut out = vec![];
+        ctx.shape_run("Ա\u{202F}Ա Ա", 0, arm, &style(), &mut out);
+        assert_eq!(out.len(), 5);
+        assert!(out.iter().all(|g| g.gid != 0 && g.face == arm), "{out:?}");
+        let (narrow, space) = (out[1], out[3]);
+        assert_eq!(narrow.gid, space.gid, "the face's own space glyph");
+        assert!((narrow.adv - space.adv / 2.0).abs() < 0.01, "{} vs {}", narrow.adv, space.adv);
+        assert!(!narrow.space, "and, like U+202F, not stretched when justifying");
     }
 
     #[test]

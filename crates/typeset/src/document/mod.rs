@@ -123,6 +123,7 @@ pub(crate) fn render_document(doc: &Document) -> Result<Rendered, TypesetError> 
             italic: false,
             size: if st.size.is_finite() && st.size > 1.0 { st.size.min(200.0) } else { 10.0 },
             color: st.color,
+            rise: 0.0,
         },
         toc,
         next_heading: 0,

@@ -462,8 +462,14 @@ impl<'a> Flow<'a> {
         mb: f32,
     ) {
         let ps = self.doc.page.clone();
-        let style =
-            TextStyle { family: FontFamily::Sans, size: 8.0, color: Color::Gray(0.35), bold: false, italic: false };
+        let style = TextStyle {
+            family: FontFamily::Sans,
+            size: 8.0,
+            color: Color::Gray(0.35),
+            bold: false,
+            italic: false,
+            rise: 0.0,
+        };
         let text_w = pw - ml - mr;
         if let Some(h) = ps.header.as_deref().filter(|h| !h.trim().is_empty()) {
             let base = (mt * 0.55).max(10.0);
