@@ -146,6 +146,7 @@ pub(super) fn file(d: &mut Dossier, me: &Me, h: Header, bytes: &[u8], roster_onl
                 }
             }
         }
+        hold_parents(tx, &user, me.device)?;
         if complete {
             tx.execute(
                 "INSERT OR IGNORE INTO share_applied (device, seq) VALUES (?1, ?2)",
@@ -168,7 +169,10 @@ pub(super) fn write_view(
     id: &str,
     doc: &AutoCommit,
 ) -> Result<()> {
-    let mut view = View::of(doc)?;
+    write_view_of(tx, actor, kind, id, View::of(doc)?)
+}
+
+fn write_view_of(tx: &Transaction<'_>, actor: &str, kind: RecordKind, id: &str, mut view: View) -> Result<()> {
     if kind == RecordKind::Media {
         with_blob(tx, id, &mut view)?;
     }
@@ -209,7 +213,13 @@ fn write_view_t<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, view: &V
     let parse = |v: &Value| serde_json::from_value::<T>(v.clone()).map_err(|e| Error::Corrupt(e.to_string()));
     match (&view.record, row) {
         (None, None) => {}
-        (None, Some(_)) => store::delete_in(tx, actor, T::KIND, &id.to_string())?,
+        // Deleted on another device while a record here still refers to it: held (see `hold_parents`).
+        (None, Some(_)) if referred(tx, table, &id.to_string())? => {}
+        (None, Some(_)) => {
+            let parents = parents_of(tx, table, &id.to_string())?;
+            store::delete_in(tx, actor, T::KIND, &id.to_string())?;
+            release(tx, actor, parents)?;
+        }
         (Some(r), None) => {
             let preset = Preset { id, created_at: time(&r.created_at)?, updated_at: time(&r.updated_at)? };
             let blobs = r.blobs.as_ref().map(|(a, b)| (&a[..], &b[..]));
@@ -226,6 +236,116 @@ fn write_view_t<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, view: &V
                     params![id.to_string(), r.updated_at],
                 )?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// The foreign keys between record tables: (child table, its column, parent table).
+fn foreign_keys(tx: &rusqlite::Connection) -> Result<Vec<(String, String, String)>> {
+    let mut out = vec![];
+    for kind in RecordKind::ALL {
+        let child = kind.table();
+        let mut st = tx.prepare_cached("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1)")?;
+        let rows = st.query_map([child], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for r in rows {
+            let (col, parent) = r?;
+            out.push((child.to_owned(), col, parent));
+        }
+    }
+    Ok(out)
+}
+
+/// The records that refer to record `id` of `table` (a detainee's contacts, photos, events, sponsorships…).
+pub(super) fn referrers(tx: &rusqlite::Connection, table: &str, id: &str) -> Result<Vec<(RecordKind, String)>> {
+    let mut out = vec![];
+    for (child, col, parent) in foreign_keys(tx)? {
+        if parent != table {
+            continue;
+        }
+        let Some(kind) = kind_of(&child) else { continue };
+        let mut st = tx.prepare(&format!("SELECT id FROM {child} WHERE {col} = ?1 ORDER BY id"))?;
+        for r in st.query_map([id], |r| r.get::<_, String>(0))? {
+            out.push((kind, r?));
+        }
+    }
+    Ok(out)
+}
+
+/// The records that record `id` of `table` refers to: (parent table, parent id).
+fn parents_of(tx: &rusqlite::Connection, table: &str, id: &str) -> Result<Vec<(String, String)>> {
+    let mut out = vec![];
+    for (child, col, parent) in foreign_keys(tx)? {
+        if child != table {
+            continue;
+        }
+        let pid: Option<String> =
+            tx.query_row(&format!("SELECT {col} FROM {child} WHERE id = ?1"), [id], |r| r.get(0)).optional()?.flatten();
+        out.extend(pid.map(|p| (parent, p)));
+    }
+    Ok(out)
+}
+
+/// After a delete: each record it referred to that was only held for it (deleted in its document, nothing else
+/// referring to it) goes too, as its document says.
+fn release(tx: &Transaction<'_>, actor: &str, mut parents: Vec<(String, String)>) -> Result<()> {
+    while let Some((table, id)) = parents.pop() {
+        let Some(kind) = kind_of(&table) else { continue };
+        let here = tx.query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [&id], |_| Ok(())).optional()?;
+        let bytes: Option<Vec<u8>> =
+            tx.query_row("SELECT doc FROM share_doc WHERE record_id = ?1", [&id], |r| r.get(0)).optional()?;
+        let (Some(()), Some(bytes)) = (here, bytes) else { continue };
+        let doc = doc::load(&bytes, &[0; 16])?;
+        if View::of(&doc)?.record.is_some() || referred(tx, &table, &id)? {
+            continue;
+        }
+        parents.extend(parents_of(tx, &table, &id)?);
+        store::delete_in(tx, actor, kind, &id)?;
+    }
+    Ok(())
+}
+
+fn referred(tx: &rusqlite::Connection, table: &str, id: &str) -> Result<bool> {
+    Ok(!referrers(tx, table, id)?.is_empty())
+}
+
+/// One office deleted a record while another, not knowing, added something that refers to it (a contact, a photo,
+/// an event of a detainee): the deletion and that addition are an edit against a delete, which a person decides.
+/// Until then the record is *held*: its row stays (or comes back) as it was before the delete, so nothing that
+/// refers to it is lost and no foreign key breaks; the conflicts list shows it (`conflicts::held`). Deterministic:
+/// a record is held exactly when its document says deleted and a live record refers to it, on every replica.
+/// Runs before each applied file commits (foreign keys are deferred until then).
+pub(super) fn hold_parents(tx: &Transaction<'_>, actor: &str, device: Uuid) -> Result<()> {
+    // A held photo may itself hold its detainee: repeat while something comes back.
+    for _ in 0..8 {
+        let violations: Vec<(String, i64, String, i64)> = tx
+            .prepare("PRAGMA foreign_key_check")?
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(-1), r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut progress = false;
+        for (table, rowid, parent, fk) in violations {
+            let col: Option<String> = tx
+                .query_row("SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE id = ?2", params![table, fk], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let (Some(col), Some(kind)) = (col, kind_of(&parent)) else { continue };
+            let pid: Option<String> = tx
+                .query_row(&format!("SELECT {col} FROM {table} WHERE rowid = ?1"), [rowid], |r| r.get(0))
+                .optional()?
+                .flatten();
+            let Some(pid) = pid else { continue };
+            let here = tx.query_row(&format!("SELECT 1 FROM {parent} WHERE id = ?1"), [&pid], |_| Ok(())).optional()?;
+            let bytes: Option<Vec<u8>> =
+                tx.query_row("SELECT doc FROM share_doc WHERE record_id = ?1", [&pid], |r| r.get(0)).optional()?;
+            // A parent not here yet (its file comes later) is not a delete: the file waits for the next round.
+            let (None, Some(bytes)) = (here, bytes) else { continue };
+            let doc = doc::load(&bytes, device.as_bytes())?;
+            write_view_of(tx, actor, kind, &pid, View::held(&doc)?)?;
+            progress = true;
+        }
+        if !progress {
+            break;
         }
     }
     Ok(())
@@ -255,6 +375,7 @@ pub(super) fn differences(conn: &rusqlite::Connection, device: Uuid) -> Result<V
         match (view.record, row) {
             (None, None) => {}
             (Some(_), None) => out.push(format!("{kind} {id}: in the document, not in the table")),
+            (None, Some(_)) if referred(conn, k.table(), &id)? => {} // held
             (None, Some(_)) => out.push(format!("{kind} {id}: in the table, deleted in the document")),
             (Some(v), Some((data, created, updated))) => {
                 let data: Value = serde_json::from_str(&data).map_err(|e| Error::Corrupt(e.to_string()))?;

@@ -49,20 +49,21 @@ pub fn conflicts(d: &Dossier) -> Result<Vec<Conflict>> {
     for (rid, kind, bytes) in docs {
         let Some(kind) = kind_of(&kind) else { continue };
         let mut doc = doc::load(&bytes, me.device.as_bytes())?;
-        out.extend(of_doc(&rid, kind, &mut doc, &users)?.0);
+        out.extend(of_doc(d.conn(), &rid, kind, &mut doc, &users)?.0);
     }
     Ok(out)
 }
 
 /// The open conflicts of one record's document, and the record a list shows for it (see [`owner`]).
 fn of_doc(
+    conn: &rusqlite::Connection,
     rid: &str,
     kind: RecordKind,
     doc: &mut AutoCommit,
     users: &BTreeMap<Uuid, String>,
 ) -> Result<(Vec<Conflict>, Option<Uuid>)> {
-    // A deleted record has nothing left to decide.
-    let Some(view) = doc::View::of(doc)?.record else { return Ok((vec![], None)) };
+    // A deleted record has nothing left to decide, unless it is held (see `apply::hold_parents`).
+    let Some(view) = doc::View::of(doc)?.record else { return held(conn, rid, kind, doc, users) };
     let open = doc::open_conflicts(doc)?;
     if open.is_empty() {
         return Ok((vec![], None));
@@ -98,6 +99,64 @@ fn of_doc(
         out.push(Conflict { id, record_id, record_kind: kind, field, values });
     }
     Ok((out, Some(owner(kind, &view.data).unwrap_or(record_id))))
+}
+
+fn stamp(times: &BTreeMap<(Vec<u8>, u64), i64>, actor: &automerge::ActorId, counter: u64) -> String {
+    Utc.timestamp_millis_opt(doc::time_of(times, actor, counter))
+        .single()
+        .map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
+        .unwrap_or_default()
+}
+
+/// A record deleted on one device while another added something that refers to it: "kept" (by whoever added the
+/// first referring record, when) against "deleted" (by whoever deleted it, when), kept first (the table holds it).
+fn held(
+    conn: &rusqlite::Connection,
+    rid: &str,
+    kind: RecordKind,
+    doc: &mut AutoCommit,
+    users: &BTreeMap<Uuid, String>,
+) -> Result<(Vec<Conflict>, Option<Uuid>)> {
+    let table = kind.table();
+    let here = conn.query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [rid], |_| Ok(())).optional()?;
+    let refs = if here.is_some() { apply::referrers(conn, table, rid)? } else { vec![] };
+    let Some((_, first)) = refs.first() else { return Ok((vec![], None)) };
+    let Some(me) = me(conn)? else { return Ok((vec![], None)) };
+    let child_bytes: Option<Vec<u8>> =
+        conn.query_row("SELECT doc FROM share_doc WHERE record_id = ?1", [first], |r| r.get(0)).optional()?;
+    let Some(child_bytes) = child_bytes else { return Ok((vec![], None)) };
+    let mut child = doc::load(&child_bytes, me.device.as_bytes())?;
+    let Some((_, kept_actor, kept_counter)) = doc::values(&child, "created_at")?.into_iter().next() else {
+        return Ok((vec![], None));
+    };
+    let Some((_, del_actor, del_counter)) = doc::values(doc, doc::LIVE)?.into_iter().next() else {
+        return Ok((vec![], None));
+    };
+    let kept_at = stamp(&doc::op_times(&mut child), &kept_actor, kept_counter);
+    let del_at = stamp(&doc::op_times(doc), &del_actor, del_counter);
+    let mut h = Sha256::new();
+    for part in [rid.as_bytes(), &[0], doc::LIVE.as_bytes(), first.as_bytes()] {
+        h.update(part);
+    }
+    h.update(kept_actor.to_bytes());
+    h.update(kept_counter.to_le_bytes());
+    h.update(del_actor.to_bytes());
+    h.update(del_counter.to_le_bytes());
+    let id: String = h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let value = |v: &str, actor: &automerge::ActorId, at: String| {
+        let device = Uuid::from_slice(actor.to_bytes()).unwrap_or_default();
+        ConflictValue {
+            value: Value::String(v.into()),
+            device,
+            user: users.get(&device).cloned().unwrap_or_default(),
+            at,
+        }
+    };
+    let record_id = Uuid::parse_str(rid).unwrap_or_default();
+    let values = vec![value("kept", &kept_actor, kept_at), value("deleted", &del_actor, del_at)];
+    let data = doc::View::held(doc)?.record.map(|r| r.data).unwrap_or(Value::Null);
+    let owner = owner(kind, &data).unwrap_or(record_id);
+    Ok((vec![Conflict { id, record_id, record_kind: kind, field: RECORD_FIELD.to_owned(), values }], Some(owner)))
 }
 
 /// The `field` of a conflict between an edit and a delete of the whole record.
@@ -141,7 +200,7 @@ pub(super) fn reindex(d: &mut Dossier) -> Result<usize> {
         for (rid, (kind, open)) in &per_record {
             let rid = rid.to_string();
             let doc = hooks::load_doc(tx, &rid, me.device)?;
-            let owner = doc::View::of(&doc)?.record.and_then(|v| owner(*kind, &v.data));
+            let owner = doc::View::held(&doc)?.record.and_then(|v| owner(*kind, &v.data));
             let owner = owner.map_or_else(|| rid.clone(), |o| o.to_string());
             tx.execute(
                 "INSERT INTO share_conflict (record_id, kind, owner, open) VALUES (?1, ?2, ?3, ?4)",
@@ -164,7 +223,7 @@ pub(super) fn reindex_one(tx: &Transaction<'_>, rid: &str, kind: RecordKind, doc
     if !listed {
         return Ok(());
     }
-    let (open, _) = of_doc(rid, kind, doc, &BTreeMap::new())?;
+    let (open, _) = of_doc(tx, rid, kind, doc, &BTreeMap::new())?;
     if open.is_empty() {
         tx.execute("DELETE FROM share_conflict WHERE record_id = ?1", [rid])?;
     } else {
@@ -240,6 +299,20 @@ pub fn resolve(d: &mut Dossier, id: &str, pick: usize) -> Result<()> {
     let actor = d.actor().to_owned();
     d.transaction_raw(|tx| {
         tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
+        if key == doc::LIVE && value == "deleted" {
+            // Deleting goes as a local delete goes: a detainee's contacts and photos with it; anything else that
+            // still refers to it (events, sponsorships) must be removed first, as the message says.
+            for (k, child) in apply::referrers(tx, kind.table(), &rid)? {
+                if matches!(k, RecordKind::Contact | RecordKind::Media) {
+                    crate::store::delete_in(tx, &actor, k, &child)?;
+                }
+            }
+            let left = apply::referrers(tx, kind.table(), &rid)?;
+            if !left.is_empty() {
+                let by = left.iter().map(|(k, _)| k.table()).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>();
+                return Err(Error::InUse { kind, id: rid.clone(), by: by.join(", ") });
+            }
+        }
         let mut doc = hooks::load_doc(tx, &rid, me.device)?;
         let at = now();
         doc::resolve(&mut doc, &key, &value, &at)?;

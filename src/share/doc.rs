@@ -122,8 +122,18 @@ pub struct ViewRecord {
 
 impl View {
     pub fn of(doc: &AutoCommit) -> Result<View> {
+        View::compute(doc, false)
+    }
+
+    /// The record as it was before it was deleted: what a held record's table row holds (see
+    /// `apply::hold_parents`).
+    pub fn held(doc: &AutoCommit) -> Result<View> {
+        View::compute(doc, true)
+    }
+
+    fn compute(doc: &AutoCommit, even_deleted: bool) -> Result<View> {
         let kind = winner_text(doc, "kind")?.unwrap_or_default();
-        let live = values(doc, LIVE)?.iter().any(|(v, _, _)| keeps(v) == Some(true));
+        let live = even_deleted || values(doc, LIVE)?.iter().any(|(v, _, _)| keeps(v) == Some(true));
         let created = winner_text(doc, "created_at")?;
         let (true, Some(created_at)) = (live, created) else { return Ok(View { kind, record: None }) };
         let mut data = serde_json::Map::new();

@@ -497,14 +497,8 @@ fn the_inbox_marks_lists_and_a_value_typed_instead_closes_the_conflict_everywher
     assert_eq!(field(&rs[2].d, id, "name").as_deref(), Some("Aram Lyon-Test"));
 }
 
-#[test]
-#[ignore = "known bug, open in issue 13: the contact's insert fails its foreign key where the delete arrived first"]
-fn a_contact_added_while_another_office_deletes_the_detainee_waits_with_it_for_a_person() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut rs = three(dir.path());
-    let id = rs[0].d.list::<Detainee>().unwrap()[0].id;
-    rs[0].d.delete::<Detainee>(id).unwrap();
-    let c = Contact {
+fn contact_for(id: Uuid) -> Contact {
+    Contact {
         detainee_id: id,
         name: "Sœur (fictive)".into(),
         relation: None,
@@ -513,14 +507,59 @@ fn a_contact_added_while_another_office_deletes_the_detainee_waits_with_it_for_a
         address: None,
         languages: vec![],
         notes: None,
-    };
-    let contact = rs[1].d.insert(c).unwrap().id;
+    }
+}
+
+/// Paris deletes the detainee while Lyon, not knowing, adds a family contact to them.
+fn delete_against_a_new_contact(dir: &Path) -> (Vec<Replica>, Uuid, Uuid) {
+    let mut rs = three(dir);
+    let id = rs[0].d.list::<Detainee>().unwrap()[0].id;
+    rs[0].d.delete::<Detainee>(id).unwrap();
+    let contact = rs[1].d.insert(contact_for(id)).unwrap().id;
     deliver_everything(&mut rs);
     assert_converged(&rs);
-    // Nothing lost: wherever it arrived, the contact is kept (its detainee restorable) or in a conflict entry.
+    (rs, id, contact)
+}
+
+#[test]
+fn a_contact_added_while_another_office_deletes_the_detainee_holds_the_record_for_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut rs, id, contact) = delete_against_a_new_contact(dir.path());
     for r in &rs {
-        let kept = r.d.get::<Contact>(contact).is_ok();
-        let conflicts = share::conflicts(&r.d).unwrap();
-        assert!(kept || !conflicts.is_empty(), "the contact is neither kept nor waiting for a decision");
+        // Held everywhere: the detainee and the new contact are there, and one conflict asks a person.
+        assert!(r.d.get::<Detainee>(id).is_ok(), "the detainee is held");
+        assert!(r.d.get::<Contact>(contact).is_ok(), "the contact is kept");
+        let cs = share::conflicts(&r.d).unwrap();
+        assert_eq!(cs.len(), 1, "{cs:?}");
+        assert_eq!((cs[0].record_id, cs[0].field.as_str()), (id, share::RECORD_FIELD));
+        let vals: Vec<&str> = cs[0].values.iter().map(|v| v.value.as_str().unwrap()).collect();
+        assert_eq!(vals, ["kept", "deleted"]);
+        assert!(cs[0].values.iter().all(|v| !v.user.is_empty() && !v.at.is_empty()), "{cs:?}");
+        assert!(share::rebuild_differences(&r.d).unwrap().is_empty());
+    }
+    let c = share::conflicts(&rs[2].d).unwrap().remove(0);
+    share::resolve(&mut rs[2].d, &c.id, 1).unwrap(); // kept
+    deliver_everything(&mut rs);
+    assert_converged(&rs);
+    for r in &rs {
+        assert!(share::conflicts(&r.d).unwrap().is_empty());
+        assert!(r.d.get::<Detainee>(id).is_ok() && r.d.get::<Contact>(contact).is_ok());
+    }
+}
+
+#[test]
+fn deciding_to_delete_a_held_record_deletes_its_new_contact_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut rs, id, contact) = delete_against_a_new_contact(dir.path());
+    let c = share::conflicts(&rs[0].d).unwrap().remove(0);
+    share::resolve(&mut rs[0].d, &c.id, 2).unwrap(); // deleted
+    assert!(rs[0].d.get::<Detainee>(id).is_err());
+    deliver_everything(&mut rs);
+    assert_converged(&rs);
+    for r in &rs {
+        assert!(share::conflicts(&r.d).unwrap().is_empty());
+        assert!(r.d.get::<Detainee>(id).is_err(), "deleted everywhere");
+        assert!(r.d.get::<Contact>(contact).is_err(), "with its contact, as a local delete does");
+        assert!(share::rebuild_differences(&r.d).unwrap().is_empty());
     }
 }

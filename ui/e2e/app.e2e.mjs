@@ -88,16 +88,17 @@ async function nav(screen) {
  * location field with xdotool, as a user would, and confirms.
  */
 let dialogShots = 0;
-async function answerFileDialog(path) {
+function dialogWindow() {
+  const r = spawnSync('xdotool', ['search', '--onlyvisible', '--class', 'libertas-dossier'], { encoding: 'utf8' });
+  // The dialog is the newest visible top-level window of the app besides the main one.
+  const ids = r.stdout.split('\n').filter(Boolean);
+  return ids.length >= 2 ? ids[ids.length - 1] : '';
+}
+
+async function answerFileDialog(path, { folder = false } = {}) {
   const deadline = Date.now() + 15000;
   let win = '';
-  while (Date.now() < deadline && !win) {
-    const r = spawnSync('xdotool', ['search', '--onlyvisible', '--class', 'libertas-dossier'], { encoding: 'utf8' });
-    // The dialog is the newest visible top-level window of the app besides the main one.
-    const ids = r.stdout.split('\n').filter(Boolean);
-    if (ids.length >= 2) win = ids[ids.length - 1];
-    else await new Promise((r) => setTimeout(r, 250));
-  }
+  while (Date.now() < deadline && !(win = dialogWindow())) await new Promise((r) => setTimeout(r, 250));
   assert.ok(win, 'the native file dialog opened');
   spawnSync('xdotool', ['windowfocus', '--sync', win]);
   await new Promise((r) => setTimeout(r, 500));
@@ -106,11 +107,20 @@ async function answerFileDialog(path) {
   // A save dialog proposes a file name with only its stem selected: replace all of it.
   spawnSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
   await new Promise((r) => setTimeout(r, 200));
-  spawnSync('xdotool', ['type', '--delay', '20', path]);
+  // A folder is typed with its final slash: Return then opens it in the dialog, and a second Return (nothing
+  // typed) chooses the folder shown, as a user does.
+  spawnSync('xdotool', ['type', '--delay', '20', folder ? `${path}/` : path]);
   await new Promise((r) => setTimeout(r, 300));
   dialogShots += 1;
   execFileSync('import', ['-window', 'root', join(SHOTS, `dialog-${dialogShots}.png`)]);
   spawnSync('xdotool', ['key', 'Return']);
+  if (folder) {
+    await new Promise((r) => setTimeout(r, 1000));
+    if (dialogWindow() === win) {
+      spawnSync('xdotool', ['windowfocus', '--sync', win]);
+      spawnSync('xdotool', ['key', 'Return']);
+    }
+  }
 }
 
 function pdftext(path) {
@@ -400,7 +410,7 @@ test('sharing: the app shares and invites, another office joins, a conflict is d
   await nav2('settings');
   await type(tid('sharing-device-name'), 'Bureau de Paris (essai)');
   await click(tid('sharing-create'));
-  await answerFileDialog(folder);
+  await answerFileDialog(folder, { folder: true });
   assert.equal(await (await el(tid('sharing-folder'), 20000)).getText(), folder);
   await type(tid('sharing-invite-name'), 'Bureau de Lyon (essai)');
   await click(tid('sharing-invite'));
