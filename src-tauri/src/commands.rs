@@ -558,7 +558,8 @@ commands! {
     /// that Syncthing or another sync engine carries). Null when cancelled.
     async fn share_create(st, app, device_name: String) -> Option<api::ShareStatus> {
         check_name(&st, &device_name)?;
-        let Some(folder) = app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()) else {
+        let start = dossier::files::parent_dir(&st.path());
+        let Some(folder) = app.dialog().file().set_directory(start).blocking_pick_folder().and_then(|p| p.into_path().ok()) else {
             return Ok(None);
         };
         let lang = st.lang();
@@ -633,7 +634,8 @@ commands! {
 
     /// Step two: the shared folder as the sync engine put it on this computer. Returns its path to show, or null.
     async fn join_choose_folder(st, app) -> Option<String> {
-        let picked = app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok());
+        let start = dossier::files::parent_dir(&st.path());
+        let picked = app.dialog().file().set_directory(start).blocking_pick_folder().and_then(|p| p.into_path().ok());
         Ok(picked.map(|p| {
             let shown = p.display().to_string();
             st.pick("folder", p);

@@ -174,7 +174,8 @@ fn photo_file(dir: &Path, n: usize) -> PathBuf {
 /// Runs one edit script on three fresh replicas and checks convergence and the oracle after every round.
 ///
 /// The first detainee holds the contacts and photos and is never deleted: a detainee deleted while another device
-/// adds a contact or photo to it is a limit the sharing does not handle yet (ARCHITECTURE.md, "Sharing").
+/// adds a contact or photo to it is *held* (ARCHITECTURE.md, "Sharing"), which this oracle does not model; the
+/// scripted tests in `share/mod.rs` cover both decisions on a held record.
 fn run_script(rounds: Vec<Round>) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let mut rs = three(dir.path());

@@ -107,16 +107,23 @@ async function answerFileDialog(path, { folder = false } = {}) {
   // A save dialog proposes a file name with only its stem selected: replace all of it.
   spawnSync('xdotool', ['key', '--clearmodifiers', 'ctrl+a']);
   await new Promise((r) => setTimeout(r, 200));
-  // A folder is typed with its final slash: Return then opens it in the dialog, and a second Return (nothing
-  // typed) chooses the folder shown, as a user does.
-  spawnSync('xdotool', ['type', '--delay', '20', folder ? `${path}/` : path]);
+  spawnSync('xdotool', ['type', '--delay', '20', path]);
   await new Promise((r) => setTimeout(r, 300));
+  // A folder's name gets its final slash completed (selected): removed, so that Return chooses the folder typed
+  // rather than opening it.
+  if (folder) {
+    spawnSync('xdotool', ['key', '--clearmodifiers', 'Delete']);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   dialogShots += 1;
   execFileSync('import', ['-window', 'root', join(SHOTS, `dialog-${dialogShots}.png`)]);
   spawnSync('xdotool', ['key', 'Return']);
   if (folder) {
+    // Still open (it opened the folder instead): Return with nothing typed chooses the folder shown.
     await new Promise((r) => setTimeout(r, 1000));
     if (dialogWindow() === win) {
+      dialogShots += 1;
+      execFileSync('import', ['-window', 'root', join(SHOTS, `dialog-${dialogShots}.png`)]);
       spawnSync('xdotool', ['windowfocus', '--sync', win]);
       spawnSync('xdotool', ['key', 'Return']);
     }
