@@ -404,7 +404,7 @@ test('user text is shown as text, never as HTML', async () => {
 });
 
 function cli(db, args, extra = {}) {
-  return execFileSync(CLI, ['--db', db, ...args], { env: { ...process.env, DOSSIER_PASSPHRASE: PASS, ...extra }, encoding: 'utf8' });
+  return execFileSync(CLI, ['--db', db, ...args], { env: { ...process.env, DOSSIER_PASSPHRASE: PASS, DOSSIER_USER: 'bob', ...extra }, encoding: 'utf8' });
 }
 
 test('sharing: the app shares and invites, another office joins, a conflict is decided in the inbox', async () => {
@@ -458,10 +458,11 @@ test('sharing: the app shares and invites, another office joins, a conflict is d
   await browser.waitUntil(async () => (await browser.$$(tid('conflict-value'))).length === 2, { timeout: 15000, timeoutMsg: 'two values side by side' });
   await shot('16-conflicts-inbox');
   const values = await browser.$$(tid('conflict-value'));
-  const texts = await Promise.all(values.map((v) => v.getText()));
+  const texts = [];
+  for (const v of values) texts.push(await v.getText());
   const lyonValue = texts.findIndex((t) => t.includes('Ambulancier (Lyon, essai)'));
   assert.ok(lyonValue >= 0 && texts.some((t) => t.includes('Infirmier (Paris, essai)')), texts.join(' | '));
-  assert.ok(texts[lyonValue].includes('Bureau de Lyon (essai)'), `the value names its device: ${texts[lyonValue]}`);
+  assert.ok(texts[lyonValue].includes('bob · Bureau de Lyon (essai)'), `the value names its user and device: ${texts[lyonValue]}`);
   await (await values[lyonValue].$(tid('conflict-keep'))).click();
   await el('.empty-state', 15000);
   assert.equal((await browser.$$(tid('sync-conflicts'))).length, 0, 'the sidebar no longer counts a conflict');
