@@ -186,7 +186,7 @@ fn para(spans: Vec<Span>, align: Align) -> Block {
 }
 
 fn logo_block(images: &mut Images<'_>, r: &str, width: f32, align: Align) -> Result<Block> {
-    Ok(Block::Image { image: images.get(r)?, width_mm: Some(width), align, caption: None })
+    Ok(Block::Image { image: images.get(r)?, width_mm: Some(width), align, caption: None, crop: None })
 }
 
 fn expand(
@@ -346,7 +346,13 @@ fn card(p: &PublicDetainee, large: bool, lang: Lang, images: &mut Images<'_>) ->
     let photo_w = if large { 62.0 } else { 38.0 };
     let photo = match &p.photo {
         Some(r) => {
-            vec![Block::Image { image: images.get(r)?, width_mm: Some(photo_w), align: Align::Left, caption: None }]
+            vec![Block::Image {
+                image: images.get(r)?,
+                width_mm: Some(photo_w),
+                align: Align::Left,
+                caption: None,
+                crop: None,
+            }]
         }
         None => vec![],
     };
