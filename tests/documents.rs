@@ -852,3 +852,144 @@ fn english_documents_keep_english_typography() {
     assert!(text.contains("Free him! Why? \"Justice\" for all: see you at 10:30; 50% of signatories."), "{text:?}");
     assert!(!text.contains('\u{202F}'), "{text:?}");
 }
+
+/// The quadrant photo's colours, upright: top-left, top-right, bottom-left, bottom-right. None of them is a colour
+/// the documents print themselves (their red, black, greys, white).
+const QUADRANTS: [(&str, [u8; 3]); 4] =
+    [("cyan", [0, 200, 220]), ("magenta", [220, 0, 200]), ("yellow", [250, 220, 0]), ("green", [0, 150, 60])];
+/// The photo, upright, in pixels, and where its quadrants meet: the top-right quadrant (200 × 160) is landscape
+/// while the whole photo is portrait, so a frame that follows the crop and one that follows the photo differ.
+const QUAD_W: u32 = 320;
+const QUAD_H: u32 = 400;
+const SPLIT_X: u32 = 120;
+const SPLIT_Y: u32 = 160;
+const TOP_RIGHT: usize = 1;
+
+/// A fictional dossier with one public, consented detainee whose one photo (public, consented) has four flat
+/// quadrants and is stored sideways (EXIF orientation 6, as a phone held sideways writes it), framed by a crop
+/// rectangle selecting the upright top-right quadrant.
+fn quadrant_dossier(dir: &Path) -> (Dossier, Uuid, Uuid) {
+    let upright = image::RgbImage::from_fn(QUAD_W, QUAD_H, |x, y| {
+        image::Rgb(QUADRANTS[usize::from(y >= SPLIT_Y) * 2 + usize::from(x >= SPLIT_X)].1)
+    });
+    let bytes = jpeg_stored_sideways(&upright);
+    // The fixture itself: a viewer that applies the orientation shows the upright picture.
+    let mut shown = image::load_from_memory(&bytes).unwrap();
+    assert_eq!((shown.width(), shown.height()), (QUAD_H, QUAD_W), "stored sideways");
+    shown.apply_orientation(image::metadata::Orientation::Rotate90);
+    let px = shown.to_rgb8().get_pixel(QUAD_W - 10, 10).0;
+    assert!(nearest_quadrant(px) == Some(TOP_RIGHT), "upright top-right is magenta: {px:?}");
+    let file = dir.join("quadrants-fictional.jpg");
+    std::fs::write(&file, &bytes).unwrap();
+
+    let mut d = Dossier::create(&dir.join("crop.dossier"), PASS).unwrap();
+    d.set_profile(Profile { name: "Collectif (exemple fictif)".into(), ..Default::default() }).unwrap();
+    let mut p = Detainee::new("Aram Quadrantyan (fictif)", Category::PrisonerOfWar);
+    p.captured = "2023-09-20".parse().ok();
+    p.disclosure.insert(PublicItem::Name, Disclosure::PUBLIC);
+    p.disclosure.insert(PublicItem::Capture, Disclosure::PUBLIC);
+    let p = d.insert(p).unwrap();
+    let photo = d.add_photo(p.id, &file, Disclosure::PUBLIC).unwrap();
+    assert_eq!((photo.width, photo.height, photo.orientation), (QUAD_H, QUAD_W, 6));
+    let mut m = photo.data.clone();
+    let (w, h) = (QUAD_W as f32, QUAD_H as f32);
+    m.crop = Some(Crop { x: SPLIT_X as f32 / w, y: 0.0, w: 1.0 - SPLIT_X as f32 / w, h: SPLIT_Y as f32 / h });
+    d.update(photo.id, m).unwrap();
+    (d, p.id, photo.id)
+}
+
+/// The quadrant colour a pixel shows, if any (JPEG and anti-aliasing leave a margin).
+fn nearest_quadrant(px: [u8; 3]) -> Option<usize> {
+    let dist = |c: [u8; 3]| (0..3).map(|i| (i32::from(px[i]) - i32::from(c[i])).abs()).sum::<i32>();
+    QUADRANTS.iter().position(|(_, c)| dist(*c) < 90)
+}
+
+/// What the pages of a PDF show of the quadrant photo, at `dpi`: the pixels of each quadrant colour on all pages,
+/// and the bounding box (x0, y0, x1, y1, in pixels) of all quadrant pixels on the page holding the most of them.
+fn quadrant_pixels(pdf: &[u8], dpi: u32, dir: &Path, name: &str) -> ([usize; 4], (u32, u32, u32, u32)) {
+    let dir = dir.join(name);
+    std::fs::create_dir(&dir).unwrap();
+    let path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let st = Command::new("pdftoppm")
+        .args(["-r", &dpi.to_string(), "-png"])
+        .arg(&path)
+        .arg(dir.join("page"))
+        .status()
+        .expect("pdftoppm installed");
+    assert!(st.success());
+    let mut counts = [0usize; 4];
+    let (mut best, mut bbox) = (0usize, (0, 0, 0, 0));
+    for (page, _) in files_in(&dir) {
+        if page.extension().is_none_or(|e| e != "png") {
+            continue;
+        }
+        let img = image::open(&page).unwrap().to_rgb8();
+        let (mut n, mut b) = (0usize, (u32::MAX, u32::MAX, 0, 0));
+        for (x, y, px) in img.enumerate_pixels() {
+            if let Some(q) = nearest_quadrant(px.0) {
+                counts[q] += 1;
+                n += 1;
+                b = (b.0.min(x), b.1.min(y), b.2.max(x + 1), b.3.max(y + 1));
+            }
+        }
+        if n > best {
+            (best, bbox) = (n, b);
+        }
+    }
+    (counts, bbox)
+}
+
+/// Issue 15, "the crop rectangle everywhere": a photo with a crop rectangle is framed the same in the fact sheet,
+/// the press kit's card and the banner. The photo (fictional, generated here) has four coloured quadrants, is
+/// stored sideways with an EXIF orientation, and its crop selects the upright top-right quadrant: every document
+/// shows that colour and none of the other three, and the flowing documents (fact sheet, press-kit card) frame
+/// exactly the crop, landscape, at the card's photo width. Without a crop, each keeps its own framing: the whole
+/// photo in the cards, a centred cover on the banner.
+#[test]
+fn a_cropped_photo_shows_the_same_quadrant_in_the_fact_sheet_the_press_kit_and_the_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut d, person, photo) = quadrant_dossier(dir.path());
+    let en = dossier::Lang::En;
+    let px_per_mm = |dpi: u32| dpi as f32 / 25.4;
+    let crop_aspect = (QUAD_W - SPLIT_X) as f32 / SPLIT_Y as f32;
+    let photo_aspect = QUAD_W as f32 / QUAD_H as f32;
+
+    let render = |d: &Dossier| {
+        let sheet = documents::factsheet(d, person, en, today()).unwrap().bytes;
+        let kit = documents::presskit(d, en, today()).unwrap().bytes;
+        let (banner, _) = documents::banner(d, person, None, BannerSize::A3, 10.0, en, today()).unwrap();
+        // (document, PDF, dpi, the card photo's width in mm: fact sheets have a large card, press kits small ones)
+        [("factsheet", sheet, 40, Some(62.0)), ("presskit", kit, 40, Some(38.0)), ("banner", banner.bytes, 10, None)]
+    };
+
+    for (name, pdf, dpi, card_mm) in render(&d) {
+        let (counts, (x0, y0, x1, y1)) = quadrant_pixels(&pdf, dpi, dir.path(), name);
+        let shown = counts[TOP_RIGHT];
+        assert!(shown > 1000, "{name}: the cropped quadrant (magenta) is shown: {counts:?}");
+        for (q, (colour, _)) in QUADRANTS.iter().enumerate().filter(|(q, _)| *q != TOP_RIGHT) {
+            assert!(counts[q] * 200 < shown, "{name}: nothing of the {colour} quadrant outside the crop: {counts:?}");
+        }
+        if let Some(w_mm) = card_mm {
+            let (w, h) = ((x1 - x0) as f32, (y1 - y0) as f32);
+            assert!((w - w_mm * px_per_mm(dpi)).abs() <= 3.0, "{name}: the card's photo is {w_mm} mm wide: {w} px");
+            assert!((w / h - crop_aspect).abs() < 0.05, "{name}: the frame is the crop's shape: {w}x{h} px");
+            let area = w_mm * px_per_mm(dpi) * (w_mm * px_per_mm(dpi) / crop_aspect);
+            assert!((shown as f32 - area).abs() < 0.1 * area, "{name}: the whole frame shows it: {shown} vs {area}");
+        }
+    }
+
+    // Without a crop: the cards show the whole photo in its own shape, the banner a centred cover (all four).
+    let mut m = d.get::<Media>(photo).unwrap().data;
+    m.crop = None;
+    d.update(photo, m).unwrap();
+    for (name, pdf, dpi, card_mm) in render(&d) {
+        let name = format!("{name}-uncropped");
+        let (counts, (x0, y0, x1, y1)) = quadrant_pixels(&pdf, dpi, dir.path(), &name);
+        assert!(counts.iter().all(|n| *n > 100), "{name}: every quadrant shows: {counts:?}");
+        if card_mm.is_some() {
+            let (w, h) = ((x1 - x0) as f32, (y1 - y0) as f32);
+            assert!((w / h - photo_aspect).abs() < 0.05, "{name}: the whole photo's shape: {w}x{h} px");
+        }
+    }
+}

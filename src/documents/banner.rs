@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::context::BannerCtx;
 use super::template;
-use super::typesetting::Images;
+use super::typesetting::{photo_crop, Images};
 use crate::error::{Error, Result};
 use crate::i18n::{tr, Arg, Lang};
 
@@ -348,11 +348,9 @@ fn canvas_items(
     let photo_rect = place(&layout.photo);
     match &ctx.detainee.photo {
         Some(r) => {
-            let crop = ctx
-                .detainee
-                .photo_crop
-                .map(|c| typeset::CropRect { x: c.x, y: c.y, w: c.w, h: c.h })
-                .unwrap_or(typeset::CropRect::FULL);
+            // The zone's shape is fixed by the layout: the crop covers it (`typeset::frame`, `Fixed`); without a
+            // crop, a centred cover of the whole photo.
+            let crop = photo_crop(ctx.detainee.photo_crop).unwrap_or(typeset::CropRect::FULL);
             items.push(typeset::CanvasItem::Image {
                 image: images.get(r)?,
                 rect: photo_rect,

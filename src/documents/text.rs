@@ -17,7 +17,7 @@ use typeset::{Align, Block, Column, Span};
 
 use super::context::{PublicDetainee, SponsorCtx};
 use super::template::{self, Header};
-use super::typesetting::{typeset_lang, Images};
+use super::typesetting::{photo_crop, typeset_lang, Images};
 use super::typography;
 use crate::error::{Error, Result};
 use crate::i18n::{tr, Lang};
@@ -186,7 +186,7 @@ fn para(spans: Vec<Span>, align: Align) -> Block {
 }
 
 fn logo_block(images: &mut Images<'_>, r: &str, width: f32, align: Align) -> Result<Block> {
-    Ok(Block::Image { image: images.get(r)?, width_mm: Some(width), align, caption: None })
+    Ok(Block::Image { image: images.get(r)?, width_mm: Some(width), align, caption: None, crop: None })
 }
 
 fn expand(
@@ -344,10 +344,16 @@ fn card(p: &PublicDetainee, large: bool, lang: Lang, images: &mut Images<'_>) ->
         }
     }
     let photo_w = if large { 62.0 } else { 38.0 };
+    // The frame takes the crop's shape (`typeset::frame`, `Natural`): the card shows exactly the crop, or the whole
+    // photo without one.
     let photo = match &p.photo {
-        Some(r) => {
-            vec![Block::Image { image: images.get(r)?, width_mm: Some(photo_w), align: Align::Left, caption: None }]
-        }
+        Some(r) => vec![Block::Image {
+            image: images.get(r)?,
+            width_mm: Some(photo_w),
+            align: Align::Left,
+            caption: None,
+            crop: photo_crop(p.photo_crop),
+        }],
         None => vec![],
     };
     let columns = if photo.is_empty() {

@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::model::{Media, MediaRole, RecordKind};
+use crate::model::{Crop, Media, MediaRole, RecordKind};
 use crate::store::Dossier;
 
 /// Loads the images templates refer to (`photo:<id>`, `logo:<id>`) from the dossier, once each.
@@ -77,6 +77,13 @@ type PreparedCache = std::sync::Mutex<HashMap<(Uuid, String), Arc<typeset::Image
 fn prepared() -> &'static PreparedCache {
     static CACHE: std::sync::OnceLock<PreparedCache> = std::sync::OnceLock::new();
     CACHE.get_or_init(Default::default)
+}
+
+/// A photo's stored crop as the typesetter takes it (`None`: the whole photo). Every document passes a photo's crop
+/// through here to the typesetter, which frames it with `typeset::frame`, the one framing of every document (a
+/// banner's zone and a social card are `FrameAspect::Fixed`, a flowing card `Natural`).
+pub(crate) fn photo_crop(crop: Option<Crop>) -> Option<typeset::CropRect> {
+    crop.map(|c| typeset::CropRect { x: c.x, y: c.y, w: c.w, h: c.h })
 }
 
 pub(crate) fn typeset_error(e: typeset::TypesetError) -> Error {

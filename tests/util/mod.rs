@@ -173,3 +173,20 @@ pub fn raw_connection(db: &std::path::Path) -> rusqlite::Connection {
     assert_eq!(rc, 0);
     conn
 }
+
+/// A JPEG of `upright` as a camera held sideways writes it: the pixels stored turned a quarter anticlockwise, with
+/// an EXIF orientation of 6 ("turn clockwise to view") and nothing else in the EXIF block.
+pub fn jpeg_stored_sideways(upright: &image::RgbImage) -> Vec<u8> {
+    use img_parts::jpeg::{markers, Jpeg, JpegSegment};
+    use img_parts::Bytes;
+    let stored = image::imageops::rotate270(upright);
+    let mut plain = vec![];
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 95).encode_image(&stored).unwrap();
+    let mut jpeg = Jpeg::from_bytes(Bytes::from(plain)).unwrap();
+    let mut exif = b"Exif\0\0MM\0\x2a\0\0\0\x08".to_vec();
+    exif.extend_from_slice(&[0, 1]); // one entry
+    exif.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]); // Orientation = 6
+    exif.extend_from_slice(&[0, 0, 0, 0]);
+    jpeg.segments_mut().insert(1, JpegSegment::new_with_contents(markers::APP1, Bytes::from(exif)));
+    jpeg.encoder().bytes().to_vec()
+}

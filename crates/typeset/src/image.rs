@@ -60,9 +60,94 @@ impl CropRect {
 pub enum ImageFit {
     /// The whole image, as large as fits, centred (letterboxed).
     Contain,
-    /// The crop region scaled to cover the whole box, centred on the crop's centre, clipped to
-    /// the box. `CropRect::FULL` is a classic centred "cover".
+    /// The box shows what [`frame`] gives for this crop and the box's shape: the crop scaled to
+    /// cover the box, centred on the crop's centre, clipped to the box. `CropRect::FULL` is a
+    /// classic centred "cover".
     Cover(CropRect),
+}
+
+/// The shape of the frame a photo is drawn into.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FrameAspect {
+    /// A frame of this width / height, set by the layout (a banner's photo zone, a social card).
+    Fixed(f32),
+    /// A frame shaped like the crop itself (the whole upright image without a crop): flowing
+    /// documents, where a photo's height follows from its width (fact sheets, press-kit cards).
+    Natural,
+}
+
+/// What to draw of a photo in its frame: the region of the upright image the frame shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Framing {
+    /// The visible region, in 0..1 of the upright image from its top-left corner. Always inside the
+    /// image, and (in pixels) of the frame's shape.
+    pub region: CropRect,
+    /// The frame's width / height, which is the region's in upright pixels.
+    pub aspect: f32,
+    /// The upright image's size in pixels.
+    pub upright: (u32, u32),
+}
+
+impl Framing {
+    /// The region in upright pixels (x, y, width, height), at least one pixel and inside the image:
+    /// what a raster renderer crops before scaling.
+    pub fn pixels(&self) -> (u32, u32, u32, u32) {
+        let (uw, uh) = (self.upright.0.max(1), self.upright.1.max(1));
+        let r = self.region;
+        let x = ((r.x * uw as f32).round() as u32).min(uw - 1);
+        let y = ((r.y * uh as f32).round() as u32).min(uh - 1);
+        let w = ((r.w * uw as f32).round() as u32).clamp(1, uw - x);
+        let h = ((r.h * uh as f32).round() as u32).clamp(1, uh - y);
+        (x, y, w, h)
+    }
+
+    /// Whether the frame shows the whole image (nothing to clip).
+    pub fn is_whole(&self) -> bool {
+        let r = self.region;
+        r.x <= 1e-6 && r.y <= 1e-6 && r.w >= 1.0 - 1e-6 && r.h >= 1.0 - 1e-6
+    }
+
+    /// Where the whole upright image lands so that the region fills `frame` ([x, y, w, h], any unit).
+    pub(crate) fn image_rect(&self, frame: [f32; 4]) -> [f32; 4] {
+        let [x, y, w, h] = frame;
+        let (pw, ph) = (w / self.region.w, h / self.region.h);
+        [x - self.region.x * pw, y - self.region.y * ph, pw, ph]
+    }
+}
+
+/// The one framing of a photo, for every document that prints one: from the stored pixel size,
+/// the EXIF orientation, the crop (0..1 of the upright image; `None`: the whole image) and the
+/// frame's shape, the region of the upright image to draw. The crop is scaled to *cover* the frame
+/// (the frame is filled, and shows nothing outside the crop), centred on the crop's centre; a
+/// `Natural` frame shows exactly the crop. An unusable crop is clamped into the image (at least 1 %
+/// of each side), an unusable aspect (zero, negative, not finite) is taken as `Natural`.
+pub fn frame(stored: (u32, u32), orientation: Orientation, crop: Option<CropRect>, aspect: FrameAspect) -> Framing {
+    let upright = if orientation.swaps_axes() { (stored.1, stored.0) } else { stored };
+    let (iw, ih) = (upright.0.max(1) as f32, upright.1.max(1) as f32);
+    let c = crop.unwrap_or(CropRect::FULL).sanitized();
+    let (cw, ch) = (c.w * iw, c.h * ih);
+    let natural = cw / ch;
+    let a = match aspect {
+        FrameAspect::Fixed(a) if a.is_finite() && a > 0.0 => a,
+        _ => natural,
+    };
+    // The largest region of the frame's shape inside the crop, centred on the crop's centre.
+    let (vw, vh) = if natural > a { (ch * a, ch) } else { (cw, cw / a) };
+    let (vw, vh) = (vw / iw, vh / ih);
+    let region = CropRect {
+        x: (c.x + (c.w - vw) / 2.0).clamp(0.0, 1.0 - vw),
+        y: (c.y + (c.h - vh) / 2.0).clamp(0.0, 1.0 - vh),
+        w: vw,
+        h: vh,
+    };
+    Framing { region, aspect: a, upright }
+}
+
+impl ImageData {
+    /// [`frame`] for this image (its stored size and orientation).
+    pub fn frame(&self, crop: Option<CropRect>, aspect: FrameAspect) -> Framing {
+        frame((self.width, self.height), self.orientation, crop, aspect)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -346,15 +431,8 @@ pub(crate) fn fit(img: &ImageData, bx: [f32; 4], mode: ImageFit) -> Fitted {
             Fitted { image: r, visible: r, clip: false }
         }
         ImageFit::Cover(crop) => {
-            let c = crop.sanitized();
-            let s = (w / (c.w * iw)).max(h / (c.h * ih));
-            let (pw, ph) = (iw * s, ih * s);
-            // Centre the crop's centre in the box, then slide so the image still covers the box.
-            let mut ix = x + w / 2.0 - (c.x + c.w / 2.0) * pw;
-            let mut iy = y + h / 2.0 - (c.y + c.h / 2.0) * ph;
-            ix = ix.min(x).max(x + w - pw);
-            iy = iy.min(y).max(y + h - ph);
-            Fitted { image: [ix, iy, pw, ph], visible: bx, clip: true }
+            let f = img.frame(Some(crop), FrameAspect::Fixed(w / h));
+            Fitted { image: f.image_rect(bx), visible: bx, clip: true }
         }
     }
 }
@@ -443,5 +521,160 @@ mod tests {
         assert!(c.image[0].abs() < 1e-3);
         let rotated = img.clone().with_orientation(Orientation::new(6));
         assert_eq!(rotated.upright_size(), (3000, 4000));
+    }
+
+    fn close(a: CropRect, b: CropRect) -> bool {
+        [(a.x, b.x), (a.y, b.y), (a.w, b.w), (a.h, b.h)].iter().all(|(p, q)| (p - q).abs() < 1e-4)
+    }
+
+    const TOP_RIGHT: CropRect = CropRect { x: 0.5, y: 0.0, w: 0.5, h: 0.5 };
+
+    #[test]
+    fn framing_without_a_crop_is_the_whole_photo_or_a_centred_cover() {
+        // Natural: the whole upright image in its own shape (what flowing cards always printed).
+        let f = frame((4000, 3000), Orientation::UPRIGHT, None, FrameAspect::Natural);
+        assert!(close(f.region, CropRect::FULL) && f.is_whole());
+        assert!((f.aspect - 4.0 / 3.0).abs() < 1e-6);
+        // Turned a quarter by its orientation, the photo is portrait.
+        let f = frame((4000, 3000), Orientation::new(6), None, FrameAspect::Natural);
+        assert!((f.aspect - 0.75).abs() < 1e-6 && f.upright == (3000, 4000));
+        // Fixed: a centred cover (what banners always printed): a square frame shows the middle 3000 × 3000.
+        let f = frame((4000, 3000), Orientation::UPRIGHT, None, FrameAspect::Fixed(1.0));
+        assert!(close(f.region, CropRect { x: 0.125, y: 0.0, w: 0.75, h: 1.0 }), "{f:?}");
+        assert_eq!(f.pixels(), (500, 0, 3000, 3000));
+        let f = frame((4000, 3000), Orientation::new(8), None, FrameAspect::Fixed(1.0));
+        assert!(close(f.region, CropRect { x: 0.0, y: 0.125, w: 1.0, h: 0.75 }), "{f:?}");
+    }
+
+    #[test]
+    fn framing_a_crop_depends_on_the_orientation() {
+        // The crop is in upright coordinates: the same rectangle is landscape on an upright 4000 × 3000 photo and
+        // portrait on the same pixels stored sideways (orientations 5 to 8).
+        let up = frame((4000, 3000), Orientation::UPRIGHT, Some(TOP_RIGHT), FrameAspect::Natural);
+        assert!(close(up.region, TOP_RIGHT));
+        assert!((up.aspect - 2000.0 / 1500.0).abs() < 1e-5, "{up:?}");
+        assert_eq!(up.pixels(), (2000, 0, 2000, 1500));
+        for o in 5..=8 {
+            let side = frame((4000, 3000), Orientation::new(o), Some(TOP_RIGHT), FrameAspect::Natural);
+            assert!(close(side.region, TOP_RIGHT));
+            assert!((side.aspect - 1500.0 / 2000.0).abs() < 1e-5, "orientation {o}: {side:?}");
+            assert_eq!(side.pixels(), (1500, 0, 1500, 2000));
+        }
+        // Orientations 2 to 4 mirror or turn half: the shape stays.
+        for o in 2..=4 {
+            let f = frame((4000, 3000), Orientation::new(o), Some(TOP_RIGHT), FrameAspect::Natural);
+            assert!((f.aspect - up.aspect).abs() < 1e-6, "orientation {o}");
+        }
+        // ImageData::frame reads the stored size and orientation of the image itself.
+        let img = ImageData::from_bytes(tiny_jpeg(3, false, 4000, 3000)).unwrap().with_orientation(Orientation::new(6));
+        assert_eq!(
+            img.frame(Some(TOP_RIGHT), FrameAspect::Natural),
+            frame((4000, 3000), Orientation::new(6), Some(TOP_RIGHT), FrameAspect::Natural)
+        );
+    }
+
+    #[test]
+    fn a_crop_of_another_shape_than_the_frame_covers_it_from_its_centre() {
+        // Upright 3000 × 4000; the top-right quadrant is 1500 × 2000 (portrait, 0.75).
+        let o = Orientation::new(6);
+        // A wide frame (2:1) takes the crop's full width and 750 pixels of its height, around its centre.
+        let f = frame((4000, 3000), o, Some(TOP_RIGHT), FrameAspect::Fixed(2.0));
+        assert!(close(f.region, CropRect { x: 0.5, y: 0.15625, w: 0.5, h: 0.1875 }), "{f:?}");
+        assert_eq!(f.pixels(), (1500, 625, 1500, 750));
+        // A tall frame (1:2) takes its full height and 1000 pixels of its width.
+        let f = frame((4000, 3000), o, Some(TOP_RIGHT), FrameAspect::Fixed(0.5));
+        assert!(close(f.region, CropRect { x: 0.5 + 1.0 / 12.0, y: 0.0, w: 1.0 / 3.0, h: 0.5 }), "{f:?}");
+        assert_eq!(f.pixels(), (1750, 0, 1000, 2000));
+        // The same shape as the crop: exactly the crop, as `Natural` gives.
+        let f = frame((4000, 3000), o, Some(TOP_RIGHT), FrameAspect::Fixed(0.75));
+        assert!(close(f.region, TOP_RIGHT));
+        // An unusable aspect is the crop's own.
+        for bad in [0.0, -1.0, f32::NAN, f32::INFINITY] {
+            let f = frame((4000, 3000), o, Some(TOP_RIGHT), FrameAspect::Fixed(bad));
+            assert!(close(f.region, TOP_RIGHT) && (f.aspect - 0.75).abs() < 1e-5, "{bad}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn crops_at_the_border_tiny_or_out_of_range_stay_inside_the_image() {
+        // Touching the bottom-right corner: the region ends exactly at the image's edges.
+        let corner = CropRect { x: 0.8, y: 0.8, w: 0.2, h: 0.2 };
+        let f = frame((1000, 1000), Orientation::UPRIGHT, Some(corner), FrameAspect::Natural);
+        assert!(close(f.region, corner));
+        assert_eq!(f.pixels(), (800, 800, 200, 200));
+        let f = frame((1000, 1000), Orientation::UPRIGHT, Some(corner), FrameAspect::Fixed(2.0));
+        assert!(close(f.region, CropRect { x: 0.8, y: 0.85, w: 0.2, h: 0.1 }), "{f:?}");
+        // Touching the top-left corner, and the whole width.
+        let band = CropRect { x: 0.0, y: 0.0, w: 1.0, h: 0.1 };
+        let f = frame((1000, 1000), Orientation::UPRIGHT, Some(band), FrameAspect::Fixed(1.0));
+        assert!(close(f.region, CropRect { x: 0.45, y: 0.0, w: 0.1, h: 0.1 }), "{f:?}");
+        // Past the edge (as a rounding editor might send): slid back inside.
+        let past = CropRect { x: 0.9, y: 0.95, w: 0.2, h: 0.1 };
+        let f = frame((1000, 1000), Orientation::UPRIGHT, Some(past), FrameAspect::Natural);
+        assert!(close(f.region, CropRect { x: 0.8, y: 0.9, w: 0.2, h: 0.1 }), "{f:?}");
+        // Tiny: at least 1 % of each side, and at least one pixel however small the image.
+        let tiny = CropRect { x: 0.5, y: 0.5, w: 0.0001, h: 0.0001 };
+        let f = frame((1000, 1000), Orientation::UPRIGHT, Some(tiny), FrameAspect::Natural);
+        assert!(close(f.region, CropRect { x: 0.5, y: 0.5, w: 0.01, h: 0.01 }), "{f:?}");
+        assert_eq!(f.pixels(), (500, 500, 10, 10));
+        let f = frame((40, 40), Orientation::UPRIGHT, Some(tiny), FrameAspect::Fixed(3.0));
+        let (x, y, w, h) = f.pixels();
+        assert!(w >= 1 && h >= 1 && x + w <= 40 && y + h <= 40, "{:?}", f.pixels());
+        // Garbage: the whole image; a zero-sized image does not divide by zero.
+        let nan = CropRect { x: f32::NAN, y: 2.0, w: f32::NAN, h: -1.0 };
+        let f = frame((1000, 500), Orientation::UPRIGHT, Some(nan), FrameAspect::Natural);
+        assert!(f.region.x == 0.0 && f.region.w == 1.0 && f.region.y + f.region.h <= 1.0 + 1e-6, "{f:?}");
+        let f = frame((0, 0), Orientation::UPRIGHT, None, FrameAspect::Fixed(1.5));
+        assert!(f.region.w.is_finite() && f.region.h.is_finite() && f.pixels() == (0, 0, 1, 1), "{f:?}");
+    }
+
+    #[test]
+    fn every_framing_is_inside_the_crop_and_of_the_frames_shape() {
+        let crops = [
+            CropRect::FULL,
+            TOP_RIGHT,
+            CropRect { x: 0.1, y: 0.05, w: 0.8, h: 0.7 },
+            CropRect { x: 0.0, y: 0.9, w: 1.0, h: 0.1 },
+            CropRect { x: 0.97, y: 0.0, w: 0.03, h: 1.0 },
+        ];
+        for o in 1..=8 {
+            for c in crops {
+                for a in [0.25, 0.75, 1.0, 1.6, 4.0] {
+                    let f = frame((1200, 800), Orientation::new(o), Some(c), FrameAspect::Fixed(a));
+                    let r = f.region;
+                    let (uw, uh) = (f.upright.0 as f32, f.upright.1 as f32);
+                    let eps = 1e-5;
+                    assert!(r.x >= c.x - eps && r.y >= c.y - eps, "o={o} {c:?} {a}: {r:?}");
+                    assert!(r.x + r.w <= c.x + c.w + eps && r.y + r.h <= c.y + c.h + eps, "o={o} {c:?} {a}: {r:?}");
+                    assert!(((r.w * uw) / (r.h * uh) - a).abs() < 1e-3 * a, "o={o} {c:?} {a}: shape {r:?}");
+                    // It touches the crop on two opposite sides (covers: as large as it can be).
+                    assert!((r.w - c.w).abs() < eps || (r.h - c.h).abs() < eps, "o={o} {c:?} {a}: {r:?}");
+                    // Centred on the crop's centre.
+                    assert!((r.x + r.w / 2.0 - (c.x + c.w / 2.0)).abs() < eps, "o={o} {c:?} {a}: {r:?}");
+                    assert!((r.y + r.h / 2.0 - (c.y + c.h / 2.0)).abs() < eps, "o={o} {c:?} {a}: {r:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_placed_image_puts_the_region_on_the_frame_and_cover_is_this_framing() {
+        let img = ImageData::from_bytes(tiny_jpeg(3, false, 4000, 3000)).unwrap().with_orientation(Orientation::new(6));
+        let bx = [10.0, 20.0, 90.0, 60.0];
+        let f = img.frame(Some(TOP_RIGHT), FrameAspect::Fixed(1.5));
+        let [ix, iy, iw, ih] = f.image_rect(bx);
+        let r = f.region;
+        for (got, want) in [
+            (ix + r.x * iw, bx[0]),
+            (iy + r.y * ih, bx[1]),
+            (ix + (r.x + r.w) * iw, bx[0] + bx[2]),
+            (iy + (r.y + r.h) * ih, bx[1] + bx[3]),
+        ] {
+            assert!((got - want).abs() < 1e-3, "{got} vs {want}");
+        }
+        // A canvas's Cover (banners) is exactly this framing with the box's shape.
+        let fitted = fit(&img, bx, ImageFit::Cover(TOP_RIGHT));
+        assert_eq!(fitted.image, f.image_rect(bx));
+        assert!(fitted.clip && fitted.visible == bx);
     }
 }

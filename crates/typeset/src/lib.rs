@@ -31,7 +31,7 @@ mod shaping;
 
 pub use canvas::{Canvas, CanvasItem, CanvasPage, QrCode, TextBox, VAlign};
 pub use fonts::{FontFamily, Fonts};
-pub use image::{CropRect, ImageData, ImageFit, ImageFormat, Orientation};
+pub use image::{frame, CropRect, FrameAspect, Framing, ImageData, ImageFit, ImageFormat, Orientation};
 pub use markdown::{markdown_to_blocks, MarkdownOptions};
 pub use model::{
     Align, Block, CellAlign, Color, Column, DocStyle, Document, Lang, ListItem, ListKind, MmRect, PageSetup, Span,

@@ -258,6 +258,7 @@ pub fn markdown_to_blocks(
                             width_mm: opts.image_width_mm,
                             align: Align::Center,
                             caption,
+                            crop: None,
                         });
                     }
                 }

@@ -202,12 +202,14 @@ pub enum Block {
         items: Vec<ListItem>,
     },
     Table(Table),
-    /// An image `width_mm` wide (None: the full text width), never taller than the text area.
+    /// An image `width_mm` wide (None: the full text width), never taller than the text area, showing
+    /// `crop` (None: the whole image) in a frame of the crop's shape ([`crate::frame`], `Natural`).
     Image {
         image: Arc<ImageData>,
         width_mm: Option<f32>,
         align: Align,
         caption: Option<Vec<Span>>,
+        crop: Option<crate::CropRect>,
     },
     /// Vertical space (dropped at the top of a page).
     Spacer(f32),

@@ -97,18 +97,21 @@ fn jpeg_is_embedded_byte_for_byte_and_png_keeps_its_alpha() {
                 width_mm: Some(80.0),
                 align: Align::Left,
                 caption: None,
+                crop: None,
             },
             Block::Image {
                 image: Arc::new(ImageData::from_bytes(gray.clone()).unwrap()),
                 width_mm: Some(40.0),
                 align: Align::Left,
                 caption: None,
+                crop: None,
             },
             Block::Image {
                 image: Arc::new(ImageData::from_bytes(png_logo(120)).unwrap()),
                 width_mm: Some(30.0),
                 align: Align::Right,
                 caption: None,
+                crop: None,
             },
         ],
         ..Document::default()

@@ -3,7 +3,7 @@
 
 use super::{Flow, PageRef, Row};
 use crate::fonts::FontFamily;
-use crate::image::{fit, ImageFit};
+use crate::image::FrameAspect;
 use crate::mm;
 use crate::model::{Align, Block, CellAlign, Color, ListItem, ListKind, Span, Table};
 use crate::paragraph::{layout_paragraph, ParaLayout, ParaParams};
@@ -104,10 +104,11 @@ impl<'a> Flow<'a> {
             }
             Block::List { kind, items } => (self.list(*kind, items, width), 0.0, gap),
             Block::Table(t) => (self.table(t, width), mm(1.0), gap + mm(1.0)),
-            Block::Image { image, width_mm, align, caption } => {
+            Block::Image { image, width_mm, align, caption, crop } => {
                 let w = width_mm.filter(|w| w.is_finite() && *w > 0.0).map(mm).unwrap_or(width).min(width);
-                let (uw, uh) = image.upright_size();
-                let mut h = w * uh.max(1) as f32 / uw.max(1) as f32;
+                // The frame takes the shape of what it shows: the crop, or the whole upright image.
+                let framing = image.frame(*crop, FrameAspect::Natural);
+                let mut h = w / framing.aspect;
                 // Never taller than the text area (minus room for a caption line).
                 let max_h = self.content_height - if caption.is_some() { mm(12.0) } else { 0.0 };
                 let mut iw = w;
@@ -120,10 +121,11 @@ impl<'a> Flow<'a> {
                     Align::Right => width - iw,
                     Align::Left => 0.0,
                 };
-                let f = fit(image, [x, 0.0, iw, h], ImageFit::Contain);
+                let bx = [x, 0.0, iw, h];
+                let clip = (!framing.is_whole()).then_some(bx);
                 let mut rows = vec![Row {
                     height: h,
-                    draws: vec![Draw::Image { image: image.clone(), rect: f.image, clip: None }],
+                    draws: vec![Draw::Image { image: image.clone(), rect: framing.image_rect(bx), clip }],
                     keep_with_next: caption.is_some(),
                     ..Row::default()
                 }];

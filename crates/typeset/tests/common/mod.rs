@@ -71,7 +71,7 @@ pub fn sample_document(rows: usize) -> Document {
     let mut blocks = vec![
         Block::Columns {
             columns: vec![
-                Column { weight: 1.0, blocks: vec![Block::Image { image: logo.clone(), width_mm: Some(18.0), align: Align::Left, caption: None }] },
+                Column { weight: 1.0, blocks: vec![Block::Image { image: logo.clone(), width_mm: Some(18.0), align: Align::Left, caption: None, crop: None }] },
                 Column {
                     weight: 4.0,
                     blocks: vec![Block::Paragraph {
@@ -106,7 +106,7 @@ pub fn sample_document(rows: usize) -> Document {
             kind: ListKind::Numbered(1),
             items: vec![ListItem::new(vec![Span::new("Communiquer")]), ListItem::new(vec![Span::new("Plaider")]), ListItem::new(vec![Span::new("Soutenir")])],
         },
-        Block::Image { image: photo, width_mm: Some(110.0), align: Align::Center, caption: Some(vec![Span::new("Rassemblement place de la République")]) },
+        Block::Image { image: photo, width_mm: Some(110.0), align: Align::Center, caption: Some(vec![Span::new("Rassemblement place de la République")]), crop: None },
         Block::heading(2, "Les détenus"),
     ];
     let mut table = Table {
