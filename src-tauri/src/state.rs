@@ -246,3 +246,33 @@ impl Shell {
         f(d).map_err(|e| self.core_err(e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_automatic_sync_is_due_only_while_open_and_once_per_period() {
+        let dir = tempfile::tempdir().unwrap();
+        let st = Shell::new(dir.path().join("a.dossier"), Lang::Fr);
+        let every = Duration::from_secs(3600);
+        assert!(!st.sync_due(every), "locked: nothing to sync");
+        let d = Dossier::create(&dir.path().join("a.dossier"), "correct horse battery (fictive)").unwrap();
+        st.set_open(Some(d));
+        assert!(st.sync_due(every), "first check after opening");
+        assert!(!st.sync_due(every), "not again within the period");
+        assert!(st.sync_due(Duration::ZERO), "due again once the period has passed");
+        st.synced_now();
+        assert!(!st.sync_due(every), "a sync by hand restarts the period");
+    }
+
+    #[test]
+    fn paths_chosen_for_a_form_are_kept_by_purpose_and_forgotten_together() {
+        let st = Shell::new(PathBuf::from("x.dossier"), Lang::En);
+        assert_eq!(st.picked("invitation").unwrap_err().code, "not-chosen");
+        st.pick("invitation", PathBuf::from("/media/key/lyon.invitation"));
+        assert_eq!(st.picked("invitation").unwrap(), PathBuf::from("/media/key/lyon.invitation"));
+        st.forget_picked();
+        assert!(st.picked("invitation").is_err());
+    }
+}
