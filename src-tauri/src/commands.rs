@@ -605,7 +605,7 @@ commands! {
 
     /// Seals new files under a new random key that revoked devices never had; returns the new key's number.
     async fn share_rotate_key(st, app) -> u32 {
-        st.with(|d| api::share::rotate_key(d)).await
+        st.with(api::share::rotate_key).await
     }
 
     /// The conflicts inbox.
