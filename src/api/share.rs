@@ -50,7 +50,7 @@ pub struct SyncSummary {
 }
 
 /// Kept in the dossier: codes rather than sentences, so the summary is shown in the language of the moment.
-#[derive(Serialize, Deserialize)]
+#[derive(Default, Serialize, Deserialize)]
 struct Kept {
     at: String,
     error: Option<String>,
@@ -101,7 +101,8 @@ fn last(d: &Dossier, lang: Lang) -> Result<Option<SyncSummary>> {
     Ok(d.setting(LAST_SYNC)?.and_then(|j| serde_json::from_str::<Kept>(&j).ok()).map(|k| k.summary(lang)))
 }
 
-fn keep(d: &mut Dossier, result: &Result<SyncReport>, lang: Lang) -> Result<()> {
+/// Keeps the outcome of a sync in the dossier, and returns it as the summary people see.
+fn keep(d: &mut Dossier, result: &Result<SyncReport>, lang: Lang) -> Result<SyncSummary> {
     let kept = match result {
         Ok(r) => Kept {
             at: now(),
@@ -115,24 +116,14 @@ fn keep(d: &mut Dossier, result: &Result<SyncReport>, lang: Lang) -> Result<()> 
         },
         Err(e) => {
             // The counts of the last sync that worked stay; only the time and the reason are new.
-            let before = d.setting(LAST_SYNC)?.and_then(|j| serde_json::from_str::<Kept>(&j).ok());
-            let conflicts = share::open_count(d)? as u32;
-            let mut k = before.unwrap_or(Kept {
-                at: String::new(),
-                error: None,
-                written: 0,
-                applied: 0,
-                records: 0,
-                refused: vec![],
-                photos_waiting: 0,
-                conflicts,
-            });
-            (k.at, k.error, k.conflicts) = (now(), Some(e.message(lang)), conflicts);
+            let mut k = d.setting(LAST_SYNC)?.and_then(|j| serde_json::from_str::<Kept>(&j).ok()).unwrap_or_default();
+            (k.at, k.error, k.conflicts) = (now(), Some(e.message(lang)), share::open_count(d)? as u32);
             k
         }
     };
     let json = serde_json::to_string(&kept).map_err(|e| Error::Corrupt(e.to_string()))?;
-    d.set_setting(LAST_SYNC, &json)
+    d.set_setting(LAST_SYNC, &json)?;
+    Ok(kept.summary(lang))
 }
 
 pub fn share_status(d: &Dossier, lang: Lang) -> Result<ShareStatus> {
@@ -242,8 +233,9 @@ pub fn read_invitation(path: &Path) -> Result<Vec<u8>> {
 /// Syncs now: seals this device's new changes into the folder and applies everyone else's. The outcome is kept
 /// (the sidebar's "synchronisé il y a 3 min"), a failure too (an unplugged stick), and returned.
 pub fn sync(d: &mut Dossier, lang: Lang) -> Result<SyncSummary> {
-    sync_report(d, lang)?;
-    Ok(last(d, lang)?.expect("kept just now"))
+    let result = share::sync(d);
+    let summary = keep(d, &result, lang)?;
+    result.map(|_| summary)
 }
 
 /// [`sync`] with the full report (the command line's `sync --json`).
@@ -259,8 +251,7 @@ pub fn sync_if_shared(d: &mut Dossier, lang: Lang) -> Result<Option<SyncSummary>
         return Ok(None);
     }
     let result = share::sync(d);
-    keep(d, &result, lang)?;
-    last(d, lang)
+    keep(d, &result, lang).map(Some)
 }
 
 /// A conflict as the inbox shows it.

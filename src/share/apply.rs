@@ -241,8 +241,13 @@ fn write_view_t<T: Record>(tx: &Transaction<'_>, actor: &str, id: Uuid, view: &V
     Ok(())
 }
 
-/// The foreign keys between record tables: (child table, its column, parent table).
-fn foreign_keys(tx: &rusqlite::Connection) -> Result<Vec<(String, String, String)>> {
+/// The foreign keys between record tables: (child table, its column, parent table). Read from the schema once per
+/// process (the migrations fix it; every dossier this build opens has the same), not at every delete.
+fn foreign_keys(tx: &rusqlite::Connection) -> Result<&'static [(String, String, String)]> {
+    static KEYS: std::sync::OnceLock<Vec<(String, String, String)>> = std::sync::OnceLock::new();
+    if let Some(k) = KEYS.get() {
+        return Ok(k);
+    }
     let mut out = vec![];
     for kind in RecordKind::ALL {
         let child = kind.table();
@@ -253,7 +258,7 @@ fn foreign_keys(tx: &rusqlite::Connection) -> Result<Vec<(String, String, String
             out.push((child.to_owned(), col, parent));
         }
     }
-    Ok(out)
+    Ok(KEYS.get_or_init(|| out))
 }
 
 /// The records that refer to record `id` of `table` (a detainee's contacts, photos, events, sponsorships…).
@@ -263,7 +268,7 @@ pub(super) fn referrers(tx: &rusqlite::Connection, table: &str, id: &str) -> Res
         if parent != table {
             continue;
         }
-        let Some(kind) = kind_of(&child) else { continue };
+        let Some(kind) = kind_of(child) else { continue };
         let mut st = tx.prepare(&format!("SELECT id FROM {child} WHERE {col} = ?1 ORDER BY id"))?;
         for r in st.query_map([id], |r| r.get::<_, String>(0))? {
             out.push((kind, r?));
@@ -281,7 +286,7 @@ fn parents_of(tx: &rusqlite::Connection, table: &str, id: &str) -> Result<Vec<(S
         }
         let pid: Option<String> =
             tx.query_row(&format!("SELECT {col} FROM {child} WHERE id = ?1"), [id], |r| r.get(0)).optional()?.flatten();
-        out.extend(pid.map(|p| (parent, p)));
+        out.extend(pid.map(|p| (parent.clone(), p)));
     }
     Ok(out)
 }

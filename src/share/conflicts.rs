@@ -80,19 +80,7 @@ fn of_doc(
         for (value, actor, counter) in &c.values {
             h.update(actor.to_bytes());
             h.update(counter.to_le_bytes());
-            let device = Uuid::from_slice(actor.to_bytes()).unwrap_or_default();
-            let ms = doc::time_of(&times, actor, *counter);
-            let at = Utc
-                .timestamp_millis_opt(ms)
-                .single()
-                .map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
-                .unwrap_or_default();
-            values.push(ConflictValue {
-                value: value.clone(),
-                device,
-                user: users.get(&device).cloned().unwrap_or_default(),
-                at,
-            });
+            values.push(conflict_value(users, value.clone(), actor, stamp(&times, actor, *counter)));
         }
         let id: String = h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
         let field = c.key.strip_prefix(doc::FIELD_PREFIX).unwrap_or(RECORD_FIELD).to_owned();
@@ -101,6 +89,18 @@ fn of_doc(
     Ok((out, Some(owner(kind, &view.data).unwrap_or(record_id))))
 }
 
+/// A value as the list shows it: the device that wrote it (from the op's actor), that device's user, when.
+fn conflict_value(
+    users: &BTreeMap<Uuid, String>,
+    value: Value,
+    actor: &automerge::ActorId,
+    at: String,
+) -> ConflictValue {
+    let device = Uuid::from_slice(actor.to_bytes()).unwrap_or_default();
+    ConflictValue { value, device, user: users.get(&device).cloned().unwrap_or_default(), at }
+}
+
+/// The time (RFC 3339) of op `counter` of `actor`, from the document's change times.
 fn stamp(times: &BTreeMap<(Vec<u8>, u64), i64>, actor: &automerge::ActorId, counter: u64) -> String {
     Utc.timestamp_millis_opt(doc::time_of(times, actor, counter))
         .single()
