@@ -134,6 +134,12 @@ pub enum Error {
     Db(rusqlite::Error),
     #[error("{kind:?} {id} is already in the dossier")]
     IdTaken { kind: RecordKind, id: String },
+    /// No bin entry has this number or holds this record.
+    #[error("nothing in the bin is {id}")]
+    NotInBin { id: String },
+    /// A bin entry whose record refers to one deleted since (a sponsorship whose sponsor is gone).
+    #[error("{kind:?} {label} refers to a record no longer in the dossier")]
+    BinOrphan { kind: RecordKind, label: String },
     /// A spreadsheet or export file that cannot be read as one (not CSV/XLSX/ODS, no header row, bad mapping...).
     #[error("{path}: {detail}")]
     Spreadsheet { path: PathBuf, detail: String },
@@ -229,6 +235,8 @@ impl Error {
             Error::Io(_) => "io_error",
             Error::Db(_) => "database",
             Error::IdTaken { .. } => "id_taken",
+            Error::NotInBin { .. } => "not_in_bin",
+            Error::BinOrphan { .. } => "bin_orphan",
             Error::Spreadsheet { .. } => "bad_spreadsheet",
             Error::ImportRefused { .. } => "import_refused",
             Error::NotEmpty(_) => "not_empty",
@@ -361,6 +369,11 @@ impl Error {
             Error::IdTaken { kind, id } => {
                 let k = kind.label(lang);
                 tr(lang, "err-id-taken", &[("kind", Arg::from(&k)), ("id", Arg::from(id))])
+            }
+            Error::NotInBin { id } => tr(lang, "err-not-in-bin", &[("id", Arg::from(id))]),
+            Error::BinOrphan { kind, label } => {
+                let k = kind.label(lang);
+                tr(lang, "err-bin-orphan", &[("kind", Arg::from(&k)), ("label", Arg::from(label))])
             }
             Error::Spreadsheet { path, detail } => {
                 tr(lang, "err-spreadsheet", &[("path", Arg::from(&p(path))), ("detail", Arg::from(detail))])

@@ -13,6 +13,7 @@ mod util;
 
 mod app;
 mod backup;
+mod bin;
 mod cli;
 mod crash;
 mod documents;

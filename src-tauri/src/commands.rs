@@ -323,8 +323,26 @@ commands! {
         st.with(move |d| api::save(d, id, record)).await
     }
 
-    async fn record_delete(st, app, kind: DeletableKind, id: Uuid) -> () {
+    /// Deletes a record into the bin; returns the bin entry (the toast's "Annuler" restores it).
+    async fn record_delete(st, app, kind: DeletableKind, id: Uuid) -> i64 {
         st.with(move |d| api::delete(d, kind, id)).await
+    }
+
+    async fn bin_entries(st, app) -> Vec<dossier::store::BinEntry> {
+        st.with(|d| d.bin_entries()).await
+    }
+
+    async fn bin_restore(st, app, entry: i64) -> dossier::store::RestoredEntry {
+        st.with(move |d| d.restore_from_bin(entry)).await
+    }
+
+    async fn bin_purge(st, app, entry: i64) -> () {
+        st.with(move |d| d.purge_bin_entry(entry)).await
+    }
+
+    /// Empties the bin; returns how many entries were deleted for good.
+    async fn bin_empty(st, app) -> usize {
+        st.with(|d| d.empty_bin()).await
     }
 
     async fn sponsorship_handover(st, app, id: Uuid, to_sponsor: Uuid) -> Uuid {

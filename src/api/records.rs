@@ -12,7 +12,7 @@ use crate::model::{
     Contact, Crop, Detainee, Disclosure, Event, Media, MediaRole, PressRelease, Record, Source, Sponsor, Sponsorship,
     Stored,
 };
-use crate::store::{media_record, Tx};
+use crate::store::{media_record, BinId, Tx};
 use crate::Dossier;
 
 /// A record of any kind the UI may create or replace. `Media` is written through photo and logo imports only, and
@@ -64,7 +64,8 @@ pub enum DeletableKind {
     Media,
 }
 
-pub fn delete(d: &mut Dossier, kind: DeletableKind, id: Uuid) -> Result<()> {
+/// Deletes a record into the bin; returns the bin entry, which `bin_restore` brings back (the app's "Annuler").
+pub fn delete(d: &mut Dossier, kind: DeletableKind, id: Uuid) -> Result<BinId> {
     match kind {
         DeletableKind::Detainee => d.delete::<Detainee>(id),
         DeletableKind::Contact => d.delete::<Contact>(id),

@@ -145,6 +145,31 @@ CREATE TABLE template (
 ) STRICT;
 "#;
 
+/// V8: the bin (`bin.rs`). An entry per deletion, the rows it took with it in `bin_item` (photos with their bytes).
+const V8: &str = r#"
+CREATE TABLE bin (
+    id         INTEGER PRIMARY KEY,
+    deleted_at TEXT NOT NULL,
+    deleted_by TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    record_id  TEXT NOT NULL,
+    label      TEXT NOT NULL
+) STRICT;
+CREATE INDEX bin_record ON bin (record_id);
+CREATE TABLE bin_item (
+    bin_id     INTEGER NOT NULL REFERENCES bin (id),
+    seq        INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    record_id  TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    bytes      BLOB,
+    thumb      BLOB,
+    PRIMARY KEY (bin_id, seq)
+) STRICT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -160,6 +185,7 @@ pub fn migrations() -> Migrations<'static> {
         // --- share: V7, the index of open conflicts (src/share/) ---
         M::up(crate::share::schema::V7),
         // --- end share V7 ---
+        M::up(V8),
     ])
 }
 

@@ -5,6 +5,7 @@
 //! history and refresh the search index in one transaction. Nothing else writes record tables.
 
 mod backup;
+mod bin;
 mod passphrase;
 pub mod strength;
 pub use passphrase::PassphraseChange;
@@ -26,6 +27,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 pub use backup::{restore, verify_file, BackupInfo, CheckReport, Restored, DEFAULT_KEEP, KEEP_SETTING};
+pub use bin::{BinEntry, BinId, RestoredEntry};
 pub use history::RestoredValue;
 pub use migrations::migrations;
 pub use read::*;
@@ -184,20 +186,19 @@ impl Dossier {
         self.update(id, data)
     }
 
-    /// Deletes a record. A detainee's family contacts and photos go with it; a record still referenced by
-    /// another (a sponsorship, an event) is refused with [`Error::InUse`].
-    pub fn delete<T: Record>(&mut self, id: Uuid) -> Result<()> {
+    /// Deletes a record into the bin (`bin.rs`), from which [`Dossier::restore_from_bin`] brings it back. A
+    /// detainee's family contacts and photos go with it, a sponsor's logo with the sponsor; a record still
+    /// referenced by another (a sponsorship, an event) is refused with [`Error::InUse`].
+    pub fn delete<T: Record>(&mut self, id: Uuid) -> Result<BinId> {
+        let label = self.get::<T>(id)?.data.label();
         let tx = self.conn.transaction()?;
+        let mut children: Vec<(RecordKind, String)> = vec![];
         if T::KIND == RecordKind::Detainee {
-            for table in ["contact", "media"] {
-                let ids: Vec<String> = {
-                    let mut st = tx.prepare(&format!("SELECT id FROM {table} WHERE detainee_id = ?1"))?;
-                    let rows = st.query_map([id.to_string()], |r| r.get(0))?;
-                    rows.collect::<std::result::Result<_, _>>()?
-                };
-                for child in ids {
-                    let kind = if table == "contact" { RecordKind::Contact } else { RecordKind::Media };
-                    delete_in(&tx, &self.actor, kind, &child)?;
+            for (table, kind) in [("contact", RecordKind::Contact), ("media", RecordKind::Media)] {
+                let mut st = tx.prepare(&format!("SELECT id FROM {table} WHERE detainee_id = ?1 ORDER BY id"))?;
+                let rows = st.query_map([id.to_string()], |r| r.get::<_, String>(0))?;
+                for child in rows {
+                    children.push((kind, child?));
                 }
             }
         }
@@ -210,12 +211,19 @@ impl Dossier {
         } else {
             None
         };
+        children.extend(logo.iter().map(|l| (RecordKind::Media, l.clone())));
+        let entry = bin::put(&tx, &self.actor, (T::KIND, &id.to_string()), &label, &children)?;
+        if T::KIND == RecordKind::Detainee {
+            for (kind, child) in &children {
+                delete_in(&tx, &self.actor, *kind, child)?;
+            }
+        }
         delete_in(&tx, &self.actor, T::KIND, &id.to_string())?;
         if let Some(logo) = logo {
             delete_in(&tx, &self.actor, RecordKind::Media, &logo)?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(entry)
     }
 
     /// Every record of a kind, in name order. For detainees prefer the paged [`Dossier::detainees`].

@@ -157,7 +157,7 @@ fn delete(d: &mut Dossier, k: K, id: Uuid) {
         K::Contact => d.delete::<Contact>(id),
         K::Sponsor => d.delete::<Sponsor>(id),
     }
-    .unwrap()
+    .unwrap();
 }
 
 /// A small JPEG, different for every `n`.

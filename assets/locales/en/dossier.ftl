@@ -83,7 +83,19 @@ cli-passphrase-warning = Warning: a lost passphrase cannot be recovered, and the
 cli-created = Dossier created: { $path }
 cli-demo-done = Fictional sample added: { $detainees } detainees, { $sponsors } sponsors, { $sponsorships } sponsorships.
 cli-no-results = No results.
-cli-deleted = Deleted.
+cli-deleted = Deleted: in the bin (entry { $bin }); “dossier bin restore { $bin }” brings it back.
+cli-bin-empty = The bin is empty.
+cli-bin-with = { $count ->
+    [one] { $count } linked record
+   *[other] { $count } linked records
+}
+cli-bin-restored = { $kind } “{ $label }” restored ({ $id }).
+cli-bin-purged = Deleted for good.
+cli-bin-emptied = { $count ->
+    [0] The bin was already empty.
+    [one] Bin emptied: { $count } entry deleted for good.
+   *[other] Bin emptied: { $count } entries deleted for good.
+}
 cli-no-passphrase = No passphrase: set DOSSIER_PASSPHRASE or run the command in a terminal.
 cli-confidential = CONFIDENTIAL — never publish
 
@@ -152,6 +164,8 @@ pf-outside-safe = Some text leaves the live area (at { $x } mm, { $y } mm from t
 pf-overflow = Some text does not fit its zone even at the minimum size.
 pf-font = Font not embedded: { $font }.
 err-id-taken = { $kind } { $id } is already in this dossier: nothing was imported.
+err-not-in-bin = Nothing in the bin matches “{ $id }”.
+err-bin-orphan = { $kind } “{ $label }” cannot come back: the record it belongs to has been deleted since. Restore that one from the bin first.
 err-spreadsheet = Cannot import { $path }: { $detail }
 err-sheet-too-large = Cannot import { $path }{ $where }: { $reason } Nothing was imported.
 sheet-named = , sheet “{ $sheet }”

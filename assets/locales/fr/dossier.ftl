@@ -84,7 +84,19 @@ cli-passphrase-warning = Attention : une phrase secrète perdue ne peut pas êtr
 cli-created = Dossier créé : { $path }
 cli-demo-done = Exemple fictif ajouté : { $detainees } détenus, { $sponsors } parrains, { $sponsorships } parrainages.
 cli-no-results = Aucun résultat.
-cli-deleted = Supprimé.
+cli-deleted = Supprimé : dans la corbeille (entrée { $bin }), « dossier bin restore { $bin } » le fait revenir.
+cli-bin-empty = La corbeille est vide.
+cli-bin-with = { $count ->
+    [one] { $count } fiche liée
+   *[other] { $count } fiches liées
+}
+cli-bin-restored = { $kind } « { $label } » restauré ({ $id }).
+cli-bin-purged = Supprimé définitivement.
+cli-bin-emptied = { $count ->
+    [0] La corbeille était déjà vide.
+    [one] Corbeille vidée : { $count } entrée supprimée définitivement.
+   *[other] Corbeille vidée : { $count } entrées supprimées définitivement.
+}
 cli-no-passphrase = Aucune phrase secrète : définissez DOSSIER_PASSPHRASE ou lancez la commande dans un terminal.
 cli-confidential = CONFIDENTIEL — ne jamais publier
 
@@ -153,6 +165,8 @@ pf-outside-safe = Un texte sort de la zone utile (à { $x } mm, { $y } mm du coi
 pf-overflow = Un texte ne tient pas dans sa zone même à la taille minimale.
 pf-font = Police non incorporée : { $font }.
 err-id-taken = { $kind } { $id } est déjà dans ce dossier : rien n'a été importé.
+err-not-in-bin = Rien dans la corbeille ne correspond à « { $id } ».
+err-bin-orphan = { $kind } « { $label } » ne peut pas revenir : la fiche à laquelle elle se rattache a été supprimée depuis. Restaurez-la d’abord depuis la corbeille.
 err-spreadsheet = Impossible d'importer { $path } : { $detail }
 err-sheet-too-large = Impossible d'importer { $path }{ $where } : { $reason } Rien n'a été importé.
 sheet-named = , feuille « { $sheet } »

@@ -10,7 +10,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use dossier::documents::BannerSize;
 use dossier::model::RecordKind;
 
-use crate::{documents, exchange, file, people, profile, records, recovery, search, share, sponsors, templates};
+use crate::{bin, documents, exchange, file, people, profile, records, recovery, search, share, sponsors, templates};
 
 #[derive(Parser)]
 #[command(name = "dossier", version, about = "Libertas Dossier: the campaign's records, in one encrypted file")]
@@ -88,6 +88,9 @@ pub enum Command {
     Passphrase(file::PassphraseCmd),
     /// Rebuild the file without free space (VACUUM).
     Compact,
+    /// Deleted records: `bin list`, `bin restore ID`, `bin purge ID`, `bin empty`.
+    #[command(subcommand)]
+    Bin(bin::BinCmd),
     /// Recovery sheets for the member organisations: `recovery create`, `recovery open`, `recovery status`.
     #[command(subcommand)]
     Recovery(recovery::RecoveryCmd),

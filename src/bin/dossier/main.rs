@@ -10,6 +10,7 @@
 //! SQL and no rule lives here.
 
 mod args;
+mod bin;
 mod documents;
 mod exchange;
 mod file;
@@ -71,6 +72,7 @@ fn run(command: Command, ctx: &Ctx) -> Result<ExitCode, Error> {
         Command::Check(a) => return file::check(a, ctx),
         Command::Passphrase(cmd) => file::passphrase(cmd, ctx)?,
         Command::Compact => file::compact(ctx)?,
+        Command::Bin(cmd) => bin::run(cmd, ctx)?,
         Command::Recovery(cmd) => recovery::run(cmd, ctx)?,
         Command::Sharing(cmd) => return share::run(cmd, ctx),
         Command::CrashWorkload(a) => file::crash_workload(a, ctx)?,

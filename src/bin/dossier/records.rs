@@ -92,8 +92,8 @@ pub fn run<K: Kind>(cmd: Cmd<K>, ctx: &Ctx) -> Result<(), Error> {
         }
         RecordCmd::Delete(IdArg { id }) => {
             let id = d.resolve_id(kind, &id)?;
-            d.delete::<K::Record>(id)?;
-            println!("{}", dossier::i18n::tr(lang, "cli-deleted", &[]));
+            let entry = d.delete::<K::Record>(id)?;
+            println!("{}", dossier::i18n::tr(lang, "cli-deleted", &[("bin", dossier::i18n::Arg::from(entry))]));
         }
         RecordCmd::Own(x) => K::own(&mut d, x, lang)?,
     }
