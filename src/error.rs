@@ -207,6 +207,14 @@ impl From<rusqlite_migration::Error> for Error {
 
 impl Error {
     /// A stable code for scripts and the UI.
+    /// The line of a template an error points at (the app marks it in the editor), when it has one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Error::Template { line, .. } | Error::TemplateLimit { line, .. } => *line,
+            _ => None,
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             Error::WrongPassphrase(_) => "wrong_passphrase",

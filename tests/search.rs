@@ -132,3 +132,50 @@ fn paged_lists_and_filters() {
     let f = dossier::store::DetaineeFilter { query: Some("gevorg".into()), ..Default::default() };
     assert!(d.detainees(&f, 0, 1000).unwrap().items.iter().all(|p| p.name.starts_with("Gevorg")));
 }
+
+/// The app's global search (and `dossier search`): people and sponsors by name, the sponsorships of those found,
+/// press releases by title, accents and case aside.
+#[test]
+fn one_search_finds_people_sponsors_their_sponsorships_and_press_releases() {
+    use dossier::api;
+    use dossier::model::{PressRelease, RecordKind, Sponsor, SponsorKind, Sponsorship};
+    use dossier::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Dossier::create(&dir.path().join("s.dossier"), PASS).unwrap();
+    let p = d.insert(Detainee::new("Hovhannes Exemplyan", Category::Civilian)).unwrap().id;
+    let s = d.insert(Sponsor::new("Ville de Fictive-sur-Mer", SponsorKind::City)).unwrap().id;
+    let sp = d.insert(Sponsorship::new(s, Some(p))).unwrap().id;
+    let group = d.insert(Sponsorship::new(s, None)).unwrap().id;
+    let release = d
+        .insert(PressRelease {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            cities: vec![],
+            title: "Cérémonie de parrainage à Fictive-sur-Mer (exemple)".into(),
+            body: "Texte (exemple).".into(),
+            lang: Lang::Fr,
+            contacts: vec![],
+            in_press_kit: false,
+        })
+        .unwrap()
+        .id;
+
+    let hits = api::search_all(&d, "hovh", 30, Lang::Fr).unwrap();
+    let kinds: Vec<(RecordKind, uuid::Uuid)> = hits.iter().map(|h| (h.kind, h.id)).collect();
+    assert_eq!(kinds[0], (RecordKind::Detainee, p), "the person first");
+    assert!(kinds.contains(&(RecordKind::Sponsorship, sp)), "and their sponsorship: {hits:?}");
+    assert!(!kinds.contains(&(RecordKind::Sponsorship, group)), "not the sponsor's other one");
+    let named = hits.iter().find(|h| h.id == sp).unwrap();
+    assert_eq!(named.name, "Ville de Fictive-sur-Mer — Hovhannes Exemplyan");
+
+    let hits = api::search_all(&d, "fictive", 30, Lang::Fr).unwrap();
+    let ids: Vec<uuid::Uuid> = hits.iter().map(|h| h.id).collect();
+    assert_eq!(hits[0].id, s);
+    assert!(ids.contains(&sp) && ids.contains(&group), "both sponsorships of the sponsor");
+    assert!(ids.contains(&release), "the press release by a word of its title");
+    let whole = hits.iter().find(|h| h.id == group).unwrap();
+    assert_eq!(whole.name, "Ville de Fictive-sur-Mer — tout le groupe");
+
+    let hits = api::search_all(&d, "CEREMONIE", 30, Lang::En).unwrap();
+    assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), vec![release], "accents and case aside");
+    assert!(api::search_all(&d, "%", 30, Lang::En).unwrap().is_empty(), "a wildcard is a character, not a pattern");
+}

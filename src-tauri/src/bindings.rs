@@ -173,4 +173,35 @@ mod tests {
         assert_eq!(conf["app"]["withGlobalTauri"], false);
         assert_eq!(conf["app"]["windows"][0]["visible"], false, "the window starts hidden (no white flash)");
     }
+
+    /// Packages: the Linux ones carry the `dossier` command line on PATH (built before bundling); the Windows and
+    /// macOS settings are ready (icons, WebView2 installed offline, French first, the licence) though only the
+    /// Linux packages are built here; `.dossier` files open the app. One identifier for the data folder both doors
+    /// use.
+    #[test]
+    fn bundle_settings_ship_the_cli_and_are_ready_for_windows_and_macos() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        assert_eq!(conf["identifier"], dossier::files::APP_ID, "the app's data folder is the CLI's");
+        let b = &conf["bundle"];
+        for kind in ["deb", "rpm"] {
+            assert_eq!(b["linux"][kind]["files"]["/usr/bin/dossier"], "../target/release/dossier", "{kind}");
+        }
+        let before = conf["build"]["beforeBundleCommand"].as_str().unwrap();
+        assert!(before.contains("--release") && before.contains("--bin dossier"), "{before}");
+        let icons: Vec<&str> = b["icon"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        for (icon, magic) in [("icons/icon.ico", &b"\0\0\x01\0"[..]), ("icons/icon.icns", &b"icns"[..])] {
+            assert!(icons.contains(&icon), "{icon} listed");
+            let bytes = std::fs::read(dir.join(icon)).unwrap();
+            assert!(bytes.starts_with(magic) && bytes.len() > 1000, "{icon} is a real icon file");
+        }
+        assert_eq!(b["windows"]["webviewInstallMode"]["type"], "offlineInstaller", "no download at install time");
+        assert_eq!(b["windows"]["nsis"]["languages"][0], "French");
+        assert_eq!(b["windows"]["wix"]["language"][0], "fr-FR");
+        assert!(b["macOS"]["minimumSystemVersion"].is_string());
+        let licence = std::fs::read_to_string(dir.join(b["licenseFile"].as_str().unwrap())).unwrap();
+        assert!(licence.starts_with("GNU AFFERO GENERAL PUBLIC LICENSE"));
+        assert_eq!(b["license"], "AGPL-3.0-or-later");
+        assert_eq!(b["fileAssociations"][0]["ext"][0], "dossier");
+    }
 }

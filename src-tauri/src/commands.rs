@@ -21,7 +21,7 @@ use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::error::IpcResult;
-use crate::state::{Generated, Shell};
+use crate::state::{Generated, Reply, Shell};
 
 /// One command's signature, for the TypeScript generator.
 pub struct Signature {
@@ -100,6 +100,16 @@ pub struct AppInfo {
     pub version: String,
     /// The core's limits (passphrase length and score, bleed), for the UI's checks.
     pub limits: api::Limits,
+}
+
+/// A dossier of the recent list, as the unlock screen shows it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct RecentDossier {
+    pub index: u32,
+    pub name: String,
+    pub folder: String,
+    /// The dossier the app would open now.
+    pub current: bool,
 }
 
 /// A generated document, held in the app until saved or opened.
@@ -230,6 +240,17 @@ commands! {
         Ok(())
     }
 
+    /// The UI's answer to `close-requested` or `lock-requested` (whether edits are unsaved, and what the user chose).
+    async fn unsaved_reply(st, app, reply: Reply) -> () {
+        if reply == Reply::Stay {
+            st.touch();
+        }
+        if let Some(purpose) = st.answer(reply) {
+            crate::carry_out(&app, &st, purpose);
+        }
+        Ok(())
+    }
+
     /// Chooses where a new dossier will be created (native dialog). Returns the path to show, or null.
     async fn choose_new_location(st, app) -> Option<String> {
         let picked = app.dialog().file().set_file_name("libertas.dossier").blocking_save_file();
@@ -267,8 +288,46 @@ commands! {
         let path = st.path();
         let d = st.blocking(move || Dossier::open(&path, &pass)).await?;
         st.set_open(Some(d));
+        crate::remember(&app, &st);
         crate::sync_soon(&app, &st);
         Ok(())
+    }
+
+    /// The dossiers opened before that still exist, the latest first (the unlock screen lists them).
+    async fn recent_dossiers(st, app) -> Vec<RecentDossier> {
+        let current = st.path();
+        Ok(st
+            .recent()
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.is_file())
+            .map(|(index, p)| RecentDossier {
+                index: index as u32,
+                name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                folder: p.parent().map(|d| d.display().to_string()).unwrap_or_default(),
+                current: *p == current,
+            })
+            .collect())
+    }
+
+    /// Switches to a dossier of the recent list (by its number: paths never come from the webview).
+    async fn choose_recent(st, app, index: u32) -> String {
+        let path = st.recent().get(index as usize).cloned().filter(|p| p.is_file()).ok_or_else(|| st.err("no-recent"))?;
+        crate::lock(&app, &st);
+        st.set_path(path.clone());
+        crate::remember(&app, &st);
+        Ok(path.display().to_string())
+    }
+
+    /// Opens the `.dossier` file double-clicked while another dossier was open (`open-requested`): locks the
+    /// open one and shows the unlock screen for the new one. Null when nothing was requested.
+    async fn open_requested_dossier(st, app) -> Option<String> {
+        let Some(path) = st.take_requested() else { return Ok(None) };
+        crate::lock(&app, &st);
+        st.set_path(path.clone());
+        crate::remember(&app, &st);
+        let _ = app.emit("locked", ());
+        Ok(Some(path.display().to_string()))
     }
 
     /// Locks now: closes the dossier and forgets every generated document.
@@ -289,7 +348,8 @@ commands! {
 
     async fn search(st, app, text: String) -> Vec<dossier::store::SearchHit> {
         check_len(&st, &text)?;
-        st.with(move |d| d.search(&text, 30)).await
+        let lang = st.lang();
+        st.with(move |d| api::search_all(d, &text, 30, lang)).await
     }
 
     async fn detainee_page(st, app, id: Uuid) -> api::DetaineePage {

@@ -8,16 +8,25 @@ use serde::Serialize;
 pub struct IpcError {
     pub code: String,
     pub message: String,
+    /// For a template error: the line of the template it points at (the editor marks it), never parsed from the
+    /// message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub line: Option<usize>,
 }
 
 impl IpcError {
     /// An error of the shell itself (not of the core), with its message from the shared Fluent files.
     pub fn shell(code: &str, lang: Lang) -> IpcError {
-        IpcError { code: code.to_owned(), message: dossier::i18n::tr(lang, &format!("app-error-{code}"), &[]) }
+        IpcError {
+            code: code.to_owned(),
+            message: dossier::i18n::tr(lang, &format!("app-error-{code}"), &[]),
+            line: None,
+        }
     }
 
     pub fn core(e: dossier::Error, lang: Lang) -> IpcError {
-        IpcError { code: e.code().to_owned(), message: e.message(lang) }
+        IpcError { code: e.code().to_owned(), message: e.message(lang), line: e.line() }
     }
 }
 

@@ -15,13 +15,16 @@ use serde::{Deserialize, Serialize};
 use tauri::http::{Response, StatusCode};
 use tauri::{AppHandle, Emitter, Manager, WindowEvent};
 
-use crate::state::Shell;
+use crate::state::{Purpose, Shell};
 
 /// What the app remembers between runs, outside the dossier: where it is and the language. No record data.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Remembered {
     dossier: Option<PathBuf>,
     lang: Option<Lang>,
+    /// Dossiers opened before, the latest first.
+    #[serde(default)]
+    recent: Vec<PathBuf>,
 }
 
 fn config_file(app: &AppHandle) -> Option<PathBuf> {
@@ -31,7 +34,7 @@ fn config_file(app: &AppHandle) -> Option<PathBuf> {
 /// Saves the dossier's place and the language for the next start. Failing to save them is not worth an error.
 pub(crate) fn remember(app: &AppHandle, st: &Shell) {
     let Some(file) = config_file(app) else { return };
-    let r = Remembered { dossier: Some(st.path()), lang: Some(st.lang()) };
+    let r = Remembered { dossier: Some(st.path()), lang: Some(st.lang()), recent: st.recent() };
     if let Some(dir) = file.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
@@ -60,6 +63,39 @@ pub(crate) fn lock(app: &AppHandle, st: &Shell) {
     if let Ok(dir) = app.path().app_cache_dir().map(|d| d.join("opened")) {
         remove_viewer_copies(&dir);
     }
+}
+
+/// Goes on with a close or an auto-lock once the UI agreed (nothing unsaved, or the user chose to discard) or did
+/// not answer in time.
+pub(crate) fn carry_out(app: &AppHandle, st: &Shell, purpose: Purpose) {
+    match purpose {
+        Purpose::Close => close_now(app),
+        Purpose::AutoLock => {
+            if st.is_unlocked() {
+                lock(app, st);
+                let _ = app.emit("locked", ());
+            }
+        }
+    }
+}
+
+/// Closing the window with the dossier open: the automatic backup is made while the window is still there (saying
+/// so), then the app quits.
+fn close_now(app: &AppHandle) {
+    let st = app.state::<Shell>();
+    if !st.begin_closing() {
+        return;
+    }
+    let _ = app.emit("closing", ());
+    let app = app.clone();
+    std::thread::spawn(move || {
+        let st = app.state::<Shell>();
+        sync_now(&app, &st);
+        let _ = st.with_now(|d| d.backup_auto().map(drop));
+        lock(&app, &st);
+        st.end_closing();
+        app.exit(0);
+    });
 }
 
 /// Syncs a shared dossier now, if one is open, and tells the UI (`synced`). A failure (the folder unplugged) is kept
@@ -93,17 +129,55 @@ fn initial_state(app: &AppHandle) -> Shell {
         .and_then(|f| std::fs::read(f).ok())
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
+    // A `.dossier` file the app was started with (a double-click on it, or `libertas-dossier FILE`) comes first.
     let path = std::env::var_os("LIBERTAS_DOSSIER")
         .map(PathBuf::from)
+        .or_else(|| dossier_argument(std::env::args_os().skip(1), &std::env::current_dir().unwrap_or_default()))
         .or(remembered.dossier)
-        .or_else(|| app.path().app_data_dir().ok().map(|d| d.join("libertas.dossier")))
-        .unwrap_or_else(|| PathBuf::from("libertas.dossier"));
+        .unwrap_or_else(dossier::files::default_dossier_path);
     let lang = std::env::var("LIBERTAS_LANG")
         .ok()
         .and_then(|l| Lang::parse(&l))
         .or(remembered.lang)
         .unwrap_or_else(Lang::from_env);
-    Shell::new(path, lang)
+    let st = Shell::new(path, lang);
+    st.set_recent(remembered.recent);
+    st
+}
+
+/// The `.dossier` file among command-line arguments (relative to `cwd`), if any: how the desktop hands a
+/// double-clicked file to the app.
+pub fn dossier_argument(args: impl IntoIterator<Item = std::ffi::OsString>, cwd: &std::path::Path) -> Option<PathBuf> {
+    args.into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("dossier")))
+        .map(|p| if p.is_absolute() { p } else { cwd.join(p) })
+}
+
+/// A `.dossier` file opened from the desktop while the app runs (the single-instance plugin hands over the second
+/// launch's arguments): shown on the unlock screen when the dossier is locked; when another is open, the UI asks
+/// first (`open-requested`; `open_requested_dossier` switches). The window comes to the front either way.
+fn second_launch(app: &AppHandle, args: Vec<String>, cwd: String) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.set_focus();
+    }
+    let Some(path) = dossier_argument(args.into_iter().skip(1).map(Into::into), std::path::Path::new(&cwd)) else {
+        return;
+    };
+    let st = app.state::<Shell>();
+    if st.path() == path {
+        return;
+    }
+    if st.is_unlocked() {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        st.set_requested(Some(path));
+        let _ = app.emit("open-requested", name);
+    } else {
+        st.set_path(path);
+        remember(app, &st);
+        let _ = app.emit("dossier-chosen", ());
+    }
 }
 
 /// Serves photos and logos to `<img>` tags as `media://localhost/thumb/<id>` or `.../full/<id>`, from the open
@@ -160,6 +234,16 @@ pub fn run() {
         std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
     }
     tauri::Builder::default()
+        // First: a second launch (a `.dossier` double-clicked while the app runs) goes to this instance.
+        .plugin(tauri_plugin_single_instance::init(second_launch))
+        // The window's size and place are remembered (not its visibility: it shows once the UI is drawn).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::all() - tauri_plugin_window_state::StateFlags::VISIBLE,
+                )
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
@@ -173,11 +257,17 @@ pub fn run() {
             let handle = app.handle().clone();
             // The automatic sync of a shared dossier shares that thread: every few minutes while it is open.
             let every = Duration::from_secs(u64::from(dossier::api::AUTO_SYNC_MINUTES) * 60);
+            // It also goes on with a close or an auto-lock whose question about unsaved edits went unanswered.
             std::thread::spawn(move || loop {
-                std::thread::sleep(Duration::from_secs(5));
-                if st.idle_expired() {
-                    lock(&handle, &st);
-                    let _ = handle.emit("locked", ());
+                std::thread::sleep(Duration::from_secs(1));
+                if let Some(purpose) = st.overdue() {
+                    carry_out(&handle, &st, purpose);
+                } else if st.idle_expired() {
+                    // The UI says at once whether edits are unsaved; if they are, the user has a minute to keep
+                    // them (any activity cancels the lock), then the dossier locks anyway.
+                    if st.begin_ask(Purpose::AutoLock) {
+                        let _ = handle.emit("lock-requested", ());
+                    }
                 } else if st.sync_due(every) {
                     sync_now(&handle, &st);
                 }
@@ -197,18 +287,13 @@ pub fn run() {
                 if st.is_closing() {
                     // Asked again while the backup runs: the app quits as soon as it is done.
                     api.prevent_close();
-                } else if st.is_unlocked() && st.begin_closing() {
+                } else if st.is_unlocked() {
+                    // First the UI says whether edits are unsaved (and asks the user if so); a page that does not
+                    // answer within `ANSWER_WITHIN` is not waited for (see the watchdog above).
                     api.prevent_close();
-                    let _ = window.emit("closing", ());
-                    let app = window.app_handle().clone();
-                    std::thread::spawn(move || {
-                        let st = app.state::<Shell>();
-                        sync_now(&app, &st);
-                        let _ = st.with_now(|d| d.backup_auto().map(drop));
-                        lock(&app, &st);
-                        st.end_closing();
-                        app.exit(0);
-                    });
+                    if st.begin_ask(Purpose::Close) {
+                        let _ = window.emit("close-requested", ());
+                    }
                 }
             }
             // Files dropped on the window: their paths stay here; the UI gets a number and the file names.

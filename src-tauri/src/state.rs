@@ -41,6 +41,81 @@ pub struct Inner {
     pub picked: Mutex<HashMap<&'static str, PathBuf>>,
     /// When the shared dossier was last synced by this app (for the automatic sync).
     pub last_sync: Mutex<Option<Instant>>,
+    /// A close or an auto-lock waiting for the UI's answer about unsaved edits (see `Ask`).
+    pub asking: Mutex<Option<Ask>>,
+    /// Dossiers opened before, the latest first (shown on the unlock screen, chosen by their number).
+    pub recent: Mutex<Vec<PathBuf>>,
+    /// A `.dossier` file opened from the desktop while another dossier is unlocked: opened once the user agrees.
+    pub requested: Mutex<Option<PathBuf>>,
+}
+
+/// How many dossiers the unlock screen lists.
+pub const MAX_RECENT: usize = 6;
+
+/// `recent` with `path` first, once, at most `MAX_RECENT` long.
+pub fn with_recent(recent: &[PathBuf], path: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = vec![path.to_path_buf()];
+    out.extend(recent.iter().filter(|p| p.as_path() != path).cloned());
+    out.truncate(MAX_RECENT);
+    out
+}
+
+/// What the shell asked the UI before closing the window or locking by itself: whether edits are unsaved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ask {
+    pub purpose: Purpose,
+    pub since: Instant,
+    /// The UI said it shows the question (the user is deciding); before that, silence means a hung page.
+    pub shown: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    Close,
+    AutoLock,
+}
+
+/// The UI's answer to `close-requested` / `lock-requested`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    /// Nothing unsaved, or the user chose to discard: go on.
+    Proceed,
+    /// Edits are unsaved and the question is on screen.
+    Asking,
+    /// The user chose to stay (and keep editing).
+    Stay,
+}
+
+/// How long the shell waits for a page that does not answer at all before it closes or locks anyway.
+pub const ANSWER_WITHIN: Duration = Duration::from_secs(3);
+/// How long an auto-lock waits for a user who was asked about unsaved edits and did not answer: the dossier
+/// locks anyway (an open dossier on an unattended laptop is the greater risk).
+pub const AUTO_LOCK_GRACE: Duration = Duration::from_secs(60);
+
+/// What the shell should do about a pending question, given the time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AskState {
+    Wait,
+    GoOn,
+}
+
+impl Ask {
+    pub fn state(&self, now: Instant) -> AskState {
+        let waited = now.duration_since(self.since);
+        let limit = match (self.shown, self.purpose) {
+            (false, _) => ANSWER_WITHIN,
+            (true, Purpose::AutoLock) => AUTO_LOCK_GRACE,
+            // The user is deciding whether to close: as long as they like.
+            (true, Purpose::Close) => return AskState::Wait,
+        };
+        if waited >= limit {
+            AskState::GoOn
+        } else {
+            AskState::Wait
+        }
+    }
 }
 
 /// Cheap to clone: every command and background thread shares one `Inner`.
@@ -77,6 +152,29 @@ impl Shell {
         *lock(&self.0.path) = p;
     }
 
+    pub fn recent(&self) -> Vec<PathBuf> {
+        lock(&self.0.recent).clone()
+    }
+
+    pub fn set_recent(&self, r: Vec<PathBuf>) {
+        *lock(&self.0.recent) = r;
+    }
+
+    /// Puts the current dossier first in the recent list.
+    pub fn note_recent(&self) {
+        let path = self.path();
+        let mut r = lock(&self.0.recent);
+        *r = with_recent(&r, &path);
+    }
+
+    pub fn set_requested(&self, p: Option<PathBuf>) {
+        *lock(&self.0.requested) = p;
+    }
+
+    pub fn take_requested(&self) -> Option<PathBuf> {
+        lock(&self.0.requested).take()
+    }
+
     pub fn next_id(&self) -> u32 {
         self.0.counter.fetch_add(1, Ordering::Relaxed) + 1
     }
@@ -105,6 +203,52 @@ impl Shell {
 
     pub fn is_unlocked(&self) -> bool {
         lock(&self.0.dossier).is_some()
+    }
+
+    /// Starts asking the UI before `purpose`; false when a question is already pending.
+    pub fn begin_ask(&self, purpose: Purpose) -> bool {
+        let mut a = lock(&self.0.asking);
+        if a.is_some() {
+            return false;
+        }
+        *a = Some(Ask { purpose, since: Instant::now(), shown: false });
+        true
+    }
+
+    pub fn ask(&self) -> Option<Ask> {
+        *lock(&self.0.asking)
+    }
+
+    /// Records the UI's answer; returns the purpose to carry out now (`Proceed`), if any.
+    pub fn answer(&self, reply: Reply) -> Option<Purpose> {
+        let mut a = lock(&self.0.asking);
+        match (reply, a.as_mut()) {
+            (_, None) => None,
+            (Reply::Asking, Some(ask)) => {
+                ask.shown = true;
+                ask.since = Instant::now();
+                None
+            }
+            (Reply::Stay, Some(_)) => {
+                *a = None;
+                None
+            }
+            (Reply::Proceed, Some(ask)) => {
+                let p = ask.purpose;
+                *a = None;
+                Some(p)
+            }
+        }
+    }
+
+    /// The pending question's purpose if it is time to go on without an answer (the watchdog's check).
+    pub fn overdue(&self) -> Option<Purpose> {
+        let mut a = lock(&self.0.asking);
+        let ask = (*a)?;
+        (ask.state(Instant::now()) == AskState::GoOn).then(|| {
+            *a = None;
+            ask.purpose
+        })
     }
 
     pub fn touch(&self) {
@@ -148,6 +292,7 @@ impl Shell {
         let unlocked = d.is_some();
         *lock(&self.0.dossier) = d;
         if unlocked {
+            self.note_recent();
             self.touch();
         } else {
             lock(&self.0.documents).clear();
@@ -250,6 +395,47 @@ impl Shell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_recent_list_puts_the_latest_first_once_and_keeps_a_few() {
+        let p = |n: usize| PathBuf::from(format!("/d/{n}.dossier"));
+        let r = with_recent(&[p(1), p(2), p(3)], &p(2));
+        assert_eq!(r, vec![p(2), p(1), p(3)]);
+        let many: Vec<PathBuf> = (0..10).map(p).collect();
+        let r = with_recent(&many, &p(42));
+        assert_eq!(r.len(), MAX_RECENT);
+        assert_eq!(r[0], p(42));
+        assert_eq!(r[1], p(0));
+    }
+
+    #[test]
+    fn a_close_or_auto_lock_waits_for_the_ui_only_as_long_as_it_should() {
+        let st = Shell::default();
+        assert!(st.begin_ask(Purpose::Close));
+        assert!(!st.begin_ask(Purpose::AutoLock), "one question at a time");
+        let t0 = st.ask().unwrap().since;
+        // A page that says nothing is not waited for beyond ANSWER_WITHIN.
+        let silent = Ask { purpose: Purpose::Close, since: t0, shown: false };
+        assert_eq!(silent.state(t0 + ANSWER_WITHIN / 2), AskState::Wait);
+        assert_eq!(silent.state(t0 + ANSWER_WITHIN), AskState::GoOn);
+        // The user deciding whether to close: as long as they like; about an auto-lock: a minute.
+        let deciding = Ask { shown: true, ..silent };
+        assert_eq!(deciding.state(t0 + Duration::from_secs(3600)), AskState::Wait);
+        let away = Ask { purpose: Purpose::AutoLock, shown: true, since: t0 };
+        assert_eq!(away.state(t0 + AUTO_LOCK_GRACE - Duration::from_secs(1)), AskState::Wait);
+        assert_eq!(away.state(t0 + AUTO_LOCK_GRACE), AskState::GoOn);
+
+        assert_eq!(st.answer(Reply::Asking), None);
+        assert!(st.ask().unwrap().shown);
+        assert_eq!(st.overdue(), None, "the user is deciding");
+        assert_eq!(st.answer(Reply::Stay), None);
+        assert_eq!(st.ask(), None, "staying ends the question");
+        assert_eq!(st.answer(Reply::Proceed), None, "an answer to no question does nothing");
+
+        assert!(st.begin_ask(Purpose::AutoLock));
+        assert_eq!(st.answer(Reply::Proceed), Some(Purpose::AutoLock));
+        assert_eq!(st.ask(), None);
+    }
 
     #[test]
     fn the_automatic_sync_is_due_only_while_open_and_once_per_period() {

@@ -22,6 +22,7 @@ pub mod profile;
 pub mod records;
 pub mod recovery;
 pub mod rules;
+pub mod search;
 pub mod session;
 pub mod settings;
 pub mod share;
@@ -42,6 +43,7 @@ pub use recovery::{
     RecoverySheets, RecoverySheetsRequest, RecoveryStatus, ShareInfo, SheetFiles,
 };
 pub use rules::Limits;
+pub use search::search_all;
 pub use session::{change_passphrase, create_dossier, passphrase_strength, recover_dossier};
 pub use settings::{save_settings, settings, Settings, AUTO_LOCK_SETTING, DEFAULT_AUTO_LOCK_MINUTES};
 pub use share::{

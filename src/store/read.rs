@@ -150,6 +150,21 @@ impl Dossier {
         Ok(out)
     }
 
+    /// Press releases whose title holds `text` (accents and case aside), the latest first.
+    pub fn press_releases_titled(&self, text: &str, limit: u64) -> Result<Vec<Stored<crate::model::PressRelease>>> {
+        let folded = names::fold(text.trim());
+        if folded.chars().count() < 2 {
+            return Ok(vec![]);
+        }
+        let pattern = format!("%{}%", folded.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let mut st = self.conn().prepare_cached(
+            "SELECT id, created_at, updated_at, data FROM press_release WHERE sort_key LIKE ?1 ESCAPE '\\' \
+             ORDER BY data ->> '$.date' DESC, id LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![pattern, limit as i64], super::row_to_parts)?;
+        rows.map(|r| super::parts_to_stored(r?)).collect()
+    }
+
     /// The change history of one record, oldest first.
     pub fn history(&self, id: Uuid) -> Result<Vec<Change>> {
         self.history_where("WHERE record_id = ?1", &[&id.to_string()])

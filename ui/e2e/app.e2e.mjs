@@ -21,13 +21,13 @@ assert.ok(APP && CLI && WORK && SHOTS, 'run through scripts/e2e');
 /** @type {WebdriverIO.Browser} */
 let browser;
 
-async function start() {
+async function start(args = []) {
   browser = await remote({
     hostname: '127.0.0.1',
     port: Number(process.env.E2E_PORT || 4444),
     logLevel: 'warn',
     connectionRetryCount: 0,
-    capabilities: { 'tauri:options': { application: APP } },
+    capabilities: { 'tauri:options': { application: APP, args } },
   });
   await browser.setTimeout({ implicit: 0 });
 }
@@ -294,15 +294,31 @@ test('generate the agreement and the banner, and read the names back from the PD
   assert.match(b, new RegExp(NAME_HY), 'the banner carries the Armenian name');
 });
 
-test('closing the window quits and leaves a verified, encrypted backup beside the dossier', async () => {
+test('closing the window with unsaved edits asks first; then it quits and leaves a verified, encrypted backup', async () => {
   const dir = join(WORK, 'e2e.dossier.backups');
   const backups = () => (existsSync(dir) ? readdirSync(dir).filter((f) => /^backup-.*\.dossier$/.test(f)) : []);
   assert.deepEqual(backups(), [], 'no backup before quitting');
   // Closes the window as the user does (the window manager's close button: WM_DELETE_WINDOW). WebDriver's own
   // "close window" is no use here: the driver kills the app as soon as its last window goes.
-  const wins = spawnSync('xdotool', ['search', '--onlyvisible', '--name', '^Libertas Dossier$'], { encoding: 'utf8' }).stdout.trim().split('\n');
-  const closed = spawnSync(join(ROOT, 'scripts/x11-close-window'), wins, { encoding: 'utf8' });
-  assert.equal(closed.status, 0, `x11-close-window: ${closed.stderr}`);
+  const closeWindow = () => {
+    const wins = spawnSync('xdotool', ['search', '--onlyvisible', '--name', '^Libertas Dossier$'], { encoding: 'utf8' }).stdout.trim().split('\n');
+    const closed = spawnSync(join(ROOT, 'scripts/x11-close-window'), wins, { encoding: 'utf8' });
+    assert.equal(closed.status, 0, `x11-close-window: ${closed.stderr}`);
+  };
+  const DRAFT = 'Brouillon non enregistré (essai)';
+  await nav2('detainees');
+  await type(tid('detainee-search'), 'exemple-test');
+  await click(tid('detainee-row'));
+  await type(tid('detainee-form-role'), DRAFT);
+  closeWindow();
+  await el(tid('unsaved-message'), 10000);
+  await shot('08-close-asks-about-unsaved-edits');
+  await click(tid('unsaved-stay'));
+  await browser.pause(1500);
+  assert.deepEqual(backups(), [], 'staying keeps the app open: no closing backup');
+  assert.equal(await (await el(tid('detainee-form-role'))).getValue(), DRAFT, 'the edit is still there');
+  closeWindow();
+  await click(tid('unsaved-discard'));
   await browser.waitUntil(async () => backups().length === 1, { timeout: 30000, interval: 200, timeoutMsg: `no backup in ${dir}` });
   const file = join(dir, backups()[0]);
   // Written in full before the app exits; wait until its size settles, then check it as a user would.
@@ -401,6 +417,90 @@ test('user text is shown as text, never as HTML', async () => {
   assert.equal((await browser.$$('img[src="x"]')).length, 0, 'no element was made from user text');
   assert.notEqual(await browser.getTitle(), 'pwned');
   await shot('14-text-as-text');
+});
+
+test('a deletion is undone from its confirmation, and later from the bin', async () => {
+  const GONE = 'Vardan Corbeille-Test (fictif)';
+  await nav2('detainees');
+  await click(tid('detainee-new'));
+  await type(tid('detainee-form-name'), GONE);
+  await click(tid('detainee-form-save'));
+  assert.equal(await (await el(tid('record-name'), 20000)).getText(), GONE);
+  // Deleting asks a second click, then says so with "Annuler", which brings the record back at once.
+  await click(tid('detainee-delete'));
+  await click(tid('detainee-delete'));
+  const undo = await el(tid('toast-action'), 15000);
+  assert.equal(await undo.getText(), 'Annuler');
+  await shot('17-deleted-with-undo');
+  await undo.click();
+  await browser.waitUntil(async () => (await browser.$$(tid('record-name'))).length === 1, { timeout: 15000, timeoutMsg: 'the record page shows again' });
+  assert.equal(await (await el(tid('record-name'))).getText(), GONE);
+  // Deleted again: the bin keeps it until it is restored there.
+  await click(tid('detainee-delete'));
+  await click(tid('detainee-delete'));
+  await el(tid('toast-action'), 15000);
+  await nav2('bin');
+  const row = await el(tid('bin-entry'), 15000);
+  assert.match(await row.getText(), /Vardan Corbeille-Test/);
+  await shot('18-bin');
+  await click(tid('bin-restore'));
+  await browser.waitUntil(async () => (await browser.$$(tid('bin-entry'))).length === 0, { timeout: 15000, timeoutMsg: 'the bin is empty again' });
+  await nav2('detainees');
+  await type(tid('detainee-search'), 'corbeille');
+  await browser.waitUntil(async () => (await browser.$$(tid('detainee-row'))).length === 1, { timeout: 10000, timeoutMsg: 'the restored record is listed and found' });
+  const restored = JSON.parse(cli(join(WORK, 'e2e.dossier'), ['bin', 'list', '--json']));
+  assert.deepEqual(restored, [], 'the command line sees the same empty bin');
+});
+
+test('the unsaved-edits question: leaving a changed form asks; staying keeps the change, leaving drops it', async () => {
+  const DRAFT = 'Changement à ne pas garder (essai)';
+  await nav2('detainees');
+  await type(tid('detainee-search'), 'exemple-test');
+  await click(tid('detainee-row'));
+  const before = await (await el(tid('detainee-form-role'))).getValue();
+  await type(tid('detainee-form-role'), DRAFT);
+  await nav2('dashboard');
+  await el(tid('unsaved-message'), 10000);
+  await shot('20-unsaved-question');
+  await click(tid('unsaved-stay'));
+  assert.equal(await (await el(tid('detainee-form-role'))).getValue(), DRAFT, 'staying keeps the edit');
+  assert.equal((await browser.$$(tid('dashboard'))).length, 0, 'and the page');
+  await nav2('dashboard');
+  await click(tid('unsaved-discard'));
+  await el(tid('dashboard'), 10000);
+  await nav2('detainees');
+  await type(tid('detainee-search'), 'exemple-test');
+  await click(tid('detainee-row'));
+  assert.equal(await (await el(tid('detainee-form-role'))).getValue(), before, 'nothing of the dropped edit was saved');
+});
+
+async function chord(key) {
+  await browser.action('key').down('Control').down(key).up(key).up('Control').perform();
+  await browser.pause(400);
+}
+
+test('keyboard shortcuts: Ctrl+N creates, Ctrl+S saves, Ctrl+F searches everything, Ctrl+L locks', async () => {
+  const WHO = 'Association Raccourci (fictive)';
+  await nav2('sponsors');
+  await chord('n');
+  await type(tid('sponsor-form-name'), WHO);
+  await (await el(tid('sponsor-form-kind'))).selectByAttribute('value', 'ngo');
+  await chord('s');
+  await el(tid('sponsor-logo-import'), 15000);
+  await nav2('dashboard');
+  await chord('f');
+  const focused = await browser.execute(() => document.activeElement?.getAttribute('data-testid'));
+  assert.equal(focused, 'global-search', 'Ctrl+F puts the focus in the global search');
+  await browser.keys([...'raccourci']);
+  const hit = await el(tid('global-search-hit'), 10000);
+  assert.match(await hit.getText(), /Association Raccourci/);
+  await shot('21-global-search');
+  await browser.keys(['Escape']);
+  await chord('l');
+  await el(tid('unlock-passphrase'), 15000);
+  await type(tid('unlock-passphrase'), PASS);
+  await click(tid('unlock-submit'));
+  await el(tid('nav-dashboard'), 20000);
 });
 
 function cli(db, args, extra = {}) {
@@ -520,6 +620,26 @@ test('lock now returns to the unlock screen', async () => {
   await click(tid('lock-now'));
   await el(tid('unlock-passphrase'), 15000);
   assert.equal((await browser.$$(tid('record-name'))).length, 0, 'no record stays on screen');
+});
+
+test('a .dossier file given on the command line opens on the unlock screen, and the one before is in the recent list', async () => {
+  await stop();
+  const other = join(WORK, 'bureau-essai.dossier');
+  cli(other, ['init']);
+  await start([other]);
+  assert.equal(await (await el(tid('unlock-path'), 20000)).getText(), other);
+  await type(tid('unlock-passphrase'), PASS);
+  await click(tid('unlock-submit'));
+  await el(tid('nav-dashboard'), 20000);
+  await click(tid('lock-now'));
+  const item = await el(tid('unlock-recent-item'), 15000);
+  assert.match(await item.getText(), /e2e\.dossier/);
+  await shot('19-unlock-recent-dossiers');
+  await item.click();
+  await browser.waitUntil(async () => (await (await el(tid('unlock-path'))).getText()) === join(WORK, 'e2e.dossier'), {
+    timeout: 10000,
+    timeoutMsg: 'the recent dossier is chosen',
+  });
 });
 
 test("no file the app wrote holds a detainee's name in plaintext (only the PDFs the user saved)", async () => {

@@ -150,6 +150,9 @@ unlock-busy = Checking the passphrase…
 unlock-empty = Enter the passphrase.
 unlock-other-title = Another dossier?
 unlock-open-other = Open another dossier…
+unlock-recent = Recently opened dossiers
+open-requested = You opened “{ $value }”; the current dossier is still open.
+open-requested-action = Lock and open
 unlock-create-new = Create a new dossier elsewhere…
 
 ## Dashboard

@@ -150,6 +150,9 @@ unlock-busy = Vérification de la phrase secrète…
 unlock-empty = Saisissez la phrase secrète.
 unlock-other-title = Un autre dossier ?
 unlock-open-other = Ouvrir un autre dossier…
+unlock-recent = Dossiers ouverts récemment
+open-requested = Vous avez ouvert « { $value } » ; le dossier actuel est encore ouvert.
+open-requested-action = Verrouiller et ouvrir
 unlock-create-new = Créer un nouveau dossier ailleurs…
 
 ## Tableau de bord

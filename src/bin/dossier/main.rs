@@ -161,9 +161,7 @@ fn read_passphrase_file(file: &std::path::Path) -> Result<Zeroizing<String>, Err
 }
 
 fn default_db() -> PathBuf {
-    directories::ProjectDirs::from("org", "Libertas", "Libertas Dossier")
-        .map(|d| d.data_dir().join("libertas.dossier"))
-        .unwrap_or_else(|| PathBuf::from("libertas.dossier"))
+    dossier::files::default_dossier_path()
 }
 
 fn cli_error(lang: Lang, key: &str) -> Error {

@@ -37,7 +37,7 @@ pub enum HistoryCmd {
 
 pub fn search(a: SearchArgs, ctx: &Ctx) -> Result<(), Error> {
     let d = ctx.open()?;
-    let hits = d.search(&a.text, a.limit)?;
+    let hits = dossier::api::search_all(&d, &a.text, a.limit, ctx.lang)?;
     if a.json {
         print_json(&hits);
     } else if hits.is_empty() {

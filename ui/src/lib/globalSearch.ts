@@ -1,8 +1,7 @@
 /**
- * One search for the whole dossier (Ctrl+F). The core's `search` command covers detainees and sponsors (its
- * full-text index holds their folded, transliterated names). Sponsorships and press releases are not in it: a
- * `search_all` command returning them too (see the UI report / ARCHITECTURE.md) would replace `searchAll` here;
- * until then their hits simply do not appear.
+ * One search for the whole dossier (Ctrl+F): the core's `search` command (`api::search_all`) returns detainees and
+ * sponsors by any of their names (folded, transliterated), the sponsorships of those found, and press releases by
+ * their title.
  */
 import * as api from './generated/commands';
 import type { RecordKind, SearchHit } from './generated/index';

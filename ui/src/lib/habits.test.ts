@@ -246,3 +246,34 @@ describe('shell guard (not wired yet)', () => {
     expect(await answer).toBe(false);
   });
 });
+
+describe('the shell asks before closing or locking by itself', () => {
+  it('answers "proceed" at once when nothing is unsaved', async () => {
+    const { answerShell } = await import('./shellQuestions');
+    const { calls } = fakeCommands({ unsaved_reply: () => null });
+    await answerShell();
+    expect(calls.map((c) => c.args)).toEqual([{ reply: 'proceed' }]);
+  });
+
+  it('with unsaved edits: says it is asking, then sends the choice (stay, or leave and discard)', async () => {
+    const { answerShell } = await import('./shellQuestions');
+    const { unsaved } = await import('./unsaved.svelte');
+    const { calls } = fakeCommands({ unsaved_reply: () => null });
+    let dirty = true;
+    trackUnsaved(() => dirty, () => (dirty = false));
+    const first = answerShell();
+    await waitFor(() => expect(unsaved.pending).not.toBeNull());
+    expect(calls.map((c) => c.args)).toEqual([{ reply: 'asking' }]);
+    unsaved.pending!.cancel();
+    await first;
+    expect(calls.map((c) => c.args)).toEqual([{ reply: 'asking' }, { reply: 'stay' }]);
+    expect(dirty).toBe(true);
+
+    const second = answerShell();
+    await waitFor(() => expect(unsaved.pending).not.toBeNull());
+    unsaved.pending!.proceed();
+    await second;
+    expect(calls.slice(2).map((c) => c.args)).toEqual([{ reply: 'asking' }, { reply: 'proceed' }]);
+    expect(dirty).toBe(false);
+  });
+});

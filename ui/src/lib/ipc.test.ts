@@ -36,3 +36,13 @@ describe('with mockIPC', () => {
     expect(calls.map((c) => c.cmd)).toEqual(['open_dossier', 'count', 'missing']);
   });
 });
+
+describe('errorLineOf', () => {
+  it('takes the structured line field, never a number read from the message', async () => {
+    const { errorLineOf } = await import('./ipc');
+    expect(errorLineOf({ message: 'Modèle « fr/agreement.md », ligne 4 : …', line: 4 })).toBe(4);
+    expect(errorLineOf({ message: 'Modèle « fr/agreement.md », ligne 4 : …' })).toBeNull();
+    expect(errorLineOf({ message: 'x', line: 0 })).toBeNull();
+    expect(errorLineOf({ message: 'x', line: 2.5 })).toBeNull();
+  });
+});

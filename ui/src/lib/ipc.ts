@@ -76,12 +76,7 @@ export async function attempt<T>(p: Promise<T>): Promise<[T, null] | [null, IpcE
   }
 }
 
-/**
- * The 1-based line an error is about: the core's structured `line` field when it sends one (template errors; see
- * the UI report: `IpcError` does not carry it yet), else the line its message names ("ligne 4", "line 4").
- */
+/** The 1-based line an error is about: the core's structured `line` field (template errors), never read from the message. */
 export function errorLineOf(err: { message: string; line?: number | null }): number | null {
-  if (typeof err.line === 'number' && Number.isInteger(err.line) && err.line > 0) return err.line;
-  const m = /(?:ligne|line)\s+(\d+)/i.exec(err.message);
-  return m ? Number(m[1]) : null;
+  return typeof err.line === 'number' && Number.isInteger(err.line) && err.line > 0 ? err.line : null;
 }

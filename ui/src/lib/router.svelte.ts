@@ -9,6 +9,7 @@ export const SCREENS = [
   'press',
   'documents',
   'templates',
+  'bin',
   'settings',
   'conflicts',
 ] as const;

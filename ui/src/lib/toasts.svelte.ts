@@ -11,7 +11,17 @@ export interface Toast {
   code?: string;
   /** How many times the same message was raised while it was shown (1: once). */
   count: number;
+  /** A button on the toast (e.g. "Annuler" after a deletion); pressing it dismisses the toast. */
+  action?: ToastAction;
 }
+
+export interface ToastAction {
+  label: string;
+  run: () => void | Promise<void>;
+}
+
+/** How long a toast with an action stays, so there is time to reach its button. */
+export const ACTION_TIMEOUT = 10000;
 
 /** At most this many toasts are shown (errors, and the latest confirmation); a new one pushes out the oldest. */
 export const MAX_TOASTS = 3;
@@ -25,7 +35,7 @@ const timers = new Map<number, ReturnType<typeof setTimeout>>();
  * while shown is counted on the toast already there (moved to the newest place, its timer restarted), not
  * stacked; a confirmation replaces the previous ones; beyond `MAX_TOASTS` the oldest goes.
  */
-export function pushToast(kind: ToastKind, message: string, code?: string, timeout = 6000): number {
+export function pushToast(kind: ToastKind, message: string, code?: string, timeout = 6000, action?: ToastAction): number {
   const same = toasts.findIndex((x) => x.kind === kind && x.message === message && x.code === code);
   let toast: Toast;
   if (same >= 0) {
@@ -35,7 +45,7 @@ export function pushToast(kind: ToastKind, message: string, code?: string, timeo
     if (timer) clearTimeout(timer);
     timers.delete(toast.id);
   } else {
-    toast = { id: next++, kind, message, code, count: 1 };
+    toast = { id: next++, kind, message, code, count: 1, action };
   }
   // A confirmation is only news until the next one: a new success or notice replaces those still shown, so a
   // run of saves leaves one toast, not a column over the form. Errors stay until dismissed.
@@ -56,8 +66,8 @@ export function showError(e: unknown): IpcError {
   return err;
 }
 
-export function showSuccess(message: string): number {
-  return pushToast('success', message);
+export function showSuccess(message: string, action?: ToastAction): number {
+  return pushToast('success', message, undefined, action ? ACTION_TIMEOUT : 6000, action);
 }
 
 export function dismissToast(id: number): void {

@@ -9,6 +9,7 @@ import Documents from './documents/Documents.svelte';
 import Templates from './templates/Templates.svelte';
 import Settings from './settings/Settings.svelte';
 import Conflicts from './conflicts/Conflicts.svelte';
+import Bin from './bin/Bin.svelte';
 
 /** One component per navigation entry; each receives the route's `id`. */
 export const screens: Record<Screen, Component<{ id?: string }>> = {
@@ -19,6 +20,7 @@ export const screens: Record<Screen, Component<{ id?: string }>> = {
   press: PressReleases,
   documents: Documents,
   templates: Templates,
+  bin: Bin,
   settings: Settings,
   conflicts: Conflicts,
 };

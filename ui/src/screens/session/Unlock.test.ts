@@ -34,7 +34,7 @@ describe('Unlock', () => {
     const input = screen.getByTestId('unlock-passphrase') as HTMLInputElement;
     await user.type(input, 'pas la bonne{Enter}');
     expect(await screen.findByTestId('unlock-error')).toHaveTextContent(WRONG);
-    expect(calls).toEqual([{ cmd: 'dossier_unlock', args: { passphrase: 'pas la bonne' } }]);
+    expect(calls.filter((c) => c.cmd !== 'recent_dossiers')).toEqual([{ cmd: 'dossier_unlock', args: { passphrase: 'pas la bonne' } }]);
     expect(input.value).toBe('');
     expect(input).toHaveFocus();
     expect(session.phase).toBe('unlock');
@@ -46,7 +46,7 @@ describe('Unlock', () => {
     await fireEvent.input(screen.getByTestId('unlock-passphrase'), { target: { value: 'la bonne phrase secrète' } });
     await fireEvent.click(screen.getByTestId('unlock-submit'));
     await new Promise((r) => setTimeout(r, 0));
-    expect(calls[0]).toEqual({ cmd: 'dossier_unlock', args: { passphrase: 'la bonne phrase secrète' } });
+    expect(calls.find((c) => c.cmd === 'dossier_unlock')).toEqual({ cmd: 'dossier_unlock', args: { passphrase: 'la bonne phrase secrète' } });
     expect(session.phase).toBe('open');
   });
 
@@ -55,7 +55,7 @@ describe('Unlock', () => {
     render(Unlock);
     await fireEvent.click(screen.getByTestId('unlock-submit'));
     expect(screen.getByTestId('unlock-error')).toHaveTextContent('Saisissez la phrase secrète.');
-    expect(calls).toEqual([]);
+    expect(calls.filter((c) => c.cmd !== 'recent_dossiers')).toEqual([]);
   });
 
   it('says so when the dossier was locked while open', () => {
@@ -135,5 +135,28 @@ describe('Unlock: passphrase forgotten', () => {
     await fireEvent.click(screen.getByTestId('recovery-submit'));
     expect(await screen.findByText('Il faut 2 feuilles de ce jeu ; 1 seule a été donnée.')).toBeInTheDocument();
     expect(session.phase).toBe('unlock');
+  });
+
+  it('lists the dossiers opened before (not the current one) and switches to one by its number', async () => {
+    let path = '/home/ana/Documents/libertas.dossier';
+    const { calls } = fakeCommands({
+      recent_dossiers: () => [
+        { index: 0, name: 'libertas.dossier', folder: '/home/ana/Documents', current: true },
+        { index: 1, name: 'bureau-lyon.dossier', folder: '/media/cle', current: false },
+      ],
+      choose_recent: () => {
+        path = '/media/cle/bureau-lyon.dossier';
+        return path;
+      },
+      app_info: () => ({ ...appInfo(), dossier_path: path }),
+    });
+    render(Unlock);
+    const items = await screen.findAllByTestId('unlock-recent-item');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent('bureau-lyon.dossier');
+    expect(items[0]).toHaveTextContent('/media/cle');
+    await fireEvent.click(items[0]);
+    expect(await screen.findByText('/media/cle/bureau-lyon.dossier')).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'choose_recent')?.args).toEqual({ index: 1 });
   });
 });

@@ -24,7 +24,7 @@ describe('Templates', () => {
       ],
       template_get: () => SOURCE,
       template_preview: () => {
-        throw { code: 'template', message: 'Modèle « fr/agreement.md », ligne 4 : variable inconnue « sponsr »' };
+        throw { code: 'template', message: 'Modèle « fr/agreement.md », ligne 4 : variable inconnue « sponsr »', line: 4 };
       },
     });
     render(Templates, { previewDelay: 20 });
