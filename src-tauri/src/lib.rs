@@ -130,9 +130,8 @@ fn initial_state(app: &AppHandle) -> Shell {
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
     // A `.dossier` file the app was started with (a double-click on it, or `libertas-dossier FILE`) comes first.
-    let path = std::env::var_os("LIBERTAS_DOSSIER")
-        .map(PathBuf::from)
-        .or_else(|| dossier_argument(std::env::args_os().skip(1), &std::env::current_dir().unwrap_or_default()))
+    let path = dossier_argument(std::env::args_os().skip(1), &std::env::current_dir().unwrap_or_default())
+        .or_else(|| std::env::var_os("LIBERTAS_DOSSIER").map(PathBuf::from))
         .or(remembered.dossier)
         .unwrap_or_else(dossier::files::default_dossier_path);
     let lang = std::env::var("LIBERTAS_LANG")

@@ -147,7 +147,7 @@ CREATE TABLE template (
 
 /// V8: the bin (`bin.rs`). An entry per deletion, the rows it took with it in `bin_item` (photos with their bytes).
 const V8: &str = r#"
-CREATE TABLE bin (
+CREATE TABLE IF NOT EXISTS bin (
     id         INTEGER PRIMARY KEY,
     deleted_at TEXT NOT NULL,
     deleted_by TEXT NOT NULL,
@@ -155,8 +155,8 @@ CREATE TABLE bin (
     record_id  TEXT NOT NULL,
     label      TEXT NOT NULL
 ) STRICT;
-CREATE INDEX bin_record ON bin (record_id);
-CREATE TABLE bin_item (
+CREATE INDEX IF NOT EXISTS bin_record ON bin (record_id);
+CREATE TABLE IF NOT EXISTS bin_item (
     bin_id     INTEGER NOT NULL REFERENCES bin (id),
     seq        INTEGER NOT NULL,
     kind       TEXT NOT NULL,

@@ -424,6 +424,7 @@ test('a deletion is undone from its confirmation, and later from the bin', async
   await nav2('detainees');
   await click(tid('detainee-new'));
   await type(tid('detainee-form-name'), GONE);
+  await (await el(tid('detainee-form-category'))).selectByAttribute('value', 'civilian');
   await click(tid('detainee-form-save'));
   assert.equal(await (await el(tid('record-name'), 20000)).getText(), GONE);
   // Deleting asks a second click, then says so with "Annuler", which brings the record back at once.
@@ -475,7 +476,8 @@ test('the unsaved-edits question: leaving a changed form asks; staying keeps the
 });
 
 async function chord(key) {
-  await browser.action('key').down('Control').down(key).up(key).up('Control').perform();
+  const CTRL = '\uE009'; // WebDriver's Control key
+  await browser.action('key').down(CTRL).down(key).up(key).up(CTRL).perform();
   await browser.pause(400);
 }
 
@@ -491,7 +493,7 @@ test('keyboard shortcuts: Ctrl+N creates, Ctrl+S saves, Ctrl+F searches everythi
   await chord('f');
   const focused = await browser.execute(() => document.activeElement?.getAttribute('data-testid'));
   assert.equal(focused, 'global-search', 'Ctrl+F puts the focus in the global search');
-  await browser.keys([...'raccourci']);
+  await type(tid('global-search'), 'raccourci');
   const hit = await el(tid('global-search-hit'), 10000);
   assert.match(await hit.getText(), /Association Raccourci/);
   await shot('21-global-search');
