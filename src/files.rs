@@ -107,6 +107,28 @@ pub fn free_name(dir: &Path, name: &str) -> PathBuf {
         .expect("a free name")
 }
 
+/// The application's identifier: the desktop app's bundle identifier (`src-tauri/tauri.conf.json`, checked by a
+/// shell test) and the name of its data folder.
+pub const APP_ID: &str = "org.libertas.dossier";
+
+/// Where the app and the `dossier` command line keep the dossier unless told otherwise: `libertas.dossier` in the
+/// application's data folder (`~/.local/share/org.libertas.dossier` on Linux, `~/Library/Application
+/// Support/org.libertas.dossier` on macOS, `%APPDATA%\org.libertas.dossier` on Windows — where Tauri puts the app's
+/// data). A dossier the command line created before both doors shared this place (in `directories`' project folder)
+/// is still found there when the shared place holds none, so nothing is stranded.
+pub fn default_dossier_path() -> PathBuf {
+    const FILE: &str = "libertas.dossier";
+    let shared = directories::BaseDirs::new().map(|b| b.data_dir().join(APP_ID).join(FILE));
+    let earlier =
+        directories::ProjectDirs::from("org", "Libertas", "Libertas Dossier").map(|d| d.data_dir().join(FILE));
+    match (shared, earlier) {
+        (Some(s), Some(e)) if !s.exists() && e.exists() => e,
+        (Some(s), _) => s,
+        (None, Some(e)) => e,
+        (None, None) => PathBuf::from(FILE),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,27 +184,5 @@ mod tests {
         std::os::unix::fs::symlink("/nonexistent", dir.path().join("kakemono-essai (3).pdf")).unwrap();
         assert_eq!(free_name(dir.path(), "kakemono-essai.pdf"), dir.path().join("kakemono-essai (4).pdf"));
         assert_eq!(free_name(dir.path(), "README"), dir.path().join("README"));
-    }
-}
-
-/// The application's identifier: the desktop app's bundle identifier (`src-tauri/tauri.conf.json`, checked by a
-/// shell test) and the name of its data folder.
-pub const APP_ID: &str = "org.libertas.dossier";
-
-/// Where the app and the `dossier` command line keep the dossier unless told otherwise: `libertas.dossier` in the
-/// application's data folder (`~/.local/share/org.libertas.dossier` on Linux, `~/Library/Application
-/// Support/org.libertas.dossier` on macOS, `%APPDATA%\org.libertas.dossier` on Windows — where Tauri puts the app's
-/// data). A dossier the command line created before both doors shared this place (in `directories`' project folder)
-/// is still found there when the shared place holds none, so nothing is stranded.
-pub fn default_dossier_path() -> PathBuf {
-    const FILE: &str = "libertas.dossier";
-    let shared = directories::BaseDirs::new().map(|b| b.data_dir().join(APP_ID).join(FILE));
-    let earlier =
-        directories::ProjectDirs::from("org", "Libertas", "Libertas Dossier").map(|d| d.data_dir().join(FILE));
-    match (shared, earlier) {
-        (Some(s), Some(e)) if !s.exists() && e.exists() => e,
-        (Some(s), _) => s,
-        (None, Some(e)) => e,
-        (None, None) => PathBuf::from(FILE),
     }
 }
