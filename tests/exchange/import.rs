@@ -441,7 +441,7 @@ fn a_malformed_file_is_a_clear_error() {
     let nohead = env.path("noname.csv");
     write(&nohead, b"colour,size\nred,3\n");
     let err = env.fails(&["import", nohead.to_str().unwrap(), "--kind", "detainee"], 1);
-    assert!(err.contains("no name column"), "{err}");
+    assert!(err.contains("no column gives the name"), "{err}");
     let err = env.fails(&["import", env.path("absent.csv").to_str().unwrap()], 1);
     assert!(err.contains("absent.csv"), "{err}");
 }
