@@ -126,8 +126,19 @@ const FRENCH: &[&str] = &[
     "déjà",
 ];
 
+/// The words of a sentence, leaving out what is not in its language: paths (`/`), environment variables and
+/// identifiers (`_`), and command-line flags with their value (`--kind detainee`).
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    let mut kept = vec![];
+    let mut after_flag = false;
+    for chunk in text.split_whitespace() {
+        let flag = chunk.trim_start_matches(['"', '(']).starts_with("--");
+        if !(flag || after_flag || chunk.contains('/') || chunk.contains('_')) {
+            kept.push(chunk);
+        }
+        after_flag = flag;
+    }
+    kept.join(" ").split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 fn foreign_words(text: &str, list: &[&str]) -> Vec<String> {
@@ -476,7 +487,7 @@ fn counts_take_their_plural_forms() {
 #[test]
 fn the_app_never_reads_a_command_line_hint() {
     let named = |text: &str| {
-        text.contains("--")
+        text.match_indices("--").any(|(i, _)| text[i + 2..].starts_with(|c: char| c.is_ascii_alphabetic()))
             || ["dossier ", "share ", "recovery ", "bin "]
                 .iter()
                 .any(|c| text.contains(&format!("\"{c}")) || text.contains(&format!("« {c}")))
@@ -503,7 +514,7 @@ fn the_app_never_reads_a_command_line_hint() {
             let base = id.trim_end_matches("-app");
             assert!(ids.iter().any(|i| i == base), "{id} stands in for no message");
             let text = crate::i18n::for_door(Door::App, || tr(lang, base, &[]));
-            assert!(!text.contains("--"), "{id}: {text}");
+            assert!(!named(&text), "{id}: {text}");
         }
     }
 }
