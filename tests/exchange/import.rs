@@ -468,7 +468,7 @@ fn sponsors_import_with_logos_and_french_kinds() {
     // The same sponsor in another spelling is a possible duplicate, unless the city differs.
     write(&file, "Nom;Type;Ville\nVILLE DE DEMO;ville;Démoville\nAssociation Fictive;ong;Paris\n".as_bytes());
     let err = env.fails(&["import", file.to_str().unwrap()], 1);
-    assert!(err.contains("1 possible duplicates") && err.contains("line 2"), "{err}");
+    assert!(err.contains("1 possible duplicate.") && err.contains("line 2"), "{err}");
 }
 
 #[test]
