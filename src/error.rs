@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+pub use crate::i18n::Door;
 use crate::i18n::{tr, Arg, Lang};
 use crate::model::RecordKind;
 
@@ -37,13 +38,37 @@ pub enum Reason {
     NoSuchField {
         known: String,
     },
-    /// Free-form explanation from a lower layer (serde), in English.
-    Malformed {
-        detail: String,
+    /// A value that cannot be read as what the field holds (text where a list is expected, a word where a number
+    /// is): the value as it was given. The reader's own (English) explanation is not kept: the user sees their value.
+    BadValue {
+        value: String,
     },
-    /// Mutually exclusive or inconsistent values.
-    Inconsistent {
-        detail: String,
+    /// A photo's framing: four numbers `x,y,w,h` between 0 and 1, the frame inside the image.
+    BadCrop,
+    /// A commitment chosen twice in one sponsorship.
+    CommitmentTwice {
+        kind: crate::model::CommitmentKind,
+    },
+    /// An end reason on a sponsorship that has not ended.
+    EndReasonNotEnded,
+    /// A sponsorship already ended (it cannot be handed over again).
+    AlreadyEnded,
+    /// A handover to the sponsor that already holds the sponsorship.
+    SameSponsor,
+    /// A reference to a record that is not in the dossier.
+    NoSuchRecord,
+    /// An import row with more filled cells than the header has columns.
+    ExtraCells {
+        cells: usize,
+        columns: usize,
+    },
+    /// An import row naming the id of an earlier row.
+    IdOnLine {
+        line: usize,
+    },
+    /// A sentence of a front door (its Fluent message id), shown as it stands in the user's language.
+    Said {
+        id: &'static str,
     },
 }
 
@@ -71,6 +96,21 @@ pub enum ImageProblem {
     Corrupt,
 }
 
+/// Why a backup (or a copy being restored) was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupProblem {
+    /// The copy, read back, does not hold what was copied.
+    CopyDiffers,
+    /// The backup does not hold what the dossier holds.
+    DiffersFromDossier,
+    /// The integrity checks found `count` problems (`detail`: SQLite's own words, one per line).
+    Damaged { count: usize, detail: String },
+    /// The file opens with the passphrase but holds no dossier.
+    NotADossier,
+    /// The file cannot be read as a database (`detail`: SQLite's words).
+    Unreadable { detail: String },
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("wrong passphrase, or the file is not a dossier: {0}")]
@@ -90,8 +130,9 @@ pub enum Error {
     NotFound { kind: RecordKind, id: String },
     #[error("id {id} is ambiguous")]
     AmbiguousId { id: String },
-    #[error("{kind:?} {id} is still referenced by {by}")]
-    InUse { kind: RecordKind, id: String, by: String },
+    /// `by`: how many records of each kind still refer to it.
+    #[error("{kind:?} {id} is still referenced by {by:?}")]
+    InUse { kind: RecordKind, id: String, by: Vec<(RecordKind, usize)> },
     #[error("invalid {0}")]
     Invalid(#[from] Invalid),
     #[error("image {path}: {problem:?}")]
@@ -106,8 +147,10 @@ pub enum Error {
     Corrupt(String),
     #[error("the dossier was written by a newer version of Libertas Dossier")]
     TooNew,
-    #[error("template {name}, line {line:?}: {detail}")]
-    Template { name: String, line: Option<usize>, detail: String },
+    /// A template refused: `line` is the template's line when one is known (the app marks it), `problem` what is
+    /// wrong (it may carry the template engine's own English words as a technical detail, see `Error::technical`).
+    #[error("template {name}, line {line:?}: {problem:?}")]
+    Template { name: String, line: Option<usize>, problem: crate::documents::template::TemplateProblem },
     /// A template stopped by a bound: out of fuel (too many steps, or too much text built) or too much output.
     /// Its code is `template`, as for any template error, so the app marks its line the same way.
     #[error("template {name}, line {line:?}: stopped by its limit ({limit:?})")]
@@ -122,8 +165,8 @@ pub enum Error {
     NotPublic { name: String },
     #[error("the document could not be typeset: {0}")]
     Render(String),
-    #[error("the backup {path} is damaged: {detail}")]
-    BadBackup { path: PathBuf, detail: String },
+    #[error("the backup {path} is damaged: {problem:?}")]
+    BadBackup { path: PathBuf, problem: BackupProblem },
     #[error("no change #{seq} in the history")]
     NoSuchChange { seq: i64 },
     #[error("change #{seq} created the record: there is no earlier value")]
@@ -141,8 +184,8 @@ pub enum Error {
     #[error("{kind:?} {label} refers to a record no longer in the dossier")]
     BinOrphan { kind: RecordKind, label: String },
     /// A spreadsheet or export file that cannot be read as one (not CSV/XLSX/ODS, no header row, bad mapping...).
-    #[error("{path}: {detail}")]
-    Spreadsheet { path: PathBuf, detail: String },
+    #[error("{path}: {problem:?}")]
+    Spreadsheet { path: PathBuf, problem: crate::exchange::table::SpreadsheetProblem },
     /// An import refused because some rows are wrong or possible duplicates; nothing was imported.
     /// `problems` are the first few, each as (line, message) already in the user's language.
     #[error("import of {path} refused: {errors} rows with errors, {duplicates} possible duplicates")]
@@ -259,8 +302,50 @@ impl Error {
         }
     }
 
-    /// One clear sentence in the user's language.
+    /// One clear sentence in the user's language, as the command line shows it (it may name a command or a flag).
     pub fn message(&self, lang: Lang) -> String {
+        self.message_for(lang, Door::Cli)
+    }
+
+    /// The message as `door` shows it: the app's never names a command-line command or flag.
+    pub fn message_for(&self, lang: Lang, door: Door) -> String {
+        crate::i18n::for_door(door, || self.sentence(lang))
+    }
+
+    /// The words of a lower layer (SQLite, the operating system, the template engine, a file parser), in English
+    /// and for whoever diagnoses the failure: never part of `message`, shown after it if at all.
+    pub fn technical(&self) -> Option<String> {
+        use crate::documents::template::TemplateProblem as T;
+        use crate::exchange::table::SpreadsheetProblem as S;
+        match self {
+            // The system's words add something only where ours are generic.
+            Error::Read { source, .. } | Error::Write { source, .. } => {
+                (io_reason_id(source) == "io-other" && !is_disk_full(source)).then(|| source.to_string())
+            }
+            Error::Corrupt(detail) | Error::Render(detail) | Error::Io(detail) => Some(detail.clone()),
+            Error::Db(e) => Some(e.to_string()),
+            Error::Template { problem, .. } => match problem {
+                T::Toml { detail } | T::Markdown { detail } => Some(detail.clone()),
+                T::Engine { detail, .. } => detail.clone(),
+                _ => None,
+            },
+            Error::BadBackup { problem, .. } => match problem {
+                BackupProblem::Damaged { detail, .. } | BackupProblem::Unreadable { detail } => Some(detail.clone()),
+                _ => None,
+            },
+            Error::Spreadsheet { problem, .. } => match problem {
+                S::Unreadable { detail }
+                | S::CsvLine { detail, .. }
+                | S::NotAnExport { detail }
+                | S::BadMedia { detail, .. }
+                | S::DamagedSeal { detail } => Some(detail.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn sentence(&self, lang: Lang) -> String {
         let p = |p: &PathBuf| p.display().to_string();
         match self {
             Error::WrongPassphrase(path) => tr(lang, "err-wrong-passphrase", &[("path", Arg::from(&p(path)))]),
@@ -287,7 +372,8 @@ impl Error {
             Error::AmbiguousId { id } => tr(lang, "err-ambiguous-id", &[("id", Arg::from(id))]),
             Error::InUse { kind, id, by } => {
                 let k = kind.label(lang);
-                tr(lang, "err-in-use", &[("kind", Arg::from(&k)), ("id", Arg::from(id)), ("by", Arg::from(by))])
+                let by = by.iter().map(|(kind, n)| kind.count(lang, *n)).collect::<Vec<_>>().join(", ");
+                tr(lang, "err-in-use", &[("kind", Arg::from(&k)), ("id", Arg::from(id)), ("by", Arg::from(&by))])
             }
             Error::Invalid(inv) => invalid_message(inv, lang),
             Error::Image { path, problem } => {
@@ -314,26 +400,33 @@ impl Error {
                 tr(lang, "err-image", &[("path", Arg::from(&path)), ("reason", Arg::from(&reason))])
             }
             Error::Read { path, source } => {
-                let key = if source.kind() == std::io::ErrorKind::NotFound { "err-file-missing" } else { "err-read" };
-                tr(lang, key, &[("path", Arg::from(&p(path))), ("detail", Arg::from(&source.to_string()))])
+                if source.kind() == std::io::ErrorKind::NotFound {
+                    return tr(lang, "err-file-missing", &[("path", Arg::from(&p(path)))]);
+                }
+                let why = io_reason(lang, source);
+                tr(lang, "err-read", &[("path", Arg::from(&p(path))), ("reason", Arg::from(&why))])
             }
             Error::Write { path, source } => {
                 if is_disk_full(source) {
-                    return Error::DiskFull.message(lang);
+                    return Error::DiskFull.sentence(lang);
                 }
-                tr(lang, "err-write", &[("path", Arg::from(&p(path))), ("detail", Arg::from(&source.to_string()))])
+                let why = io_reason(lang, source);
+                tr(lang, "err-write", &[("path", Arg::from(&p(path))), ("reason", Arg::from(&why))])
             }
             Error::DiskFull => tr(lang, "err-disk-full", &[]),
-            Error::Corrupt(detail) => tr(lang, "err-corrupt", &[("detail", Arg::from(detail))]),
+            Error::Corrupt(_) => tr(lang, "err-corrupt", &[]),
             Error::TooNew => tr(lang, "err-too-new", &[]),
-            Error::Template { name, line, detail } => match line {
-                Some(l) => tr(
-                    lang,
-                    "err-template-line",
-                    &[("name", Arg::from(name)), ("line", Arg::from(*l)), ("detail", Arg::from(detail))],
-                ),
-                None => tr(lang, "err-template", &[("name", Arg::from(name)), ("detail", Arg::from(detail))]),
-            },
+            Error::Template { name, line, problem } => {
+                let why = problem.message(lang);
+                match line {
+                    Some(l) => tr(
+                        lang,
+                        "err-template-line",
+                        &[("name", Arg::from(name)), ("line", Arg::from(*l)), ("reason", Arg::from(&why))],
+                    ),
+                    None => tr(lang, "err-template", &[("name", Arg::from(name)), ("reason", Arg::from(&why))]),
+                }
+            }
             Error::TemplateLimit { name, line, limit } => {
                 use crate::documents::template::{TemplateLimit, MAX_OUTPUT_BYTES};
                 let reason = match limit {
@@ -366,14 +459,21 @@ impl Error {
             }
             Error::NoProfile => tr(lang, "err-no-profile", &[]),
             Error::NotPublic { name } => tr(lang, "err-not-public", &[("name", Arg::from(name))]),
-            Error::Render(detail) => tr(lang, "err-render", &[("detail", Arg::from(detail))]),
-            Error::BadBackup { path, detail } => {
-                tr(lang, "err-bad-backup", &[("path", Arg::from(&p(path))), ("detail", Arg::from(detail))])
+            Error::Render(_) => tr(lang, "err-render", &[]),
+            Error::BadBackup { path, problem } => {
+                let why = match problem {
+                    BackupProblem::CopyDiffers => tr(lang, "backup-copy-differs", &[]),
+                    BackupProblem::DiffersFromDossier => tr(lang, "backup-differs-from-dossier", &[]),
+                    BackupProblem::Damaged { count, .. } => tr(lang, "backup-damaged", &[("count", Arg::from(*count))]),
+                    BackupProblem::NotADossier => tr(lang, "backup-not-a-dossier", &[]),
+                    BackupProblem::Unreadable { .. } => tr(lang, "backup-unreadable", &[]),
+                };
+                tr(lang, "err-bad-backup", &[("path", Arg::from(&p(path))), ("reason", Arg::from(&why))])
             }
             Error::NoSuchChange { seq } => tr(lang, "err-no-such-change", &[("seq", Arg::from(*seq))]),
             Error::NothingToRestore { seq } => tr(lang, "err-nothing-to-restore", &[("seq", Arg::from(*seq))]),
-            Error::Io(detail) => tr(lang, "err-io", &[("detail", Arg::from(detail))]),
-            Error::Db(e) => tr(lang, "err-database", &[("detail", Arg::from(&e.to_string()))]),
+            Error::Io(_) => tr(lang, "err-io", &[]),
+            Error::Db(_) => tr(lang, "err-database", &[]),
             Error::IdTaken { kind, id } => {
                 let k = kind.label(lang);
                 tr(lang, "err-id-taken", &[("kind", Arg::from(&k)), ("id", Arg::from(id))])
@@ -383,8 +483,9 @@ impl Error {
                 let k = kind.label(lang);
                 tr(lang, "err-bin-orphan", &[("kind", Arg::from(&k)), ("label", Arg::from(label))])
             }
-            Error::Spreadsheet { path, detail } => {
-                tr(lang, "err-spreadsheet", &[("path", Arg::from(&p(path))), ("detail", Arg::from(detail))])
+            Error::Spreadsheet { path, problem } => {
+                let why = problem.message(lang);
+                tr(lang, "err-spreadsheet", &[("path", Arg::from(&p(path))), ("reason", Arg::from(&why))])
             }
             Error::ImportRefused { path, errors, duplicates, problems } => {
                 let mut out = tr(
@@ -467,15 +568,46 @@ impl Error {
     }
 }
 
+/// Why the operating system refused a read or a write, in the user's language (its own words are `technical`).
+fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    tr(lang, io_reason_id(e), &[])
+}
+
+fn io_reason_id(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::AlreadyExists => "io-already-exists",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::InvalidData | K::UnexpectedEof => "io-invalid-data",
+        K::FileTooLarge => "io-too-large",
+        K::ResourceBusy => "io-busy",
+        K::InvalidFilename => "io-invalid-name",
+        _ => "io-other",
+    }
+}
+
 /// ENOSPC, and its Windows equivalents.
 pub fn is_disk_full(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::StorageFull || matches!(e.raw_os_error(), Some(28) | Some(112) | Some(39))
 }
 
-fn invalid_message(inv: &Invalid, lang: Lang) -> String {
-    let label_key = format!("field-{}", inv.field.replace(['_', '.'], "-"));
+/// A field's name in `lang` ("capture date" for `captured`), or the field itself when it has no label.
+pub(crate) fn field_label(lang: Lang, field: &str) -> String {
+    let label_key = format!("field-{}", field.replace(['_', '.'], "-"));
     let label = tr(lang, &label_key, &[]);
-    let field = if label == label_key { inv.field.clone() } else { label };
+    if label == label_key {
+        field.to_owned()
+    } else {
+        label
+    }
+}
+
+fn invalid_message(inv: &Invalid, lang: Lang) -> String {
+    let field = field_label(lang, &inv.field);
     let f = ("field", Arg::from(&field));
     match &inv.reason {
         Reason::Empty => tr(lang, "inv-empty", &[f]),
@@ -490,7 +622,20 @@ fn invalid_message(inv: &Invalid, lang: Lang) -> String {
         Reason::BadEmail => tr(lang, "inv-bad-email", &[f]),
         Reason::PlainName => tr(lang, "inv-plain-name", &[f]),
         Reason::NoSuchField { known } => tr(lang, "inv-no-such-field", &[f, ("known", Arg::from(known))]),
-        Reason::Malformed { detail } => tr(lang, "inv-malformed", &[f, ("detail", Arg::from(detail))]),
-        Reason::Inconsistent { detail } => tr(lang, "inv-inconsistent", &[f, ("detail", Arg::from(detail))]),
+        Reason::BadValue { value } => tr(lang, "inv-bad-value", &[f, ("value", Arg::from(value))]),
+        Reason::BadCrop => tr(lang, "inv-bad-crop", &[]),
+        Reason::CommitmentTwice { kind } => {
+            let label = tr(lang, &format!("commit-{}", crate::model::Choice::slug(*kind)), &[]);
+            tr(lang, "inv-commitment-twice", &[("commitment", Arg::from(&label))])
+        }
+        Reason::EndReasonNotEnded => tr(lang, "inv-end-reason-not-ended", &[]),
+        Reason::AlreadyEnded => tr(lang, "inv-already-ended", &[]),
+        Reason::SameSponsor => tr(lang, "inv-same-sponsor", &[]),
+        Reason::NoSuchRecord => tr(lang, "inv-no-such-record", &[f]),
+        Reason::ExtraCells { cells, columns } => {
+            tr(lang, "inv-extra-cells", &[("cells", Arg::from(*cells)), ("columns", Arg::from(*columns))])
+        }
+        Reason::IdOnLine { line } => tr(lang, "inv-id-on-line", &[("line", Arg::from(*line))]),
+        Reason::Said { id } => tr(lang, id, &[]),
     }
 }

@@ -4,6 +4,7 @@
 //! They are compiled into the binary: a dossier opened on a machine without the assets still speaks the user's
 //! language.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -114,10 +115,44 @@ impl From<usize> for Arg<'_> {
     }
 }
 
+/// Which front door shows a message. The command line's messages may name its commands and flags ("dossier
+/// init", `--dry-run`); the app's never do: while [`for_door`] runs with `App`, [`tr`] takes the message
+/// `ID-app` for `ID` whenever the `.ftl` files have one (a test checks that no app message names a command).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Door {
+    #[default]
+    Cli,
+    App,
+}
+
+thread_local! {
+    static DOOR: Cell<Door> = const { Cell::new(Door::Cli) };
+}
+
+/// Runs `f` with every message [`tr`] builds on this thread worded for `door`, then puts the previous door back
+/// (also if `f` panics). This reaches the messages of nested errors without threading the door through each.
+pub fn for_door<R>(door: Door, f: impl FnOnce() -> R) -> R {
+    struct Restore(Door);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            DOOR.with(|d| d.set(self.0));
+        }
+    }
+    let _restore = Restore(DOOR.with(|d| d.replace(door)));
+    f()
+}
+
+/// The door messages on this thread are worded for (see [`for_door`]).
+pub fn door() -> Door {
+    DOOR.with(Cell::get)
+}
+
 /// Translates message `id` with `args`. A missing message returns its id, so a gap shows instead of crashing;
 /// a test checks that both languages define the same ids.
 pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     let b = bundle(lang);
+    let app_id = (DOOR.with(Cell::get) == Door::App).then(|| format!("{id}-app")).filter(|a| b.has_message(a));
+    let id = app_id.as_deref().unwrap_or(id);
     let Some(msg) = b.get_message(id) else { return id.to_owned() };
     let Some(pattern) = msg.value() else { return id.to_owned() };
     let mut fargs = FluentArgs::new();

@@ -18,6 +18,9 @@ pub mod recovery;
 pub mod share;
 pub mod store;
 
+#[cfg(test)]
+mod messages_tests;
+
 pub use error::{Error, Result};
 pub use i18n::Lang;
 pub use store::Dossier;

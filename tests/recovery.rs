@@ -288,7 +288,7 @@ fn recovery_command_line_contract() {
     assert!(err.contains("At least 2 sheets"), "{err}");
     env.fails(&["recovery", "create", "--shares", "2", "--threshold", "3", "-o", d], 1);
     let err = env.fails(&["recovery", "create", "--shares", "3", "--threshold", "2", "-o", d, "--names", "A,B"], 1);
-    assert!(err.contains("2 organisation name(s) for 3 sheets"), "{err}");
+    assert!(err.contains("2 organisation names for 3 sheets"), "{err}");
     assert!(!dir.exists(), "a refused create writes nothing");
     let err = env.fails(&["recovery", "status"], 1);
     assert!(err.contains("no recovery sheets"), "{err}");

@@ -18,6 +18,7 @@ mod cli;
 mod crash;
 mod documents;
 mod exchange;
+mod messages;
 mod photos;
 mod recovery;
 mod search;

@@ -105,16 +105,10 @@ pub fn set_sponsor_logo(d: &mut Dossier, sponsor: Uuid, path: &Path) -> Result<U
 pub fn handover(d: &mut Dossier, from: Uuid, to_sponsor: Uuid, on: NaiveDate) -> Result<Uuid> {
     let old = d.get::<Sponsorship>(from)?;
     if !old.stage.is_live() {
-        return Err(Error::Invalid(Invalid::new(
-            "stage",
-            Reason::Inconsistent { detail: "this sponsorship has already ended".into() },
-        )));
+        return Err(Error::Invalid(Invalid::new("stage", Reason::AlreadyEnded)));
     }
     if old.sponsor_id == to_sponsor {
-        return Err(Error::Invalid(Invalid::new(
-            "sponsor_id",
-            Reason::Inconsistent { detail: "the new sponsor is the current one".into() },
-        )));
+        return Err(Error::Invalid(Invalid::new("sponsor_id", Reason::SameSponsor)));
     }
     d.get::<Sponsor>(to_sponsor)?;
     d.transaction(|tx| {

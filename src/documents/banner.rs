@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::context::BannerCtx;
-use super::template;
+use super::template::{self, TemplateProblem};
 use super::typesetting::{photo_crop, Images};
 use crate::error::{Error, Result};
 use crate::i18n::{tr, Arg, Lang};
@@ -167,9 +167,9 @@ pub fn parse_layout(name: &str, source: &str) -> Result<BannerLayout> {
     let layout: BannerLayout = toml::from_str(source).map_err(|e| Error::Template {
         name: name.to_owned(),
         line: e.span().map(|s| source[..s.start].lines().count().max(1)),
-        detail: e.message().to_owned(),
+        problem: TemplateProblem::Toml { detail: e.message().to_owned() },
     })?;
-    let bad = |detail: String| Error::Template { name: name.to_owned(), line: None, detail };
+    let bad = |problem| Error::Template { name: name.to_owned(), line: None, problem };
     let zones = std::iter::once(("photo", &layout.photo))
         .chain(layout.band.iter().map(|z| ("band", z)))
         .chain(layout.logos.iter().map(|z| ("logos", z)))
@@ -178,40 +178,40 @@ pub fn parse_layout(name: &str, source: &str) -> Result<BannerLayout> {
         check_fractions(zname, z.x, z.y, z.w, z.h).map_err(bad)?;
         if let Some(c) = &z.color {
             if !layout.colors.contains_key(c) {
-                return Err(bad(format!("{zname}: unknown colour {c:?}")));
+                return Err(bad(TemplateProblem::UnknownColour { zone: zname.to_owned(), colour: c.clone() }));
             }
         }
     }
     for t in &layout.text {
         check_fractions(&t.name, t.x, t.y, t.w, t.h).map_err(bad)?;
         if !(t.min_pt > 0.0 && t.min_pt <= t.max_pt && t.max_pt <= 1000.0) {
-            return Err(bad(format!("{}: min_pt and max_pt must satisfy 0 < min_pt <= max_pt <= 1000", t.name)));
+            return Err(bad(TemplateProblem::FontSizes { zone: t.name.clone() }));
         }
         if let Some(c) = &t.color {
             if !layout.colors.contains_key(c) {
-                return Err(bad(format!("{}: unknown colour {c:?}", t.name)));
+                return Err(bad(TemplateProblem::UnknownColour { zone: t.name.clone(), colour: c.clone() }));
             }
         }
         if let Some(a) = &t.align {
             if !matches!(a.as_str(), "left" | "center" | "right") {
-                return Err(bad(format!("{}: align must be left, center or right", t.name)));
+                return Err(bad(TemplateProblem::BadAlign { zone: t.name.clone() }));
             }
         }
     }
     for (cname, c) in &layout.colors {
         if c.iter().any(|v| !(0.0..=1.0).contains(v)) {
-            return Err(bad(format!("colour {cname}: CMYK components go from 0 to 1")));
+            return Err(bad(TemplateProblem::BadCmyk { colour: cname.clone() }));
         }
     }
     Ok(layout)
 }
 
-fn check_fractions(zone: &str, x: f32, y: f32, w: f32, h: f32) -> std::result::Result<(), String> {
+fn check_fractions(zone: &str, x: f32, y: f32, w: f32, h: f32) -> std::result::Result<(), TemplateProblem> {
     let ok = [x, y, w, h].iter().all(|v| v.is_finite() && (-0.001..=1.001).contains(v)) && w > 0.0 && h > 0.0;
     if ok && x + w <= 1.001 && y + h <= 1.001 {
         Ok(())
     } else {
-        Err(format!("{zone}: x, y, w, h are fractions of the live area (0 to 1)"))
+        Err(TemplateProblem::ZoneOutside { zone: zone.to_owned() })
     }
 }
 

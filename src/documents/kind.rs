@@ -206,7 +206,9 @@ impl FromStr for TemplateName {
         TemplateName::all().find(|t| t.as_str() == name).ok_or_else(|| Error::Template {
             name: name.to_owned(),
             line: None,
-            detail: format!("unknown template; known: {}", names().collect::<Vec<_>>().join(", ")),
+            problem: crate::documents::template::TemplateProblem::UnknownTemplate {
+                known: names().collect::<Vec<_>>().join(", "),
+            },
         })
     }
 }

@@ -10,7 +10,127 @@ use serde::Deserialize;
 
 use super::typography::group_digits;
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{tr, Arg, Lang};
+
+/// What is wrong with a template, worded by us in each language. Where a parser or the template engine explained
+/// it in its own (English) words, those are kept as `detail`, shown only as a technical detail (`Error::technical`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateProblem {
+    /// A text template not starting with its `---` header.
+    NoHeader,
+    /// A `---` header that is not closed.
+    HeaderNotClosed,
+    /// A TOML header or banner layout that TOML cannot read (a missing quote, an unknown key...).
+    Toml { detail: String },
+    /// A page size other than a4, a5 or letter.
+    BadPage { page: String },
+    /// Margins outside 5 to 60 mm.
+    BadMargins,
+    /// A template name not in the closed list; `known` lists them.
+    UnknownTemplate { known: String },
+    /// Refused by the template engine (minijinja) while reading or filling it.
+    Engine { kind: EngineProblem, detail: Option<String> },
+    /// The filled template is not Markdown the typesetter can lay out.
+    Markdown { detail: String },
+    /// A `<!-- card -->` directive without a detainee id.
+    CardWithoutId,
+    /// A `<!-- card ID -->` naming no detainee a public document may show.
+    NoPublicDetainee { id: String },
+    /// A banner zone not inside the live area (its x, y, w, h are fractions from 0 to 1).
+    ZoneOutside { zone: String },
+    /// A banner zone naming a colour the layout does not define.
+    UnknownColour { zone: String, colour: String },
+    /// A text zone whose sizes are not 0 < min_pt <= max_pt <= 1000.
+    FontSizes { zone: String },
+    /// A text zone aligned otherwise than left, center or right.
+    BadAlign { zone: String },
+    /// A colour whose CMYK components are not between 0 and 1.
+    BadCmyk { colour: String },
+}
+
+/// The template engine's kinds of refusal that a template's author can meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EngineProblem {
+    Syntax,
+    /// A value the document does not have (strict mode), or a field it does not hold.
+    Undefined,
+    UnknownFilter,
+    UnknownTest,
+    UnknownFunction,
+    UnknownMethod,
+    /// An operation that does not apply to the values (adding a text to a number...).
+    InvalidOperation,
+    /// Too many or too few arguments to a filter, test or function.
+    Arguments,
+    /// A loop or assignment unpacking a value that does not hold that many parts.
+    CannotUnpack,
+    /// Another template included or extended: templates stand alone.
+    Include,
+    Other,
+}
+
+impl EngineProblem {
+    fn of(kind: minijinja::ErrorKind) -> EngineProblem {
+        use minijinja::ErrorKind as K;
+        match kind {
+            K::SyntaxError | K::BadEscape | K::InvalidDelimiter => EngineProblem::Syntax,
+            K::UndefinedError => EngineProblem::Undefined,
+            K::UnknownFilter => EngineProblem::UnknownFilter,
+            K::UnknownTest => EngineProblem::UnknownTest,
+            K::UnknownFunction => EngineProblem::UnknownFunction,
+            K::UnknownMethod => EngineProblem::UnknownMethod,
+            K::InvalidOperation | K::NonPrimitive | K::NonKey => EngineProblem::InvalidOperation,
+            K::TooManyArguments | K::MissingArgument => EngineProblem::Arguments,
+            K::CannotUnpack => EngineProblem::CannotUnpack,
+            K::TemplateNotFound | K::BadInclude => EngineProblem::Include,
+            _ => EngineProblem::Other,
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            EngineProblem::Syntax => "tpl-syntax",
+            EngineProblem::Undefined => "tpl-undefined",
+            EngineProblem::UnknownFilter => "tpl-unknown-filter",
+            EngineProblem::UnknownTest => "tpl-unknown-test",
+            EngineProblem::UnknownFunction => "tpl-unknown-function",
+            EngineProblem::UnknownMethod => "tpl-unknown-method",
+            EngineProblem::InvalidOperation => "tpl-invalid-operation",
+            EngineProblem::Arguments => "tpl-arguments",
+            EngineProblem::CannotUnpack => "tpl-cannot-unpack",
+            EngineProblem::Include => "tpl-include",
+            EngineProblem::Other => "tpl-other",
+        }
+    }
+}
+
+impl TemplateProblem {
+    /// What is wrong, in `lang`: the end of the sentence "Template X, line N: ...".
+    pub fn message(&self, lang: Lang) -> String {
+        let zone = |id: &str, zone: &str| tr(lang, id, &[("zone", Arg::from(zone))]);
+        match self {
+            TemplateProblem::NoHeader => tr(lang, "tpl-no-header", &[]),
+            TemplateProblem::HeaderNotClosed => tr(lang, "tpl-header-not-closed", &[]),
+            TemplateProblem::Toml { .. } => tr(lang, "tpl-toml", &[]),
+            TemplateProblem::BadPage { page } => tr(lang, "tpl-bad-page", &[("page", Arg::from(page))]),
+            TemplateProblem::BadMargins => tr(lang, "tpl-bad-margins", &[]),
+            TemplateProblem::UnknownTemplate { known } => {
+                tr(lang, "tpl-unknown-template", &[("known", Arg::from(known))])
+            }
+            TemplateProblem::Engine { kind, .. } => tr(lang, kind.id(), &[]),
+            TemplateProblem::Markdown { .. } => tr(lang, "tpl-markdown", &[]),
+            TemplateProblem::CardWithoutId => tr(lang, "tpl-card-without-id", &[]),
+            TemplateProblem::NoPublicDetainee { id } => tr(lang, "tpl-no-public-detainee", &[("id", Arg::from(id))]),
+            TemplateProblem::ZoneOutside { zone: z } => zone("tpl-zone-outside", z),
+            TemplateProblem::UnknownColour { zone: z, colour } => {
+                tr(lang, "tpl-unknown-colour", &[("zone", Arg::from(z)), ("colour", Arg::from(colour))])
+            }
+            TemplateProblem::FontSizes { zone: z } => zone("tpl-font-sizes", z),
+            TemplateProblem::BadAlign { zone: z } => zone("tpl-bad-align", z),
+            TemplateProblem::BadCmyk { colour } => tr(lang, "tpl-bad-cmyk", &[("colour", Arg::from(colour))]),
+        }
+    }
+}
 
 /// The TOML header of a text template.
 #[derive(Debug, Clone, Deserialize)]
@@ -36,23 +156,23 @@ fn a4() -> String {
 
 /// Splits a text template into its header and body. Returns the header and the line number the body starts at.
 pub fn split_header<'a>(name: &str, source: &'a str) -> Result<(Header, &'a str, usize)> {
-    let err = |line, detail: String| Error::Template { name: name.to_owned(), line: Some(line), detail };
+    let err = |line, problem| Error::Template { name: name.to_owned(), line: Some(line), problem };
     let rest = source.strip_prefix("---\n").or_else(|| source.strip_prefix("---\r\n"));
-    let Some(rest) = rest else { return Err(err(1, "the template must start with a `---` header".into())) };
-    let Some(end) = rest.find("\n---") else { return Err(err(1, "the `---` header is not closed".into())) };
+    let Some(rest) = rest else { return Err(err(1, TemplateProblem::NoHeader)) };
+    let Some(end) = rest.find("\n---") else { return Err(err(1, TemplateProblem::HeaderNotClosed)) };
     let head = &rest[..end];
     let after = &rest[end + 4..];
     let body = after.strip_prefix('\n').or_else(|| after.strip_prefix("\r\n")).unwrap_or(after);
     let header: Header = toml::from_str(head).map_err(|e| {
         let line = e.span().map(|s| head[..s.start].lines().count().max(1) + 1).unwrap_or(2);
-        err(line, e.message().to_owned())
+        err(line, TemplateProblem::Toml { detail: e.message().to_owned() })
     })?;
     if !matches!(header.page.as_str(), "a4" | "a5" | "letter") {
-        return Err(err(2, format!("page must be a4, a5 or letter, not {:?}", header.page)));
+        return Err(err(2, TemplateProblem::BadPage { page: header.page.clone() }));
     }
     if let Some(m) = header.margins {
         if m.iter().any(|v| !v.is_finite() || *v < 5.0 || *v > 60.0) {
-            return Err(err(2, "margins must be between 5 and 60 mm".into()));
+            return Err(err(2, TemplateProblem::BadMargins));
         }
     }
     let body_line = source[..source.len() - body.len()].lines().count() + 1;
@@ -176,5 +296,6 @@ fn template_error(name: &str, first_line: usize, e: &minijinja::Error) -> Error 
         Some(d) => format!("{} ({d})", e.kind()),
         None => e.kind().to_string(),
     };
-    Error::Template { name: name.to_owned(), line: e.line().map(|l| l + first_line - 1), detail }
+    let problem = TemplateProblem::Engine { kind: EngineProblem::of(e.kind()), detail: Some(detail) };
+    Error::Template { name: name.to_owned(), line: e.line().map(|l| l + first_line - 1), problem }
 }

@@ -16,7 +16,7 @@ use minijinja::Value;
 use typeset::{Align, Block, Column, Span};
 
 use super::context::{PublicDetainee, SponsorCtx};
-use super::template::{self, Header};
+use super::template::{self, Header, TemplateProblem};
 use super::typesetting::{photo_crop, typeset_lang, Images};
 use super::typography;
 use crate::error::{Error, Result};
@@ -176,7 +176,11 @@ fn flush(name: &str, chunk: &mut String, blocks: &mut Vec<Block>, lang: Lang, im
     if let Some(e) = failed {
         return Err(e);
     }
-    blocks.extend(parsed.map_err(|e| Error::Template { name: name.to_owned(), line: None, detail: e.to_string() })?);
+    blocks.extend(parsed.map_err(|e| Error::Template {
+        name: name.to_owned(),
+        line: None,
+        problem: TemplateProblem::Markdown { detail: e.to_string() },
+    })?);
     chunk.clear();
     Ok(())
 }
@@ -252,9 +256,12 @@ fn expand(
             out.push(Block::Columns { columns, gap_mm: 16.0 });
         }
         "card" => {
-            let id = words.get(1).ok_or_else(|| bad(name, "`card` needs a detainee id"))?;
+            let id = words.get(1).ok_or_else(|| bad(name, TemplateProblem::CardWithoutId))?;
             let large = words.get(2).is_some_and(|w| w == "large");
-            let p = parts.detainees.get(id.as_str()).ok_or_else(|| bad(name, &format!("no public detainee {id}")))?;
+            let p = parts
+                .detainees
+                .get(id.as_str())
+                .ok_or_else(|| bad(name, TemplateProblem::NoPublicDetainee { id: id.clone() }))?;
             out.push(card(p, large, lang, images)?);
         }
         "sponsor-logos" => {
@@ -306,8 +313,8 @@ fn expand(
     Ok(out)
 }
 
-fn bad(name: &str, detail: &str) -> Error {
-    Error::Template { name: name.to_owned(), line: None, detail: detail.to_owned() }
+fn bad(name: &str, problem: TemplateProblem) -> Error {
+    Error::Template { name: name.to_owned(), line: None, problem }
 }
 
 /// A detainee's photo beside their name, situation and (for the small card) a short biography.

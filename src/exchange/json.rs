@@ -16,6 +16,7 @@ use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::table::SpreadsheetProblem as Problem;
 use super::write_atomic;
 use crate::error::{Error, Result};
 use crate::model::{
@@ -193,7 +194,7 @@ pub fn read_export(path: &Path, passphrase: Option<&str>) -> Result<JsonExport> 
 
 /// Decrypts a sealed export (age, scrypt) read from `sealed`, at most [`MAX_EXPORT_BYTES`] of it.
 pub fn open_sealed(path: &Path, sealed: impl std::io::BufRead, passphrase: &str) -> Result<Vec<u8>> {
-    let bad = |detail: String| Error::Spreadsheet { path: path.to_owned(), detail };
+    let bad = |detail: String| Error::Spreadsheet { path: path.to_owned(), problem: Problem::DamagedSeal { detail } };
     let decryptor = age::Decryptor::new_buffered(sealed).map_err(|e| bad(e.to_string()))?;
     let identity = age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_owned()));
     let plain = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| match e {
@@ -212,16 +213,20 @@ pub fn open_sealed(path: &Path, sealed: impl std::io::BufRead, passphrase: &str)
 /// Parses the text of an export: its format and schema version first, then the records. Images are checked
 /// for size here (their base64 text), not yet decoded.
 pub fn parse_export(path: &Path, bytes: &[u8]) -> Result<JsonExport> {
-    let bad = |detail: String| Error::Spreadsheet { path: path.to_owned(), detail };
-    let head: Head = serde_json::from_slice(bytes).map_err(|e| bad(format!("not valid JSON: {e}")))?;
+    let bad = |problem| Error::Spreadsheet { path: path.to_owned(), problem };
+    let not_export = |e: serde_json::Error| bad(Problem::NotAnExport { detail: e.to_string() });
+    let head: Head = serde_json::from_slice(bytes).map_err(not_export)?;
     if head.format.as_str() != Some(FORMAT) {
-        return Err(bad("not a Libertas Dossier JSON export".into()));
+        return Err(bad(Problem::OtherFormat));
     }
     let version = head.schema_version.as_u64().unwrap_or(0);
-    if version == 0 || version > u64::from(SCHEMA_VERSION) {
-        return Err(bad(format!("export schema version {version}; this version reads up to {SCHEMA_VERSION}")));
+    if version == 0 {
+        return Err(bad(Problem::OtherFormat));
     }
-    let snap: JsonExport = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(bad(Problem::NewerExport { version, max: SCHEMA_VERSION }));
+    }
+    let snap: JsonExport = serde_json::from_slice(bytes).map_err(not_export)?;
     for m in &snap.media {
         let len = m.bytes.len().max(m.thumb.len());
         if len > MAX_MEDIA_BASE64 {
@@ -272,9 +277,10 @@ pub fn import_json(d: &mut Dossier, path: &Path, dry_run: bool, passphrase: Opti
     let b64 = base64::engine::general_purpose::STANDARD;
     let mut blobs = vec![];
     for m in snap.media.iter_mut() {
-        let bytes = b64
-            .decode(&m.bytes)
-            .map_err(|e| Error::Spreadsheet { path: path.to_owned(), detail: format!("media {}: {e}", m.media.id) })?;
+        let bytes = b64.decode(&m.bytes).map_err(|e| Error::Spreadsheet {
+            path: path.to_owned(),
+            problem: Problem::BadMedia { id: m.media.id.to_string(), detail: e.to_string() },
+        })?;
         let img =
             crate::media::import_bytes(bytes).map_err(|problem| Error::Image { path: path.to_owned(), problem })?;
         let data = &mut m.media.data;

@@ -7,6 +7,82 @@ use std::path::Path;
 use calamine::{Data, DataType, Reader};
 
 use crate::error::{Error, Result};
+use crate::i18n::{tr, Arg, Lang};
+
+/// Why a spreadsheet or an export file cannot be imported, worded by us in each language. A parser's own (English)
+/// explanation, when there is one, is kept as `detail` for `Error::technical` only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpreadsheetProblem {
+    /// Binary content under a CSV name.
+    NotText,
+    /// No header row.
+    Empty,
+    /// A CSV line that cannot be read.
+    CsvLine { line: usize, detail: String },
+    /// A workbook whose sheets are all empty.
+    NoFilledSheet,
+    /// A workbook that cannot be opened (damaged, or not the format its name says).
+    Unreadable { detail: String },
+    /// A column given to `--map` that no sheet has; `found` lists the headers.
+    NoSuchColumn { column: String, found: String },
+    /// A sheet whose rows could be detainees or sponsors.
+    UnknownKind { sheet: Option<String> },
+    /// Two columns giving the same field.
+    SameField { first: String, second: String, field: String },
+    /// No column giving the name (nor the id); `found` lists the headers.
+    NoNameColumn { sheet: Option<String>, found: String },
+    /// A file that is not JSON, or not an export's JSON.
+    NotAnExport { detail: String },
+    /// JSON of another program.
+    OtherFormat,
+    /// An export written by a newer version (`version`), beyond the schema this one reads (`max`).
+    NewerExport { version: u64, max: u32 },
+    /// An image of an export whose bytes are not valid base64.
+    BadMedia { id: String, detail: String },
+    /// A sealed export that cannot be opened although the passphrase is right (cut short, altered).
+    DamagedSeal { detail: String },
+}
+
+impl SpreadsheetProblem {
+    /// What is wrong, in `lang`: the end of the sentence "Cannot import FILE: ...".
+    pub fn message(&self, lang: Lang) -> String {
+        let sheet = |s: &Option<String>| match s {
+            Some(s) => tr(lang, "sheet-prefix", &[("sheet", Arg::from(s))]),
+            None => String::new(),
+        };
+        match self {
+            SpreadsheetProblem::NotText => tr(lang, "sheet-not-text", &[]),
+            SpreadsheetProblem::Empty => tr(lang, "sheet-empty", &[]),
+            SpreadsheetProblem::CsvLine { line, .. } => tr(lang, "sheet-csv-line", &[("line", Arg::from(*line))]),
+            SpreadsheetProblem::NoFilledSheet => tr(lang, "sheet-no-filled-sheet", &[]),
+            SpreadsheetProblem::Unreadable { .. } => tr(lang, "sheet-unreadable", &[]),
+            SpreadsheetProblem::NoSuchColumn { column, found } => {
+                tr(lang, "sheet-no-such-column", &[("column", Arg::from(column)), ("found", Arg::from(found))])
+            }
+            SpreadsheetProblem::UnknownKind { sheet: s } => {
+                tr(lang, "sheet-unknown-kind", &[("sheet", Arg::from(&sheet(s)))])
+            }
+            SpreadsheetProblem::SameField { first, second, field } => {
+                let field = crate::error::field_label(lang, field);
+                tr(
+                    lang,
+                    "sheet-same-field",
+                    &[("first", Arg::from(first)), ("second", Arg::from(second)), ("field", Arg::from(&field))],
+                )
+            }
+            SpreadsheetProblem::NoNameColumn { sheet: s, found } => {
+                tr(lang, "sheet-no-name-column", &[("sheet", Arg::from(&sheet(s))), ("found", Arg::from(found))])
+            }
+            SpreadsheetProblem::NotAnExport { .. } => tr(lang, "export-not-an-export", &[]),
+            SpreadsheetProblem::OtherFormat => tr(lang, "export-other-format", &[]),
+            SpreadsheetProblem::NewerExport { version, max } => {
+                tr(lang, "export-newer", &[("version", Arg::Num(*version as f64)), ("max", Arg::Num(f64::from(*max)))])
+            }
+            SpreadsheetProblem::BadMedia { id, .. } => tr(lang, "export-bad-media", &[("id", Arg::from(id))]),
+            SpreadsheetProblem::DamagedSeal { .. } => tr(lang, "export-damaged-seal", &[]),
+        }
+    }
+}
 
 /// One sheet (or the whole CSV file): a header row and the rows under it.
 #[derive(Debug, Clone, Default)]
@@ -73,7 +149,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 
 fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table> {
     if bytes.contains(&0) && encoding_rs::Encoding::for_bom(bytes).is_none() {
-        return Err(Error::Spreadsheet { path: path.to_owned(), detail: "not a text (CSV) file".into() });
+        return Err(Error::Spreadsheet { path: path.to_owned(), problem: SpreadsheetProblem::NotText });
     }
     let (text, encoding) = decode_text(bytes);
     let delimiter = sniff_delimiter(&text);
@@ -122,12 +198,13 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table> {
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(Error::Spreadsheet { path: path.to_owned(), detail: format!("line {line}: {e}") });
+                let problem = SpreadsheetProblem::CsvLine { line: line as usize, detail: e.to_string() };
+                return Err(Error::Spreadsheet { path: path.to_owned(), problem });
             }
         }
     }
     if !header_seen {
-        return Err(Error::Spreadsheet { path: path.to_owned(), detail: "the file is empty".into() });
+        return Err(Error::Spreadsheet { path: path.to_owned(), problem: SpreadsheetProblem::Empty });
     }
     Ok(table)
 }
@@ -172,7 +249,10 @@ fn too_large(path: &Path, sheet: Option<&str>, limit: SheetLimit) -> Error {
 
 fn read_workbook(path: &Path, bytes: Vec<u8>) -> Result<Vec<Table>> {
     use calamine::Sheets;
-    let bad = |e: &dyn std::fmt::Display| Error::Spreadsheet { path: path.to_owned(), detail: e.to_string() };
+    let bad = |e: &dyn std::fmt::Display| Error::Spreadsheet {
+        path: path.to_owned(),
+        problem: SpreadsheetProblem::Unreadable { detail: e.to_string() },
+    };
     // Old Excel files (BIFF, in an OLE container) are read whole by calamine, every sheet as a full rectangle,
     // before any bound can be checked; password-protected workbooks come in the same container.
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -217,7 +297,7 @@ fn read_workbook(path: &Path, bytes: Vec<u8>) -> Result<Vec<Table>> {
         }
     }
     if tables.is_empty() {
-        return Err(Error::Spreadsheet { path: path.to_owned(), detail: "the workbook has no filled sheet".into() });
+        return Err(Error::Spreadsheet { path: path.to_owned(), problem: SpreadsheetProblem::NoFilledSheet });
     }
     Ok(tables)
 }
@@ -294,7 +374,10 @@ impl<'a> SheetCells<'a> {
 /// file's cells are bounded in `content.xml` itself, repetitions included.
 fn check_parts(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Read;
-    let bad = |e: &dyn std::fmt::Display| Error::Spreadsheet { path: path.to_owned(), detail: e.to_string() };
+    let bad = |e: &dyn std::fmt::Display| Error::Spreadsheet {
+        path: path.to_owned(),
+        problem: SpreadsheetProblem::Unreadable { detail: e.to_string() },
+    };
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let mut total = 0u64;
     let mut content = None;
@@ -332,7 +415,10 @@ fn check_parts(path: &Path, bytes: &[u8]) -> Result<()> {
 /// rectangle from its first to its last filled row, as wide as its filled columns.
 fn check_ods_content(path: &Path, xml: &[u8]) -> Result<()> {
     use quick_xml::events::{BytesStart, Event};
-    let bad = |e: &dyn std::fmt::Display| Error::Spreadsheet { path: path.to_owned(), detail: e.to_string() };
+    let bad = |e: &dyn std::fmt::Display| Error::Spreadsheet {
+        path: path.to_owned(),
+        problem: SpreadsheetProblem::Unreadable { detail: e.to_string() },
+    };
     fn repeat(e: &BytesStart<'_>, key: &[u8]) -> u64 {
         e.attributes()
             .flatten()

@@ -93,7 +93,7 @@ impl Record for Media {
     fn validate(&mut self) -> Result<(), Invalid> {
         if let Some(c) = self.crop {
             if !c.is_valid() {
-                return Err(Invalid::new("crop", Reason::Malformed { detail: format!("{c:?}") }));
+                return Err(Invalid::new("crop", Reason::BadCrop));
             }
         }
         if !(1..=8).contains(&self.orientation) {
@@ -125,12 +125,13 @@ impl Record for Media {
             }),
             "consent" => Some(super::Consent::parse_choice("consent", value).map(|c| self.disclosure.consent = c)),
             "crop" => Some((|| {
-                let n: Vec<f32> =
-                    value.split(',').map(|p| p.trim().parse::<f32>()).collect::<Result<_, _>>().map_err(|_| {
-                        Invalid::new("crop", Reason::Malformed { detail: "expected x,y,w,h between 0 and 1".into() })
-                    })?;
+                let n: Vec<f32> = value
+                    .split(',')
+                    .map(|p| p.trim().parse::<f32>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| Invalid::new("crop", Reason::BadCrop))?;
                 let [x, y, w, h] = n[..] else {
-                    return Err(Invalid::new("crop", Reason::Malformed { detail: "expected x,y,w,h".into() }));
+                    return Err(Invalid::new("crop", Reason::BadCrop));
                 };
                 self.crop = Some(Crop { x, y, w, h });
                 Ok(())

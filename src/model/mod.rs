@@ -81,6 +81,12 @@ impl RecordKind {
     pub fn label(self, lang: Lang) -> String {
         crate::i18n::tr(lang, &format!("kind-{}", self.table().replace('_', "-")), &[])
     }
+
+    /// `n` records of this kind, as a count is written in `lang` ("1 parrainage", "2 événements").
+    pub fn count(self, lang: Lang, n: usize) -> String {
+        let id = format!("kind-count-{}", self.table().replace('_', "-"));
+        crate::i18n::tr(lang, &id, &[("count", crate::i18n::Arg::from(n))])
+    }
 }
 
 impl fmt::Display for RecordKind {

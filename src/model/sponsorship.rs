@@ -495,10 +495,7 @@ impl Record for Sponsorship {
         let mut seen = std::collections::HashSet::new();
         for c in &mut self.commitments {
             if !seen.insert(c.kind) {
-                return Err(Invalid::new(
-                    "commitments",
-                    Reason::Inconsistent { detail: format!("{} listed twice", c.kind) },
-                ));
+                return Err(Invalid::new("commitments", Reason::CommitmentTwice { kind: c.kind }));
             }
             opt_text("commitments.note", &mut c.note)?;
         }
@@ -512,10 +509,7 @@ impl Record for Sponsorship {
                 return Err(Invalid::new("end_reason", Reason::Empty));
             }
             (s, Some(_)) if s != Stage::Ended => {
-                return Err(Invalid::new(
-                    "end_reason",
-                    Reason::Inconsistent { detail: "only an ended sponsorship has an end reason".into() },
-                ));
+                return Err(Invalid::new("end_reason", Reason::EndReasonNotEnded));
             }
             _ => {}
         }

@@ -59,7 +59,7 @@ pub(super) fn adopt_existing(tx: &Transaction<'_>) -> Result<()> {
 }
 
 pub(super) enum Outcome {
-    Applied { records: usize, problems: Vec<String> },
+    Applied { records: usize, problems: Vec<super::SyncProblem> },
     Refused(Refusal),
 }
 
@@ -142,7 +142,7 @@ pub(super) fn file(d: &mut Dossier, me: &Me, h: Header, bytes: &[u8], roster_onl
                 }
                 Err(e) => {
                     tx.execute_batch("ROLLBACK TO share_record; RELEASE share_record")?;
-                    problems.push(format!("{kind} {id}: {e}"));
+                    problems.push(super::SyncProblem::record(kind, &id.to_string(), &e));
                 }
             }
         }

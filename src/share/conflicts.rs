@@ -309,8 +309,14 @@ pub fn resolve(d: &mut Dossier, id: &str, pick: usize) -> Result<()> {
             }
             let left = apply::referrers(tx, kind.table(), &rid)?;
             if !left.is_empty() {
-                let by = left.iter().map(|(k, _)| k.table()).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>();
-                return Err(Error::InUse { kind, id: rid.clone(), by: by.join(", ") });
+                let mut by: Vec<(RecordKind, usize)> = vec![];
+                for (k, _) in &left {
+                    match by.iter_mut().find(|(seen, _)| seen == k) {
+                        Some((_, n)) => *n += 1,
+                        None => by.push((*k, 1)),
+                    }
+                }
+                return Err(Error::InUse { kind, id: rid.clone(), by });
             }
         }
         let mut doc = hooks::load_doc(tx, &rid, me.device)?;

@@ -358,6 +358,48 @@ pub fn join(
     }
 }
 
+/// A record or a file a sync could not take in: what (a record's kind and id, or a file), and the error's code and
+/// message in each language (the report is built before anyone says which language will read it).
+#[derive(Debug, Clone, Serialize)]
+pub struct SyncProblem {
+    pub kind: Option<RecordKind>,
+    /// The record's id, or the file's path.
+    pub subject: String,
+    pub code: &'static str,
+    #[serde(skip)]
+    messages: [String; 2],
+}
+
+impl SyncProblem {
+    pub fn record(kind: RecordKind, id: &str, e: &Error) -> SyncProblem {
+        SyncProblem { kind: Some(kind), subject: id.to_owned(), code: e.code(), messages: Self::both(e) }
+    }
+
+    pub fn file(path: &std::path::Path, e: &Error) -> SyncProblem {
+        SyncProblem { kind: None, subject: path.display().to_string(), code: e.code(), messages: Self::both(e) }
+    }
+
+    fn both(e: &Error) -> [String; 2] {
+        [e.message_for(Lang::Fr, crate::i18n::door()), e.message_for(Lang::En, crate::i18n::door())]
+    }
+
+    /// "Sponsor 1a2b…: why", in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let why = &self.messages[usize::from(lang == Lang::En)];
+        let subject = match self.kind {
+            Some(k) => format!("{} {}", k.label(lang), self.subject),
+            None => self.subject.clone(),
+        };
+        tr(lang, "share-problem", &[("subject", Arg::from(&subject)), ("message", Arg::from(why))])
+    }
+}
+
+impl std::fmt::Display for SyncProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 /// A file the last sync could not apply, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileReport {
@@ -393,8 +435,8 @@ pub struct SyncReport {
     pub records: usize,
     /// Files refused (forged, truncated…) or waiting (unknown device, missing changes).
     pub refused: Vec<FileReport>,
-    /// Records whose merged state could not be written (reason in English).
-    pub problems: Vec<String>,
+    /// Records whose merged state could not be written, and files that could not be read, with why.
+    pub problems: Vec<SyncProblem>,
     /// Conflicts open after the sync.
     pub conflicts: usize,
     /// Photos and logos whose blob has not reached the folder yet (they appear at a later sync).
@@ -551,7 +593,7 @@ fn apply_folder(d: &mut Dossier, me: &Me, report: &mut SyncReport) -> Result<()>
                 report.problems.extend(problems);
             }
             Ok(apply::Outcome::Refused(r)) => refuse(report, r),
-            Err(e) => report.problems.push(format!("{}: {e}", path.display())),
+            Err(e) => report.problems.push(SyncProblem::file(&path, &e)),
         }
     }
     Ok(())

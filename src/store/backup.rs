@@ -15,7 +15,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{remove_with_sidecars, set_key, Dossier};
-use crate::error::{Error, Result};
+use crate::error::{BackupProblem, Error, Result};
 
 /// The setting holding how many automatic backups to keep.
 pub const KEEP_SETTING: &str = "backup.keep";
@@ -47,6 +47,12 @@ impl CheckReport {
     /// Every problem, one line each.
     pub fn problems(&self) -> Vec<String> {
         self.integrity.iter().chain(&self.cipher).chain(&self.foreign_keys).cloned().collect()
+    }
+
+    /// The problems as a backup's refusal: how many, and SQLite's words as the technical detail.
+    pub fn damage(&self) -> BackupProblem {
+        let problems = self.problems();
+        BackupProblem::Damaged { count: problems.len(), detail: problems.join("; ") }
     }
 }
 
@@ -100,9 +106,8 @@ impl Dossier {
         let (report, copy) = verdict?;
         let digest = self.digest()?;
         if !report.is_ok() || copy != digest {
-            let detail =
-                if report.is_ok() { "content differs from the dossier".into() } else { report.problems().join("; ") };
-            return Err(Error::BadBackup { path: target.to_owned(), detail });
+            let problem = if report.is_ok() { BackupProblem::DiffersFromDossier } else { report.damage() };
+            return Err(Error::BadBackup { path: target.to_owned(), problem });
         }
         persist(tmp, target)?;
         drop(guard);
@@ -178,7 +183,8 @@ pub fn verify_file(path: &Path, passphrase: &str) -> Result<BackupInfo> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NoDossier(path.to_owned())),
         Err(source) => return Err(Error::Read { path: path.to_owned(), source }),
     }
-    let bad = |detail: String| Error::BadBackup { path: path.to_owned(), detail };
+    let bad = |problem| Error::BadBackup { path: path.to_owned(), problem };
+    let unreadable = |e: rusqlite::Error| bad(BackupProblem::Unreadable { detail: e.to_string() });
     let conn = super::open_connection(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     set_key(&conn, passphrase)?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
@@ -186,19 +192,19 @@ pub fn verify_file(path: &Path, passphrase: &str) -> Result<BackupInfo> {
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
             return Err(Error::WrongPassphrase(path.to_owned()))
         }
-        Err(e) => return Err(bad(e.to_string())),
+        Err(e) => return Err(unreadable(e)),
     }
-    let report = check_schema(&conn, "main").map_err(|e| bad(e.to_string()))?;
+    let report = check_schema(&conn, "main").map_err(|e| bad(BackupProblem::Unreadable { detail: e.to_string() }))?;
     if !report.is_ok() {
-        return Err(bad(report.problems().join("; ")));
+        return Err(bad(report.damage()));
     }
     let has_records: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'detainee'", [], |r| r.get(0))
-        .map_err(|e| bad(e.to_string()))?;
+        .map_err(unreadable)?;
     if has_records == 0 {
-        return Err(bad("not a Libertas dossier".into()));
+        return Err(bad(BackupProblem::NotADossier));
     }
-    let digest = digest_schema(&conn, "main").map_err(|e| bad(e.to_string()))?;
+    let digest = digest_schema(&conn, "main").map_err(|e| bad(BackupProblem::Unreadable { detail: e.to_string() }))?;
     let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     Ok(BackupInfo { path: path.to_owned(), digest, bytes })
 }
@@ -221,7 +227,7 @@ pub fn restore(source: &Path, target: &Path, passphrase: &str) -> Result<Restore
     }
     let copy = verify_file(&tmp, passphrase)?;
     if copy.digest != src.digest {
-        return Err(Error::BadBackup { path: source.to_owned(), detail: "the copy differs from the backup".into() });
+        return Err(Error::BadBackup { path: source.to_owned(), problem: BackupProblem::CopyDiffers });
     }
     // Opening it as a dossier applies pending migrations and proves the app can use it; closing it cleanly
     // folds its WAL back into the file.
@@ -229,7 +235,7 @@ pub fn restore(source: &Path, target: &Path, passphrase: &str) -> Result<Restore
         let d = Dossier::open(&tmp, passphrase)?;
         let report = d.check()?;
         if !report.is_ok() {
-            return Err(Error::BadBackup { path: source.to_owned(), detail: report.problems().join("; ") });
+            return Err(Error::BadBackup { path: source.to_owned(), problem: report.damage() });
         }
     }
     remove_sidecar_files(&tmp);

@@ -83,7 +83,6 @@ impl Dossier {
                 Some(Value::String(String::new())),
             ],
         };
-        let mut last_err = String::new();
         for candidate in candidates {
             let mut attempt = base.clone();
             let Some(obj) = attempt.as_object_mut() else { break };
@@ -95,15 +94,13 @@ impl Dossier {
                     obj.remove(field);
                 }
             }
-            match serde_json::from_value::<T>(attempt) {
-                Ok(data) => {
-                    let before = self.history(id)?.len();
-                    self.update(id, data)?;
-                    return Ok(self.history(id)?.len() > before);
-                }
-                Err(e) => last_err = e.to_string(),
+            if let Ok(data) = serde_json::from_value::<T>(attempt) {
+                let before = self.history(id)?.len();
+                self.update(id, data)?;
+                return Ok(self.history(id)?.len() > before);
             }
         }
-        Err(crate::error::Invalid::new(field, crate::error::Reason::Malformed { detail: last_err }).into())
+        let value = old.unwrap_or_default().to_owned();
+        Err(crate::error::Invalid::new(field, crate::error::Reason::BadValue { value }).into())
     }
 }

@@ -57,19 +57,27 @@ impl std::fmt::Debug for Dossier {
     }
 }
 
-/// The name recorded in the history as the author of changes: `DOSSIER_USER`, else the OS login name.
+/// The name recorded in the history as the author of changes: `DOSSIER_USER`, else the OS account name (`whoami`,
+/// then the usual environment variables), else the machine's name, else [`NO_USER`].
 pub fn local_user() -> String {
-    ["DOSSIER_USER", "USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .map(|s| names::normalize_name(&s))
-        .unwrap_or_else(|| "unknown".into())
+    let present = |s: String| Some(names::normalize_name(&s)).filter(|s| !s.trim().is_empty());
+    std::env::var("DOSSIER_USER")
+        .ok()
+        .and_then(present)
+        .or_else(|| whoami::username().ok().and_then(present))
+        .or_else(|| ["USER", "USERNAME", "LOGNAME"].iter().find_map(|v| std::env::var(v).ok().and_then(present)))
+        .or_else(|| whoami::hostname().ok().and_then(present))
+        .unwrap_or_else(|| NO_USER.into())
 }
+
+/// Who wrote a change when neither the account nor the machine has a name: a sign, not a word of one language,
+/// as the history keeps it.
+pub const NO_USER: &str = "—";
 
 /// Words an attacker would try first against this dossier's passphrase: its user's name and its file name.
 pub fn strength_context(path: &Path) -> Vec<String> {
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    vec![local_user(), stem].into_iter().filter(|s| !s.is_empty()).collect()
+    vec![local_user(), stem].into_iter().filter(|s| !s.is_empty() && s != NO_USER).collect()
 }
 
 fn now() -> String {
@@ -408,10 +416,7 @@ fn sort_key<T: Record>(data: &T) -> String {
 fn fk_error(e: rusqlite::Error, kind: RecordKind) -> Error {
     if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) && e.to_string().contains("FOREIGN KEY")
     {
-        return Error::Invalid(Invalid::new(
-            kind.table(),
-            Reason::Inconsistent { detail: "refers to a record that does not exist".into() },
-        ));
+        return Error::Invalid(Invalid::new(kind.table(), Reason::NoSuchRecord));
     }
     e.into()
 }
@@ -525,23 +530,29 @@ pub(crate) fn delete_in(tx: &Transaction<'_>, actor: &str, kind: RecordKind, id:
 }
 
 /// Which kinds of record still refer to `id`, for the "in use" message.
-fn referrers(tx: &Transaction<'_>, kind: RecordKind, id: &str) -> String {
-    let candidates: &[(&str, &str)] = match kind {
-        RecordKind::Detainee => &[("sponsorship", "detainee_id"), ("event", "detainee_id")],
-        RecordKind::Sponsor => &[("sponsorship", "sponsor_id"), ("event", "sponsor_id")],
-        RecordKind::Media => &[("sponsor", "logo_id")],
-        RecordKind::Sponsorship => &[("sponsorship", "predecessor_id"), ("sponsorship", "successor_id")],
+fn referrers(tx: &Transaction<'_>, kind: RecordKind, id: &str) -> Vec<(RecordKind, usize)> {
+    let candidates: &[(RecordKind, &str)] = match kind {
+        RecordKind::Detainee => &[(RecordKind::Sponsorship, "detainee_id"), (RecordKind::Event, "detainee_id")],
+        RecordKind::Sponsor => &[(RecordKind::Sponsorship, "sponsor_id"), (RecordKind::Event, "sponsor_id")],
+        RecordKind::Media => &[(RecordKind::Sponsor, "logo_id")],
+        RecordKind::Sponsorship => {
+            &[(RecordKind::Sponsorship, "predecessor_id"), (RecordKind::Sponsorship, "successor_id")]
+        }
         _ => &[],
     };
-    let mut out = vec![];
-    for (table, col) in candidates {
+    let mut out: Vec<(RecordKind, usize)> = vec![];
+    for (referrer, col) in candidates {
+        let table = referrer.table();
         let n: i64 =
             tx.query_row(&format!("SELECT count(*) FROM {table} WHERE {col} = ?1"), [id], |r| r.get(0)).unwrap_or(0);
-        if n > 0 {
-            out.push(format!("{n} {table}"));
+        let n = usize::try_from(n).unwrap_or(0);
+        match out.iter_mut().find(|(k, _)| k == referrer) {
+            Some((_, total)) => *total += n,
+            None if n > 0 => out.push((*referrer, n)),
+            None => {}
         }
     }
-    out.join(", ")
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -606,7 +617,7 @@ pub fn apply_sets<T: Record>(data: &mut T, sets: &[(String, String)]) -> Result<
             r?;
             continue;
         }
-        let malformed = |e: serde_json::Error| Invalid::new(&field, Reason::Malformed { detail: e.to_string() });
+        let malformed = |_| Invalid::new(&field, Reason::BadValue { value: value.clone() });
         let base = serde_json::to_value(&*data).map_err(malformed)?;
         let path: Vec<&str> = field.split('.').collect();
         if slot(&mut base.clone(), &path).is_none() {
@@ -654,7 +665,7 @@ fn value_error(field: &str, value: &str, serde_msg: &str) -> Invalid {
             },
         );
     }
-    Invalid::new(field, Reason::Malformed { detail: serde_msg.to_owned() })
+    Invalid::new(field, Reason::BadValue { value: value.to_owned() })
 }
 
 fn json_keys(v: &Value) -> String {

@@ -112,7 +112,7 @@ fn json_export_imports_back_losslessly() {
     write(&newer, v.to_string().as_bytes());
     let mut c = new_dossier(dir.path(), "c.dossier");
     let e = exchange::import_json(&mut c, &newer, false, None).unwrap_err();
-    assert!(e.message(Lang::En).contains("schema version 99"), "{}", e.message(Lang::En));
+    assert!(e.message(Lang::En).contains("export version 99"), "{}", e.message(Lang::En));
 }
 
 #[test]

@@ -441,7 +441,7 @@ fn a_malformed_file_is_a_clear_error() {
     let nohead = env.path("noname.csv");
     write(&nohead, b"colour,size\nred,3\n");
     let err = env.fails(&["import", nohead.to_str().unwrap(), "--kind", "detainee"], 1);
-    assert!(err.contains("no name column"), "{err}");
+    assert!(err.contains("no column gives the name"), "{err}");
     let err = env.fails(&["import", env.path("absent.csv").to_str().unwrap()], 1);
     assert!(err.contains("absent.csv"), "{err}");
 }
@@ -468,7 +468,7 @@ fn sponsors_import_with_logos_and_french_kinds() {
     // The same sponsor in another spelling is a possible duplicate, unless the city differs.
     write(&file, "Nom;Type;Ville\nVILLE DE DEMO;ville;Démoville\nAssociation Fictive;ong;Paris\n".as_bytes());
     let err = env.fails(&["import", file.to_str().unwrap()], 1);
-    assert!(err.contains("1 possible duplicates") && err.contains("line 2"), "{err}");
+    assert!(err.contains("1 possible duplicate.") && err.contains("line 2"), "{err}");
 }
 
 #[test]

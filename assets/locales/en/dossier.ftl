@@ -23,13 +23,12 @@ img-too-large = the file is { $mb } MB, the limit is { $max } MB.
 img-too-many-pixels = the image is { $w } × { $h } pixels, over the limit of { $max } megapixels.
 img-corrupt = the file is damaged or incomplete.
 err-file-missing = File not found: { $path }.
-err-read = Cannot read { $path }: { $detail }
-err-write = Cannot write { $path }: { $detail }
+err-read = Cannot read { $path }: { $reason }
+err-write = Cannot write { $path }: { $reason }
 err-disk-full = The disk is full: the operation was cancelled and nothing already saved was lost. Free some space and try again.
-err-corrupt = The dossier is damaged ({ $detail }). Restore a backup.
+err-corrupt = The dossier is damaged. Restore a backup.
 err-too-new = This dossier was written by a newer version of Libertas Dossier; update the app.
-err-database = Database error: { $detail }
-
+err-database = An unexpected database error stopped the operation; nothing it was doing was saved.
 inv-empty = The field "{ $field }" cannot be empty.
 inv-too-long = The field "{ $field }" is longer than { $max } characters.
 inv-unknown = Unknown value for "{ $field }": "{ $value }". Accepted values: { $allowed }.
@@ -40,9 +39,6 @@ inv-bad-number = Invalid number for "{ $field }": "{ $value }".
 inv-bad-email = Invalid email address in "{ $field }".
 inv-plain-name = "{ $field }" must be a plain name: no / \ < > and no control characters.
 inv-no-such-field = Unknown field: "{ $field }". Available fields: { $known }.
-inv-malformed = Invalid value for "{ $field }": { $detail }
-inv-inconsistent = Inconsistent value for "{ $field }": { $detail }
-
 field-name = name
 field-name-hy = Armenian name
 field-other-names = other spellings
@@ -65,6 +61,71 @@ field-author = author
 field-id = id
 field-row = row
 field-map = --map
+field-actions-summary = action summary
+field-ceremony-date = ceremony date
+field-ceremony-place = ceremony place
+field-ceremony-press = ceremony press
+field-crop = photo framing
+field-detainee-id = detainee
+field-sponsor-id = sponsor
+field-icrc-visits = ICRC visits
+field-lang = language
+field-orientation = orientation
+field-passphrase = passphrase
+field-public = public
+field-consent = consent
+field-sentence-years = years of sentence
+field-size = size
+field-sponsored = sponsored
+field-address = address
+field-bio-en = biography (English)
+field-bio-fr = biography (French)
+field-birth-place = birth place
+field-campaign-url = campaign address
+field-caption = caption
+field-capture-place = capture place
+field-circumstances = circumstances
+field-city = city
+field-commitments-note = commitment note
+field-commitment-status = commitment status
+field-contacts-email = contact email
+field-contacts-name = contact name
+field-contacts-phone = contact phone
+field-contacts-role = contact role
+field-country = country
+field-court-applications-court = court
+field-court-applications-note = court application note
+field-court-applications-reference = court application reference
+field-court-applications-status = court application status
+field-credit = credit
+field-description = description
+field-members-city = member organisation's city
+field-members-description-en = member organisation's description (English)
+field-members-description-fr = member organisation's description (French)
+field-members-name = member organisation's name
+field-note = note
+field-notes = notes
+field-place = place
+field-rank = rank
+field-reference = reference
+field-relation = relation
+field-role = role
+field-signatory-title = signatory's title
+field-situation-court = court
+field-situation-note = note on the situation
+field-unit = unit
+field-website = website
+field-share = recovery sheets
+field-date = date
+field-detainee = detainee
+field-contact = family contact
+field-media = image
+field-source = source
+field-event = event
+field-sponsor = sponsor
+field-sponsorship = sponsorship
+field-press-release = press release
+field-profile = collective profile
 
 kind-detainee = Detainee
 kind-contact = Family contact
@@ -99,8 +160,8 @@ cli-bin-emptied = { $count ->
 cli-no-passphrase = No passphrase: set DOSSIER_PASSPHRASE or run the command in a terminal.
 cli-confidential = CONFIDENTIAL — never publish
 
-err-template = Template "{ $name }" refused: { $detail }
-err-template-line = Template "{ $name }", line { $line }: { $detail }
+err-template = Template "{ $name }" refused: { $reason }
+err-template-line = Template "{ $name }", line { $line }: { $reason }
 err-template-limit = Template "{ $name }" stopped: { $reason }
 err-template-limit-line = Template "{ $name }", line { $line }, stopped: { $reason }
 tpl-limit-fuel = it takes more steps, or builds more text, than any document needs (a loop that does not end, or a text that keeps doubling?). Nothing was produced.
@@ -109,8 +170,7 @@ err-unknown-directive = Template "{ $name }": unknown directive "{ $directive }"
 err-unknown-directive-line = Template "{ $name }", line { $line }: unknown directive "{ $directive }" (known directives: { $known })
 err-no-profile = The collective's profile is not filled in (name, signatory, logos): complete it before producing documents.
 err-not-public = The family has not consented to publishing this person's name ({ $name }): no public document may mention them.
-err-render = The document could not be typeset: { $detail }
-
+err-render = The document could not be typeset.
 cat-pow = Prisoner of war
 cat-civilian = Civilian
 cat-political = Political leader
@@ -149,11 +209,19 @@ doc-around = around { $date }
 doc-for-collective = For the collective
 doc-for-sponsor = For the sponsor
 doc-signature = Signature
-doc-years = { $n } years
+doc-years = { $n ->
+    [one] { $n } year
+   *[other] { $n } years
+}
 doc-captured = Captured:
-doc-days-held = { $n } days in detention
-doc-days-missing = { $n } days without news
-
+doc-days-held = { $n ->
+    [one] { $n } day in detention
+   *[other] { $n } days in detention
+}
+doc-days-missing = { $n ->
+    [one] { $n } day without news
+   *[other] { $n } days without news
+}
 pf-photo = Photo
 pf-logo = Logo ({ $owner })
 pf-no-photo = No public, consented photo: the photo zone stays empty.
@@ -166,7 +234,7 @@ pf-font = Font not embedded: { $font }.
 err-id-taken = { $kind } { $id } is already in this dossier: nothing was imported.
 err-not-in-bin = Nothing in the bin matches “{ $id }”.
 err-bin-orphan = { $kind } “{ $label }” cannot come back: the record it belongs to has been deleted since. Restore that one from the bin first.
-err-spreadsheet = Cannot import { $path }: { $detail }
+err-spreadsheet = Cannot import { $path }: { $reason }
 err-sheet-too-large = Cannot import { $path }{ $where }: { $reason } Nothing was imported.
 sheet-named = , sheet “{ $sheet }”
 sheet-limit-rows = it has a filled cell on row { $row }, beyond the { $max } rows an import reads.
@@ -175,7 +243,13 @@ sheet-limit-cells = it holds more than the { $max } cells an import reads.
 sheet-limit-file = the file is { $mb } MB, the limit is { $max } MB.
 sheet-limit-unpacked = its part { $part } unpacks to more than { $max } MB (a compressed file built to fill the memory).
 err-old-workbook = { $path } is an old-format Excel workbook (.xls) or a password-protected one, which cannot be read safely: save it as .xlsx or .ods, without a password, and import that.
-err-import-refused = Import of { $path } refused: { $errors } rows with errors, { $duplicates } possible duplicates. Nothing was imported; fix the rows (or run with --dry-run for the full report).
+err-import-refused = Import of { $path } refused: { $errors ->
+    [one] { $errors } row with errors
+   *[other] { $errors } rows with errors
+}, { $duplicates ->
+    [one] { $duplicates } possible duplicate
+   *[other] { $duplicates } possible duplicates
+}. Nothing was imported; fix the rows (or run with --dry-run for the full report).
 err-not-empty = The folder { $path } holds other files; choose an empty folder or a previous website export.
 err-sealed-export = { $path } is a sealed export: give the passphrase it was sealed with.
 err-wrong-export-passphrase = This passphrase does not open the sealed export { $path } (nothing was imported).
@@ -192,21 +266,41 @@ imp-ignored = (ignored)
 imp-sheet-skipped = sheet left out
 imp-summary = { $create } to create, { $update } to update, { $skip } skipped, { $errors } with errors, { $duplicates } possible duplicates.
 imp-done = Imported: { $create } created, { $update } updated, { $skip } skipped.
-imp-json-done = Imported from the JSON export: { $records } records and { $history } history entries.
-imp-json-check = JSON export checked: { $records } records and { $history } history entries can be imported.
-imp-json-history-skipped = { $skipped } history entries about records already in this dossier, or that the file does not hold, were left out.
-exp-done = Exported { $count } records to { $path }.
+imp-json-done = Imported from the JSON export: { $records ->
+    [one] { $records } record
+   *[other] { $records } records
+} and { $history ->
+    [one] { $history } history entry.
+   *[other] { $history } history entries.
+}
+imp-json-check = JSON export checked: { $records ->
+    [one] { $records } record
+   *[other] { $records } records
+} and { $history ->
+    [one] { $history } history entry
+   *[other] { $history } history entries
+} can be imported.
+imp-json-history-skipped = { $skipped ->
+    [one] { $skipped } history entry about a record already in this dossier, or that the file does not hold, was left out.
+   *[other] { $skipped } history entries about records already in this dossier, or that the file does not hold, were left out.
+}
+exp-done = { $count ->
+    [one] Exported { $count } record to { $path }.
+   *[other] Exported { $count } records to { $path }.
+}
 exp-json-warning = Warning: this file is NOT encrypted and holds the family contacts. Keep it as safely as the dossier, and delete it when no longer needed.
 exp-json-sealed = The file is sealed (age encryption) under the dossier's passphrase, or DOSSIER_EXPORT_PASSPHRASE when set: it imports back with that passphrase, and `age -d` opens it too.
 exp-website-done = Website feed written to { $path }: { $detainees } detainees, { $sponsors } sponsors.
 
-err-bad-backup = The backup { $path } is damaged or incomplete ({ $detail }). Nothing was restored or replaced; try another backup.
+err-bad-backup = The backup { $path } is damaged or incomplete ({ $reason }). Nothing was restored or replaced; try another backup.
 err-no-such-change = There is no change #{ $seq } in the history.
 err-nothing-to-restore = Change #{ $seq } created the record: there is no earlier value to restore.
-err-io = The disk reported an input/output error ({ $detail }): the operation was cancelled and nothing already saved was lost. Check the disk or storage device, then try again.
-
+err-io = The disk reported an input/output error: the operation was cancelled and nothing already saved was lost. Check the disk or storage device, then try again.
 cli-check-ok = Integrity: OK. The dossier { $path } is intact (digest { $digest }).
-cli-check-bad = Integrity: DAMAGED. The dossier { $path } has { $n } problem(s). Make no further changes and restore a backup ("dossier restore").
+cli-check-bad = Integrity: DAMAGED. The dossier { $path } has { $n ->
+    [one] { $n } problem
+   *[other] { $n } problems
+}. Make no further changes and restore a backup ("dossier restore").
 cli-backup-done = Backup written and verified: { $path } ({ $bytes } bytes, digest { $digest }).
 cli-backup-rotated = Older automatic backups removed: { $n }.
 cli-restored = Dossier restored from { $source } into { $target } (digest { $digest }).
@@ -259,11 +353,27 @@ share-file-forged = { $file } was altered or not made by the device it names (it
 share-file-wrong-key = { $file } is not sealed with this dossier's key: it was ignored.
 share-file-key-not-yet-known = { $file } is sealed with a new key that has not reached this device yet: it will be tried again at the next sync.
 share-file-waiting = { $file } needs changes that are not in the folder yet: it will be tried again at the next sync.
+share-problem = { $subject }: { $message }
 cli-share-created = This dossier is now shared through { $folder } (device { $device }).
 cli-share-invite-code = One-time code (give it separately from the file, by voice or in person):
 cli-share-joined = Joined: this dossier is filled from { $folder } (device { $device }).
-cli-sync-summary = Sync: { $written } file(s) written, { $applied } applied, { $records } record(s) updated, { $refused } file(s) refused, { $conflicts } open conflict(s).
-cli-sync-photos-waiting = { $count } photo(s) or logo(s) have not reached the shared folder yet: they will appear at a later sync.
+cli-sync-summary = Sync: { $written ->
+    [one] { $written } file written
+   *[other] { $written } files written
+}, { $applied } applied, { $records ->
+    [one] { $records } record updated
+   *[other] { $records } records updated
+}, { $refused ->
+    [one] { $refused } file refused
+   *[other] { $refused } files refused
+}, { $conflicts ->
+    [one] { $conflicts } open conflict
+   *[other] { $conflicts } open conflicts
+}.
+cli-sync-photos-waiting = { $count ->
+    [one] { $count } photo or logo has not reached the shared folder yet: it will appear at a later sync.
+   *[other] { $count } photos or logos have not reached the shared folder yet: they will appear at a later sync.
+}
 cli-share-revoked = Device { $device } is revoked: its later files are ignored everywhere. Run "share rotate-key" so that it cannot read new files.
 cli-share-rotated = New dossier key (number { $epoch }): files from now on are sealed with it.
 cli-conflict-resolved = Conflict { $id } resolved.
@@ -276,7 +386,10 @@ err-recovery-checksum = A word of this sheet is mistyped (the check does not mat
 err-recovery-version = This sheet comes from a newer version of Libertas Dossier: update the software.
 err-recovery-malformed = These words do not make a valid recovery sheet.
 err-recovery-no-shares = No recovery sheet was given.
-err-recovery-not-enough = { $needed } sheets are needed to reopen the dossier; { $given } given. Nothing was changed.
+err-recovery-not-enough = { $needed } sheets are needed to reopen the dossier; { $given ->
+    [one] { $given } given
+   *[other] { $given } given
+}. Nothing was changed.
 err-recovery-same-sheet-twice = Sheet { $number } was given twice: different sheets are needed.
 err-recovery-mixed-sets = These sheets do not come from the same set of recovery sheets: they cannot be combined.
 err-recovery-other-set = These sheets belong to another recovery set (an older one, replaced since): they no longer open this dossier.
@@ -287,7 +400,10 @@ err-recovery-bad-file = The recovery file { $path } is damaged: the sheets canno
 err-recovery-stale = The recovery file no longer matches the dossier (its passphrase changed without it): these sheets no longer open it; new sheets are needed.
 err-recovery-not-set-up = This dossier has no recovery sheets. Create them with "recovery create".
 err-recovery-bad-counts = At least 2 sheets must be needed to reopen the dossier, no more than there are sheets, and at most { $max } sheets ({ $threshold } of { $shares } asked).
-err-recovery-names-count = { $names } organisation name(s) for { $shares } sheets: give one name per sheet.
+err-recovery-names-count = { $names ->
+    [one] { $names } organisation name
+   *[other] { $names } organisation names
+} for { $shares } sheets: give one name per sheet.
 recovery-sheet-title = Dossier recovery sheet
 recovery-sheet-organisation = Member organisation
 recovery-sheet-dossier = Dossier
@@ -314,3 +430,143 @@ cli-recovery-ask-sheet = Sheet { $number }: type its words (or paste the QR code
 cli-recovery-no-input = Give the sheets with --share FILE, --share-words "WORDS", or type the words.
 cli-passphrase-recovery-kept = The recovery sheets stay valid.
 search-whole-group = the whole group
+
+## Why a value was refused (error.rs, Reason)
+inv-bad-value = Invalid value for "{ $field }": "{ $value }".
+inv-bad-crop = The framing of a photo is four numbers x,y,w,h between 0 and 1 (the frame inside the image).
+inv-commitment-twice = The commitment "{ $commitment }" is chosen twice.
+inv-end-reason-not-ended = Only an ended sponsorship has an end reason.
+inv-already-ended = This sponsorship has already ended.
+inv-same-sponsor = The new sponsor is the current one.
+inv-no-such-record = "{ $field }" refers to a record that is not in the dossier.
+inv-extra-cells = This row has { $cells ->
+    [one] { $cells } filled cell
+   *[other] { $cells } cells
+}, more than the { $columns ->
+    [one] { $columns } column
+   *[other] { $columns } columns
+} of the header.
+inv-id-on-line = The same id is already on line { $line }.
+field-map-app = column mapping
+
+## Records counted (err-in-use)
+kind-count-detainee = { $count ->
+    [one] { $count } detainee
+   *[other] { $count } detainees
+}
+kind-count-contact = { $count ->
+    [one] { $count } family contact
+   *[other] { $count } family contacts
+}
+kind-count-media = { $count ->
+    [one] { $count } image
+   *[other] { $count } images
+}
+kind-count-source = { $count ->
+    [one] { $count } source
+   *[other] { $count } sources
+}
+kind-count-event = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+kind-count-sponsor = { $count ->
+    [one] { $count } sponsor
+   *[other] { $count } sponsors
+}
+kind-count-sponsorship = { $count ->
+    [one] { $count } sponsorship
+   *[other] { $count } sponsorships
+}
+kind-count-press-release = { $count ->
+    [one] { $count } press release
+   *[other] { $count } press releases
+}
+kind-count-profile = { $count ->
+    [one] { $count } collective profile
+   *[other] { $count } collective profiles
+}
+
+## Why the system refused a read or a write (err-read, err-write)
+io-not-found = the file or folder does not exist.
+io-permission-denied = access is denied (check the file's or folder's permissions).
+io-already-exists = a file of that name already exists.
+io-is-a-directory = it is a folder, not a file.
+io-not-a-directory = a part of the path is a file, not a folder.
+io-read-only = the disk or folder is read-only.
+io-invalid-data = its content is damaged or incomplete.
+io-too-large = the file is too large for this disk.
+io-busy = the file is in use by another program.
+io-invalid-name = the file name is not valid on this system.
+io-other = the system refused it (technical detail below).
+cli-technical-detail = Technical detail: { $detail }
+
+## Why a backup was refused (err-bad-backup)
+backup-copy-differs = the copy, read back, does not hold what was copied
+backup-differs-from-dossier = it does not hold what the dossier holds
+backup-damaged = { $count ->
+    [one] the integrity check found { $count } problem
+   *[other] the integrity check found { $count } problems
+}
+backup-not-a-dossier = it opens with this passphrase but holds no dossier
+backup-unreadable = it cannot be read as a dossier
+
+## Why a template was refused (err-template)
+tpl-no-header = the template must start with a header between two "---" lines.
+tpl-header-not-closed = the header is not closed by a "---" line.
+tpl-toml = this line of the header or layout cannot be read (a missing quote, a misspelt setting?).
+tpl-bad-page = the page must be a4, a5 or letter, not "{ $page }".
+tpl-bad-margins = the margins must be between 5 and 60 mm.
+tpl-unknown-template = this template does not exist; the templates are: { $known }.
+tpl-syntax = a placeholder or block is not written correctly (an unclosed {"{{"}, {"{%"} or quote?).
+tpl-undefined = a value named here is not in the document (check its spelling).
+tpl-unknown-filter = a filter named here does not exist (check its spelling).
+tpl-unknown-test = a test named here does not exist (check its spelling).
+tpl-unknown-function = a function named here does not exist (check its spelling).
+tpl-unknown-method = a method named here does not exist for this value.
+tpl-invalid-operation = an operation does not apply to these values (a text added to a number?).
+tpl-arguments = a filter or function is given too many or too few values.
+tpl-cannot-unpack = a value does not hold as many parts as the names it is split into.
+tpl-include = a template cannot include or extend another one.
+tpl-other = the template engine refused it.
+tpl-markdown = the filled-in text cannot be laid out.
+tpl-card-without-id = the "card" directive needs a detainee id.
+tpl-no-public-detainee = no detainee { $id } that a public document may show.
+tpl-zone-outside = the zone "{ $zone }" leaves the live area (x, y, w, h are fractions of it, from 0 to 1).
+tpl-unknown-colour = the zone "{ $zone }" names the colour "{ $colour }", which the layout does not define.
+tpl-font-sizes = the zone "{ $zone }" needs 0 < min_pt ≤ max_pt ≤ 1000.
+tpl-bad-align = the zone "{ $zone }" must be aligned left, center or right.
+tpl-bad-cmyk = the colour "{ $colour }" has a CMYK component outside 0 to 1.
+
+## Why a spreadsheet or an export cannot be imported (err-spreadsheet)
+sheet-prefix = sheet "{ $sheet }": {""}
+sheet-not-text = it is not a text (CSV) file.
+sheet-empty = the file is empty.
+sheet-csv-line = line { $line } cannot be read (unexpected characters or quotes).
+sheet-no-filled-sheet = no sheet of the workbook is filled in.
+sheet-unreadable = the file cannot be read as a spreadsheet (damaged, or not the format its name says).
+sheet-no-such-column = there is no column "{ $column }" (columns found: { $found }).
+sheet-unknown-kind = { $sheet }cannot tell whether the rows are detainees or sponsors; say it with --kind detainee or --kind sponsor.
+sheet-unknown-kind-app = { $sheet }cannot tell whether the rows are detainees or sponsors; choose which.
+sheet-same-field = the columns "{ $first }" and "{ $second }" both give the field "{ $field }"; ignore one with --map "{ $second }=".
+sheet-same-field-app = the columns "{ $first }" and "{ $second }" both give the field "{ $field }"; ignore one of them.
+sheet-no-name-column = { $sheet }no column gives the name (columns found: { $found }); name one with --map "COLUMN=name".
+sheet-no-name-column-app = { $sheet }no column gives the name (columns found: { $found }); say which one does.
+export-not-an-export = it is not a Libertas Dossier JSON export (or it is damaged).
+export-other-format = it is JSON, but not a Libertas Dossier export.
+export-newer = it was written by a newer version of Libertas Dossier (export version { $version }, this one reads up to { $max }): update the app.
+export-bad-media = its image { $id } is damaged.
+export-damaged-seal = the sealed file is damaged or incomplete.
+
+## The app's wording of messages that name a command or a flag on the command line
+err-no-dossier-app = No dossier at { $path }.
+err-import-refused-app = Import of { $path } refused: { $errors ->
+    [one] { $errors } row with errors
+   *[other] { $errors } rows with errors
+}, { $duplicates ->
+    [one] { $duplicates } possible duplicate
+   *[other] { $duplicates } possible duplicates
+}. Nothing was imported; fix the rows and try again.
+imp-duplicate-app = "{ $name }" may already be in the dossier as { $others }: add that record's id to the row to update it, or choose to allow or skip duplicates.
+err-share-not-shared-app = This dossier is not shared. Share it first, from the settings.
+err-recovery-not-set-up-app = This dossier has no recovery sheets. Create them in the settings.

@@ -87,7 +87,7 @@ pub fn backup(a: BackupArgs, ctx: &Ctx) -> Result<(), Error> {
         // Also open it on its own with the passphrase, as a restore would.
         let again = dossier::store::verify_file(&output, &ctx.passphrase(false)?)?;
         if again.digest != info.digest {
-            return Err(Error::BadBackup { path: output, detail: "digest differs".into() });
+            return Err(Error::BadBackup { path: output, problem: dossier::error::BackupProblem::CopyDiffers });
         }
         info
     };

@@ -1,6 +1,6 @@
 //! `dossier`: the campaign's records from the command line. Parses arguments, calls the library, prints.
-//! Exit status: 0 success, 1 refused input or failed operation (one message on stderr, in the user's language),
-//! 2 usage error.
+//! Exit status: 0 success, 1 refused input or failed operation (one message on stderr, in the user's language;
+//! with `DOSSIER_DEBUG` set, the lower layer's own English words follow on a second line), 2 usage error.
 //!
 //! Laid out like ripgrep's: `args` is the command line's shape, `print` the printing, and one module per area
 //! holds that area's subcommands and runs them through `dossier::api` and `Dossier`: `records` (the subcommands
@@ -44,6 +44,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("{}", e.message(lang));
+            // The lower layer's own (English) words, for whoever diagnoses the failure: after ours, labelled, and
+            // only when asked for (`DOSSIER_DEBUG`), so that a user reads one sentence in their language.
+            if let Some(detail) = e.technical().filter(|_| std::env::var_os("DOSSIER_DEBUG").is_some()) {
+                eprintln!("{}", tr(lang, "cli-technical-detail", &[("detail", dossier::i18n::Arg::from(&detail))]));
+            }
             ExitCode::from(1)
         }
     }
@@ -123,12 +128,12 @@ impl Ctx {
             return Ok(Zeroizing::new(p));
         }
         if !std::io::stdin().is_terminal() {
-            return Err(cli_error(lang, "cli-no-passphrase"));
+            return Err(cli_error("cli-no-passphrase"));
         }
         let ask = |key: &str| -> Result<Zeroizing<String>, Error> {
             rpassword::prompt_password(format!("{} ", tr(lang, key, &[])))
                 .map(Zeroizing::new)
-                .map_err(|_| cli_error(lang, "cli-no-passphrase"))
+                .map_err(|_| cli_error("cli-no-passphrase"))
         };
         if !new {
             return ask("cli-passphrase");
@@ -164,6 +169,6 @@ fn default_db() -> PathBuf {
     dossier::files::default_dossier_path()
 }
 
-fn cli_error(lang: Lang, key: &str) -> Error {
-    Error::Invalid(Invalid::new("passphrase", Reason::Malformed { detail: tr(lang, key, &[]) }))
+fn cli_error(id: &'static str) -> Error {
+    Error::Invalid(Invalid::new("passphrase", Reason::Said { id }))
 }

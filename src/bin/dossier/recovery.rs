@@ -153,7 +153,7 @@ fn sheets(a: &OpenArgs, ctx: &Ctx) -> Result<Vec<(String, Zeroizing<String>)>, E
     if out.is_empty() {
         return Err(Error::Invalid(dossier::error::Invalid::new(
             "share",
-            dossier::error::Reason::Malformed { detail: tr(ctx.lang, "cli-recovery-no-input", &[]) },
+            dossier::error::Reason::Said { id: "cli-recovery-no-input" },
         )));
     }
     Ok(out)

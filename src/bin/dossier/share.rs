@@ -199,7 +199,7 @@ fn print_sync(r: &dossier::share::SyncReport, lang: Lang) {
         eprintln!("{}", f.message(lang));
     }
     for p in &r.problems {
-        eprintln!("{p}");
+        eprintln!("{}", p.message(lang));
     }
     let n = |v: usize| Arg::Num(v as f64);
     let args = [

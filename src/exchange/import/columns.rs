@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::super::table::Table;
+use super::super::table::{SpreadsheetProblem, Table};
 use crate::error::{Error, Invalid, Reason, Result};
 use crate::model::RecordKind;
 use crate::names;
@@ -157,9 +157,11 @@ pub(super) fn map_columns(
             if let Some(other) = used.insert(f, h) {
                 return Err(Error::Spreadsheet {
                     path: path.to_owned(),
-                    detail: format!(
-                        "columns \"{other}\" and \"{h}\" both give the field {f}; ignore one with --map \"{h}=\""
-                    ),
+                    problem: SpreadsheetProblem::SameField {
+                        first: other.to_owned(),
+                        second: h.to_owned(),
+                        field: f.to_owned(),
+                    },
                 });
             }
         }
@@ -168,11 +170,7 @@ pub(super) fn map_columns(
     if !out.contains(&Some("name")) && !out.contains(&Some("id")) {
         return Err(Error::Spreadsheet {
             path: path.to_owned(),
-            detail: format!(
-                "{}no name column (columns found: {}); name one with --map \"COLUMN=name\"",
-                table.sheet.as_ref().map(|s| format!("sheet \"{s}\": ")).unwrap_or_default(),
-                table.headers.join(", ")
-            ),
+            problem: SpreadsheetProblem::NoNameColumn { sheet: table.sheet.clone(), found: table.headers.join(", ") },
         });
     }
     Ok(out)

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::table::{read_tables, Table};
+use super::table::{read_tables, SpreadsheetProblem, Table};
 use crate::error::{Error, Invalid, Reason, Result};
 use crate::i18n::{tr, Arg, Lang};
 use crate::model::{Detainee, Disclosure, MediaRole, RecordKind, Sponsor};
@@ -242,7 +242,7 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
             let found: Vec<&str> = tables.iter().flat_map(|t| t.headers.iter().map(String::as_str)).collect();
             return Err(Error::Spreadsheet {
                 path: path.to_owned(),
-                detail: format!("no column \"{col}\" (columns found: {})", found.join(", ")),
+                problem: SpreadsheetProblem::NoSuchColumn { column: col.clone(), found: found.join(", ") },
             });
         }
     }
@@ -280,10 +280,7 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
             _ => {
                 return Err(Error::Spreadsheet {
                     path: path.to_owned(),
-                    detail: format!(
-                        "{}cannot tell whether the rows are detainees or sponsors; say it with --kind detainee|sponsor",
-                        table.sheet.as_ref().map(|s| format!("sheet \"{s}\": ")).unwrap_or_default()
-                    ),
+                    problem: SpreadsheetProblem::UnknownKind { sheet: table.sheet.clone() },
                 })
             }
         };
@@ -358,8 +355,8 @@ impl Planner<'_> {
                 }
                 Some(None) => {}
                 None if !c.trim().is_empty() => {
-                    let detail = format!("more cells ({}) than columns ({})", cells.len(), table.headers.len());
-                    issues.invalid(None, Invalid::new("row", Reason::Malformed { detail }));
+                    let reason = Reason::ExtraCells { cells: cells.len(), columns: table.headers.len() };
+                    issues.invalid(None, Invalid::new("row", reason));
                     break;
                 }
                 None => {}
@@ -373,8 +370,7 @@ impl Planner<'_> {
             match d.resolve_id(kind, v) {
                 Ok(id) => {
                     if let Some(first) = self.seen_ids.insert(id, line) {
-                        let detail = format!("the same id is on line {first}");
-                        issues.invalid(Some(h), Invalid::new("id", Reason::Inconsistent { detail }));
+                        issues.invalid(Some(h), Invalid::new("id", Reason::IdOnLine { line: first }));
                     }
                     existing_id = Some(id);
                 }
