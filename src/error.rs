@@ -329,18 +329,19 @@ impl Error {
                 T::Engine { detail, .. } => detail.clone(),
                 _ => None,
             },
-            Error::BadBackup { problem, .. } => match problem {
-                BackupProblem::Damaged { detail, .. } | BackupProblem::Unreadable { detail } => Some(detail.clone()),
-                _ => None,
-            },
-            Error::Spreadsheet { problem, .. } => match problem {
-                S::Unreadable { detail }
-                | S::CsvLine { detail, .. }
-                | S::NotAnExport { detail }
-                | S::BadMedia { detail, .. }
-                | S::DamagedSeal { detail } => Some(detail.clone()),
-                _ => None,
-            },
+            Error::BadBackup {
+                problem: BackupProblem::Damaged { detail, .. } | BackupProblem::Unreadable { detail },
+                ..
+            } => Some(detail.clone()),
+            Error::Spreadsheet {
+                problem:
+                    S::Unreadable { detail }
+                    | S::CsvLine { detail, .. }
+                    | S::NotAnExport { detail }
+                    | S::BadMedia { detail, .. }
+                    | S::DamagedSeal { detail },
+                ..
+            } => Some(detail.clone()),
             _ => None,
         }
     }
