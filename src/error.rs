@@ -144,6 +144,9 @@ pub enum Error {
     /// An output folder that holds other files than a previous export, left untouched.
     #[error("{0} is not empty")]
     NotEmpty(PathBuf),
+    /// Long work (an import) stopped at the user's request; what it was writing was rolled back.
+    #[error("cancelled; nothing was written")]
+    Cancelled,
     #[error("{0} is a sealed export: its passphrase is needed")]
     SealedExport(PathBuf),
     #[error("wrong passphrase for the sealed export {0}")]
@@ -232,6 +235,7 @@ impl Error {
             Error::Spreadsheet { .. } => "bad_spreadsheet",
             Error::ImportRefused { .. } => "import_refused",
             Error::NotEmpty(_) => "not_empty",
+            Error::Cancelled => "cancelled",
             Error::SealedExport(_) => "sealed_export",
             Error::WrongExportPassphrase(_) => "wrong_export_passphrase",
             Error::SheetTooLarge { .. } => "sheet_too_large",
@@ -386,6 +390,7 @@ impl Error {
                 out
             }
             Error::NotEmpty(path) => tr(lang, "err-not-empty", &[("path", Arg::from(&p(path)))]),
+            Error::Cancelled => tr(lang, "err-cancelled", &[]),
             Error::SealedExport(path) => tr(lang, "err-sealed-export", &[("path", Arg::from(&p(path)))]),
             Error::WrongExportPassphrase(path) => {
                 tr(lang, "err-wrong-export-passphrase", &[("path", Arg::from(&p(path)))])
