@@ -66,6 +66,8 @@ pub enum Reason {
     IdOnLine {
         line: usize,
     },
+    /// An import decision to merge a row into a record the row was not found to double.
+    NotADuplicate,
     /// A sentence of a front door (its Fluent message id), shown as it stands in the user's language.
     Said {
         id: &'static str,
@@ -193,6 +195,9 @@ pub enum Error {
     /// An output folder that holds other files than a previous export, left untouched.
     #[error("{0} is not empty")]
     NotEmpty(PathBuf),
+    /// Long work (an import) stopped at the user's request; what it was writing was rolled back.
+    #[error("cancelled; nothing was written")]
+    Cancelled,
     #[error("{0} is a sealed export: its passphrase is needed")]
     SealedExport(PathBuf),
     #[error("wrong passphrase for the sealed export {0}")]
@@ -291,6 +296,7 @@ impl Error {
             Error::Spreadsheet { .. } => "bad_spreadsheet",
             Error::ImportRefused { .. } => "import_refused",
             Error::NotEmpty(_) => "not_empty",
+            Error::Cancelled => "cancelled",
             Error::SealedExport(_) => "sealed_export",
             Error::WrongExportPassphrase(_) => "wrong_export_passphrase",
             Error::SheetTooLarge { .. } => "sheet_too_large",
@@ -509,6 +515,7 @@ impl Error {
                 out
             }
             Error::NotEmpty(path) => tr(lang, "err-not-empty", &[("path", Arg::from(&p(path)))]),
+            Error::Cancelled => tr(lang, "err-cancelled", &[]),
             Error::SealedExport(path) => tr(lang, "err-sealed-export", &[("path", Arg::from(&p(path)))]),
             Error::WrongExportPassphrase(path) => {
                 tr(lang, "err-wrong-export-passphrase", &[("path", Arg::from(&p(path)))])
@@ -637,6 +644,7 @@ fn invalid_message(inv: &Invalid, lang: Lang) -> String {
             tr(lang, "inv-extra-cells", &[("cells", Arg::from(*cells)), ("columns", Arg::from(*columns))])
         }
         Reason::IdOnLine { line } => tr(lang, "inv-id-on-line", &[("line", Arg::from(*line))]),
+        Reason::NotADuplicate => tr(lang, "inv-not-a-duplicate", &[]),
         Reason::Said { id } => tr(lang, id, &[]),
     }
 }

@@ -192,6 +192,7 @@ fn every_error() -> Vec<Error> {
         Error::BinOrphan { kind: RecordKind::Sponsorship, label: "Aram Petrosyan".into() },
         Error::ImportRefused { path: path(), errors: 2, duplicates: 1, problems: vec![] },
         Error::NotEmpty(path()),
+        Error::Cancelled,
         Error::SealedExport(path()),
         Error::WrongExportPassphrase(path()),
         Error::SheetTooLarge { path: path(), sheet: Some("Feuil1".into()), limit: SheetLimit::Cells },
@@ -233,6 +234,7 @@ fn every_error() -> Vec<Error> {
         Reason::NoSuchRecord,
         Reason::ExtraCells { cells: 5, columns: 4 },
         Reason::IdOnLine { line: 3 },
+        Reason::NotADuplicate,
         Reason::Said { id: "cli-no-passphrase" },
     ] {
         all.push(invalid("captured", reason));
@@ -387,6 +389,7 @@ fn every_error() -> Vec<Error> {
             | Error::Spreadsheet { .. }
             | Error::ImportRefused { .. }
             | Error::NotEmpty(_)
+            | Error::Cancelled
             | Error::SealedExport(_)
             | Error::WrongExportPassphrase(_)
             | Error::SheetTooLarge { .. }

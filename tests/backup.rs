@@ -433,3 +433,36 @@ fn canary_is_in_no_file_the_app_writes_through_the_whole_workflow() {
     ok(&["photo", "export", &photo, "-o", out.to_str().unwrap()]);
     assert!(!contains(&std::fs::read(&out).unwrap(), CANARY.as_bytes()), "photo metadata was stripped");
 }
+
+/// The app's backup list: automatic backups only, newest first with date and size; each verified with the open
+/// dossier's key; a damaged one is reported; a name that is not an automatic backup's never reaches a file.
+#[test]
+fn automatic_backups_are_listed_verified_and_named_only_by_their_own_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = Dossier::create(&dir.path().join("a.dossier"), PASS).unwrap();
+    d.insert(Detainee::new("Personne Fictive", Category::Civilian)).unwrap();
+    let (first, _) = d.backup_auto().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let (second, _) = d.backup_auto().unwrap();
+    std::fs::write(d.backup_dir().join("notes.txt"), b"not a backup").unwrap();
+    let list = dossier::api::backups(&d).unwrap();
+    let names: Vec<&str> = list.iter().map(|b| b.name.as_str()).collect();
+    let file_name = |p: &Path| p.file_name().unwrap().to_str().unwrap().to_owned();
+    assert_eq!(names, [file_name(&second.path), file_name(&first.path)], "newest first, nothing else");
+    assert!(list.iter().all(|b| b.bytes > 0 && b.made_at.is_some()));
+    let ok = dossier::api::verify_backup(&d, &list[0].name).unwrap();
+    assert_eq!(ok.digest, second.digest);
+    for bad in ["../a.dossier", "notes.txt", "backup-20990101T000000.000Z.dossier", "/etc/passwd"] {
+        assert!(dossier::api::verify_backup(&d, bad).is_err(), "{bad}");
+    }
+    // A flipped byte in a page: the check finds it.
+    let mut bytes = std::fs::read(&first.path).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x55;
+    std::fs::write(&first.path, &bytes).unwrap();
+    let err = dossier::api::verify_backup(&d, &list[1].name).unwrap_err();
+    assert_eq!(err.code(), "bad_backup", "{err}");
+    // Compacting keeps every record.
+    dossier::api::backups::compact(&mut d).unwrap();
+    assert_eq!(d.list::<Detainee>().unwrap().len(), 1);
+}

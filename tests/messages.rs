@@ -158,6 +158,7 @@ fn spreadsheet_refusals_and_row_problems_are_in_french() {
         mapping: vec![],
         kind: Some(RecordKind::Detainee),
         duplicates: Default::default(),
+        decisions: vec![],
         lang: Lang::Fr,
     };
     let binary = dir.path().join("photo.csv");

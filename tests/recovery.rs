@@ -420,3 +420,24 @@ fn the_pdf_sheet_carries_the_words_the_name_embedded_fonts_and_a_readable_qr_cod
         assert_eq!(dossier::recovery::Share::parse(&content).unwrap(), dossier::recovery::Share::parse(&w).unwrap());
     }
 }
+
+/// `backup -o` copies the recovery file beside the backup (it used to be left behind, so the sheets could not
+/// reopen a backup), and restoring that backup brings it back beside the dossier: the sheets still reopen it.
+#[test]
+fn a_backup_carries_the_recovery_file_and_the_sheets_reopen_it_after_a_restore() {
+    let (env, sheets) = with_sheets();
+    let backup = env.path("copy.dossier");
+    let out = env.ok(&["backup", "-o", backup.to_str().unwrap()]);
+    let copied = dossier::recovery::sidecar_path(&backup);
+    assert!(out.contains(&copied.display().to_string()), "{out}");
+    assert_eq!(digest(&copied), digest(&dossier::recovery::sidecar_path(&env.db)));
+    // A second backup to the same place refuses before writing anything.
+    assert!(!env.cmd(&["backup", "-o", backup.to_str().unwrap()]).output().unwrap().status.success());
+    // The dossier's recovery file is lost; the backup's comes back with the restore.
+    std::fs::remove_file(dossier::recovery::sidecar_path(&env.db)).unwrap();
+    env.ok(&["restore", backup.to_str().unwrap()]);
+    assert_eq!(digest(&dossier::recovery::sidecar_path(&env.db)), digest(&copied));
+    let out = open(&env, &[&sheets[0], &sheets[2]], NEW);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(opens_with(&env, NEW));
+}

@@ -533,12 +533,144 @@ commands! {
         Ok(opened)
     }
 
-    /// Writes a verified encrypted backup where the user chooses. Null when cancelled.
-    async fn backup_now(st, app) -> Option<String> {
+    /// Writes a verified encrypted backup where the user chooses, with the dossier's recovery file beside it.
+    /// Null when cancelled.
+    async fn backup_now(st, app) -> Option<api::BackupCopy> {
         let name = format!("libertas-{}.dossier", Local::now().format("%Y-%m-%d-%H%M"));
-        let picked = app.dialog().file().set_file_name(&name).blocking_save_file().and_then(|p| p.into_path().ok());
+        let picked = app.dialog().file().set_file_name(&name).add_filter("Dossier", &["dossier"]).blocking_save_file().and_then(|p| p.into_path().ok());
         let Some(path) = picked else { return Ok(None) };
-        st.with(move |d| d.backup(&path)).await.map(|b| Some(b.path.display().to_string()))
+        st.with(move |d| api::backup_to(d, &path)).await.map(Some)
+    }
+
+    /// The automatic backups, newest first (date, size).
+    async fn backups_list(st, app) -> Vec<api::BackupEntry> {
+        st.with(|d| api::backups(d)).await
+    }
+
+    /// Verifies one automatic backup (named as `backups_list` names it) with the open dossier's key.
+    async fn backup_verify(st, app, name: String) -> dossier::store::BackupInfo {
+        if name.len() > MAX_BACKUP_NAME { return Err(st.err("bad-argument")); }
+        st.with(move |d| api::verify_backup(d, &name)).await
+    }
+
+    /// Restore, from a file chosen in the native dialog (a backup made elsewhere): step one, the file. Returns its
+    /// name, or null.
+    async fn backup_choose_file(st, app) -> Option<String> {
+        let picked = app.dialog().file().add_filter("Dossier", &["dossier"]).blocking_pick_file().and_then(|p| p.into_path().ok());
+        Ok(picked.map(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            st.pick("restore", p);
+            name
+        }))
+    }
+
+    /// Restores an automatic backup (`name`) or, `name` null, the file chosen with `backup_choose_file`, opened with
+    /// `passphrase` (the one it was made under). The backup is verified first; a wrong passphrase or a damaged
+    /// file changes nothing. Then the dossier is locked, the current file moved aside (never overwritten) and the
+    /// backup put in its place: the app shows the unlock screen, asking the restored file's passphrase.
+    async fn backup_restore(st, app, name: Option<String>, passphrase: String) -> dossier::store::Restored {
+        if name.as_ref().is_some_and(|n| n.len() > MAX_BACKUP_NAME) { return Err(st.err("bad-argument")); }
+        let pass = Zeroizing::new(passphrase);
+        let source = match name {
+            Some(name) => st.with(move |d| d.auto_backup_path(&name)).await?,
+            None => st.picked("restore")?,
+        };
+        let (src, p) = (source.clone(), pass.clone());
+        st.blocking(move || dossier::store::verify_file(&src, &p).map(drop)).await?;
+        crate::lock(&app, &st);
+        let target = st.path();
+        let restored = st.blocking(move || api::restore_backup(&source, &target, &pass)).await;
+        st.unpick("restore");
+        let _ = app.emit("locked", ());
+        restored
+    }
+
+    /// Rebuilds the dossier file without free pages; returns its new size in bytes.
+    async fn dossier_compact(st, app) -> u64 {
+        st.with(api::backups::compact).await
+    }
+
+    /// Import wizard, step one: the spreadsheet or JSON export (native dialog). Returns what it is, or null.
+    async fn import_choose_file(st, app) -> Option<api::ImportFile> {
+        let picked = app.dialog().file()
+            .add_filter("CSV, XLSX, ODS, JSON", &["csv", "txt", "tsv", "xlsx", "xlsm", "ods", "json", "age", "CSV", "XLSX", "ODS", "JSON"])
+            .blocking_pick_file().and_then(|p| p.into_path().ok());
+        Ok(picked.map(|p| {
+            let info = api::import_file(&p);
+            st.pick("import", p);
+            st.unpick("import-photos");
+            info
+        }))
+    }
+
+    /// The folder of the photos (or logos) the file names (native dialog); by default the file's own folder.
+    /// Returns the folder's path to show, or null.
+    async fn import_choose_photos(st, app) -> Option<String> {
+        let start = st.picked_opt("import").as_deref().map(dossier::files::parent_dir);
+        let mut dialog = app.dialog().file();
+        if let Some(dir) = start { dialog = dialog.set_directory(dir); }
+        let picked = dialog.blocking_pick_folder().and_then(|p| p.into_path().ok());
+        Ok(picked.map(|p| {
+            let shown = p.display().to_string();
+            st.pick("import-photos", p);
+            shown
+        }))
+    }
+
+    /// The dry run of the chosen spreadsheet with the wizard's mapping and decisions: nothing is written.
+    async fn import_preview(st, app, request: api::ImportRequest) -> api::ImportPreview {
+        if !request.within_limits() { return Err(st.err("bad-argument")); }
+        let (path, photos, lang) = (st.picked("import")?, st.picked_opt("import-photos"), st.lang());
+        st.with(move |d| api::import_preview(d, &path, &request, photos, lang)).await
+    }
+
+    /// The dry run of the chosen JSON export (a sealed one opened with `passphrase`): what it would add.
+    async fn import_json_preview(st, app, passphrase: Option<String>) -> dossier::exchange::JsonImportReport {
+        let pass = passphrase.map(Zeroizing::new);
+        let path = st.picked("import")?;
+        st.with(move |d| api::import_json(d, &path, pass.as_ref().map(|p| p.as_str()), false)).await
+    }
+
+    /// Applies the import as a job (`job-progress` events, `job_cancel` rolls it back). Returns the job number.
+    async fn import_start(st, app, request: api::ImportRequest, passphrase: Option<String>) -> u32 {
+        if !request.within_limits() || passphrase.as_ref().is_some_and(|p| p.len() > MAX_TEXT_ARG) { return Err(st.err("bad-argument")); }
+        if !st.is_unlocked() { return Err(st.err("locked")); }
+        let path = st.picked("import")?;
+        let what = if api::import_file(&path).json {
+            crate::jobs::ImportJob::Json { path, passphrase: passphrase.map(Zeroizing::new) }
+        } else {
+            crate::jobs::ImportJob::Spreadsheet { path, request, photos: st.picked_opt("import-photos") }
+        };
+        Ok(crate::jobs::import(app.clone(), st.clone(), what))
+    }
+
+    /// An export where the user chooses (save dialog; a folder for the website feed), written as a job. A sealed
+    /// JSON export needs a new passphrase typed twice, checked before the dialog opens. Null when cancelled.
+    async fn export_start(st, app, request: api::ExportRequest, passphrase: Option<String>, confirm: Option<String>) -> Option<u32> {
+        if !request.is_valid() { return Err(st.err("bad-argument")); }
+        let sealed = request.format == api::ExportFormat::Json && !request.plaintext;
+        let pass = match (sealed, passphrase, confirm) {
+            (true, Some(p), Some(c)) => {
+                if p.len() > MAX_TEXT_ARG || c.len() > MAX_TEXT_ARG { return Err(st.err("bad-argument")); }
+                let (p, c) = (Zeroizing::new(p), Zeroizing::new(c));
+                api::exchange::check_export_passphrase(&p, &c).map_err(|e| st.core_err(e))?;
+                Some(p)
+            }
+            (true, _, _) => return Err(st.core_err(dossier::Error::PassphraseMismatch)),
+            (false, _, _) => None,
+        };
+        if !st.is_unlocked() { return Err(st.err("locked")); }
+        let name = request.file_name(st.lang(), today());
+        let start = dossier::files::parent_dir(&st.path());
+        let dialog = app.dialog().file().set_directory(start);
+        let picked = match request.format {
+            api::ExportFormat::Website => dialog.blocking_pick_folder(),
+            api::ExportFormat::Csv => dialog.set_file_name(&name).add_filter("CSV", &["csv"]).blocking_save_file(),
+            api::ExportFormat::Xlsx => dialog.set_file_name(&name).add_filter("XLSX", &["xlsx"]).blocking_save_file(),
+            api::ExportFormat::Json => dialog.set_file_name(&name).blocking_save_file(),
+        };
+        let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+        Ok(Some(crate::jobs::export(app.clone(), st.clone(), request, path, pass)))
     }
 
     /// Runs the integrity checks.
@@ -754,6 +886,9 @@ commands! {
         st.with(|d| dossier::demo::fill(d, 0).map(drop)).await
     }
 }
+
+/// An automatic backup's file name is 35 characters; anything much longer is not one.
+const MAX_BACKUP_NAME: usize = 200;
 
 /// A recovery sheet as text is about 400 bytes; anything beyond this is not one.
 const MAX_SHARE_TEXT: usize = 16 * 1024;

@@ -2,12 +2,14 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 
 use chrono::Local;
 use dossier::api::{self, DocRequest};
 use dossier::documents::{self, BannerSize};
 use dossier::Lang;
 use tauri::{AppHandle, Emitter};
+use zeroize::Zeroizing;
 
 use crate::commands::JobProgress;
 use crate::state::Shell;
@@ -56,6 +58,101 @@ pub fn banners(app: AppHandle, st: Shell, dir: PathBuf, size: BannerSize, bleed_
         p.finished = true;
         st.end_job(job);
         let _ = app.emit("job-progress", &p);
+    });
+    job
+}
+
+/// A job's progress record at its start.
+fn progress(job: u32, total: u32) -> JobProgress {
+    JobProgress { job, done: 0, total, current: String::new(), finished: false, cancelled: false, errors: vec![] }
+}
+
+/// Sends the last event of a job and forgets it.
+fn finish(app: &AppHandle, st: &Shell, mut p: JobProgress) {
+    p.current.clear();
+    p.finished = true;
+    st.end_job(p.job);
+    let _ = app.emit("job-progress", &p);
+}
+
+/// What the import job reads: a spreadsheet with the wizard's choices, or a JSON export.
+pub enum ImportJob {
+    Spreadsheet { path: PathBuf, request: api::ImportRequest, photos: Option<PathBuf> },
+    Json { path: PathBuf, passphrase: Option<Zeroizing<String>> },
+}
+
+/// Applies an import in one transaction, row by row with `job-progress` events (at most about every 100 ms, and at
+/// each hundredth); cancelling rolls it back: nothing is written. A refusal (rows in error, a duplicate left
+/// undecided) ends the job with its message and writes nothing.
+pub fn import(app: AppHandle, st: Shell, what: ImportJob) -> u32 {
+    let (job, cancel) = st.start_job();
+    let lang = st.lang();
+    std::thread::spawn(move || {
+        let mut p = progress(job, 0);
+        let _ = app.emit("job-progress", &p);
+        let result = match what {
+            ImportJob::Spreadsheet { path, request, photos } => st.with_now(|d| {
+                let mut last = Instant::now();
+                let mut sent = 0usize;
+                api::import_apply(d, &path, &request, photos, lang, |done, total| {
+                    if cancel.load(Ordering::Relaxed) {
+                        return false;
+                    }
+                    let step = (total / 100).max(1);
+                    if done == total || done >= sent + step || last.elapsed() >= Duration::from_millis(100) {
+                        (p.done, p.total) = (done as u32, total as u32);
+                        let _ = app.emit("job-progress", &p);
+                        (sent, last) = (done, Instant::now());
+                    }
+                    true
+                })
+                .map(|r| {
+                    let s = &r.summary;
+                    (s.create + s.update + s.merge) as u32
+                })
+            }),
+            ImportJob::Json { path, passphrase } => {
+                p.total = 1;
+                st.with_now(|d| {
+                    if cancel.load(Ordering::Relaxed) {
+                        return Err(dossier::Error::Cancelled);
+                    }
+                    let r = api::import_json(d, &path, passphrase.as_ref().map(|s| s.as_str()), true)?;
+                    Ok(r.records.values().sum::<usize>() as u32)
+                })
+            }
+        };
+        match result {
+            Ok(n) => (p.done, p.total) = (n, n),
+            Err(e) if e.code == "cancelled" => p.cancelled = true,
+            Err(e) => p.errors.push(e.message),
+        }
+        finish(&app, &st, p);
+    });
+    job
+}
+
+/// Writes an export where the user chose, as a job (start and end events: the writing itself is one step).
+pub fn export(
+    app: AppHandle,
+    st: Shell,
+    request: api::ExportRequest,
+    path: PathBuf,
+    passphrase: Option<Zeroizing<String>>,
+) -> u32 {
+    let (job, _cancel) = st.start_job();
+    let lang = st.lang();
+    std::thread::spawn(move || {
+        let mut p = progress(job, 1);
+        p.current = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let _ = app.emit("job-progress", &p);
+        // The save dialog asked before replacing a file of that name.
+        let r = st.with_now(|d| api::export(d, &request, &path, true, passphrase.as_ref().map(|s| s.as_str()), lang));
+        match r {
+            Ok(_) => p.done = 1,
+            Err(e) => p.errors.push(e.message),
+        }
+        finish(&app, &st, p);
     });
     job
 }

@@ -312,6 +312,15 @@ impl Shell {
         lock(&self.0.picked).get(purpose).cloned().ok_or_else(|| self.err("not-chosen"))
     }
 
+    /// The path chosen for `purpose`, if one was.
+    pub fn picked_opt(&self, purpose: &'static str) -> Option<PathBuf> {
+        lock(&self.0.picked).get(purpose).cloned()
+    }
+
+    pub fn unpick(&self, purpose: &'static str) {
+        lock(&self.0.picked).remove(purpose);
+    }
+
     pub fn forget_picked(&self) {
         lock(&self.0.picked).clear();
     }

@@ -4,7 +4,8 @@
 //! calls, the shell in `src-tauri` forwards to them in a few lines each, so everything here is tested without a
 //! window (`tests/app.rs`) or a process (`tests/cli.rs`).
 //!
-//! A module per area: [`dashboard`], [`detainees`] (list rows, record page), [`sponsors`] (sponsor rows, the
+//! A module per area: [`backups`] (automatic backups listed, verified, restored; a backup where the user
+//! chooses, with its recovery file), [`exchange`] (the import wizard's steps, every export), [`dashboard`], [`detainees`] (list rows, record page), [`sponsors`] (sponsor rows, the
 //! sponsorship board, handover, logos), [`records`] (any-record writes, photo edits), [`profile`], [`templates`]
 //! (template folders), [`recovery`] (recovery sheets), [`documents`] (one request type for every document, file
 //! names, the banner's sponsor), [`settings`], [`share`] (one dossier for several offices: status, invitations,
@@ -15,9 +16,11 @@
 //! `src-tauri` writes to `ui/src/lib/generated/`. Everything is re-exported at this level (`api::dashboard(..)`,
 //! `api::DetaineePage`).
 
+pub mod backups;
 pub mod dashboard;
 pub mod detainees;
 pub mod documents;
+pub mod exchange;
 pub mod profile;
 pub mod records;
 pub mod recovery;
@@ -29,12 +32,17 @@ pub mod share;
 pub mod sponsors;
 pub mod templates;
 
+pub use backups::{backup_to, backups, restore_backup, verify_backup, BackupCopy, BackupEntry};
 pub use dashboard::{
     dashboard, CountOf, Dashboard, PersonRef, Upcoming, UpcomingKind, DASHBOARD_LIST_MAX, ICRC_ALERT_DAYS,
 };
 pub use detainees::{detainee_page, detainee_rows, DetaineePage, DetaineeRow, ListFilter, RowPage, MAX_PAGE};
 pub use documents::{
     banner_file_name, banner_sponsor, pdf_file_name, render, sponsored_detainees, DocRequest, Rendered,
+};
+pub use exchange::{
+    export, import_apply, import_file, import_json, import_preview, ExistingRecord, ExportFormat, ExportRequest,
+    Exported, ImportFile, ImportPreview, ImportRequest,
 };
 pub use profile::{add_profile_logo, edit_profile, IfNoProfile};
 pub use records::{delete, edit_media, save, AnyRecord, DeletableKind, MediaEdit};

@@ -1,6 +1,7 @@
 //! Spreadsheet exports: CSV (safe against formula injection) and XLSX (a sheet per record type). Every row
-//! carries the record's id, so a sheet edited by hand imports back as updates. Family contacts are never
-//! exported to spreadsheets.
+//! carries the record's id, so a sheet edited by hand imports back as updates. What is confidential — the internal
+//! notes of detainees and sponsors, the family contacts — is written only when the caller asks for it
+//! ([`Confidential`]); family contacts then get a sheet of their own in the XLSX workbook, never a CSV file.
 
 use std::io::Write;
 use std::path::Path;
@@ -10,8 +11,35 @@ use serde::Serialize;
 use super::write_atomic;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::model::{Detainee, Record, RecordKind, Sponsor, Sponsorship, Stored};
+use crate::model::{Contact, Detainee, Record, RecordKind, Sponsor, Sponsorship, Stored};
 use crate::Dossier;
+
+/// What confidential data a spreadsheet export carries besides the public and working fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Confidential {
+    /// The internal notes of detainees and sponsors (`notes` columns).
+    pub notes: bool,
+    /// The family contacts (XLSX only: a sheet of their own).
+    pub contacts: bool,
+}
+
+impl Confidential {
+    /// Notes and contacts left out: what the app exports unless the user ticks them.
+    pub const NONE: Confidential = Confidential { notes: false, contacts: false };
+    /// What `dossier export csv|xlsx` has always written: the notes, never the contacts.
+    pub const NOTES: Confidential = Confidential { notes: true, contacts: false };
+}
+
+/// Drops the column `name` (header and cells) from a sheet.
+fn drop_column(sheet: &mut Sheet, name: &str) {
+    if let Some(i) = sheet.headers.iter().position(|h| *h == name) {
+        sheet.headers.remove(i);
+        for r in &mut sheet.rows {
+            r.remove(i);
+        }
+    }
+}
 
 /// One exported table: headers are field names (so the file imports back), rows are text.
 #[derive(Debug, Clone, Serialize)]
@@ -172,13 +200,67 @@ pub fn sponsorship_sheet(d: &Dossier) -> Result<Sheet> {
     Ok(Sheet { kind: RecordKind::Sponsorship, headers, rows })
 }
 
-/// The sheet of one kind of record (detainees, sponsors or sponsorships).
-pub fn sheet(d: &Dossier, kind: RecordKind) -> Result<Sheet> {
-    match kind {
-        RecordKind::Sponsor => sponsor_sheet(d),
-        RecordKind::Sponsorship => sponsorship_sheet(d),
-        _ => detainee_sheet(d),
+/// The family contacts, with the name of the person each belongs to (confidential: only when asked for).
+pub fn contact_sheet(d: &Dossier) -> Result<Sheet> {
+    let headers = vec![
+        "id",
+        "detainee_id",
+        "detainee",
+        "name",
+        "relation",
+        "phone",
+        "email",
+        "address",
+        "languages",
+        "notes",
+        "created_at",
+        "updated_at",
+    ];
+    let people: std::collections::HashMap<_, _> =
+        d.list::<Detainee>()?.into_iter().map(|p| (p.id, p.data.name)).collect();
+    let rows = d
+        .list::<Contact>()?
+        .iter()
+        .map(|c| {
+            let [cr, up] = times(c);
+            vec![
+                c.id.to_string(),
+                c.detainee_id.to_string(),
+                people.get(&c.detainee_id).cloned().unwrap_or_default(),
+                c.name.clone(),
+                opt(&c.relation),
+                opt(&c.phone),
+                opt(&c.email),
+                opt(&c.address),
+                c.languages.join(", "),
+                opt(&c.notes),
+                cr,
+                up,
+            ]
+        })
+        .collect();
+    Ok(Sheet { kind: RecordKind::Contact, headers, rows })
+}
+
+/// The sheet of one kind of record (detainees, sponsors, sponsorships, or with `confidential.contacts` the family
+/// contacts), the notes column only with `confidential.notes`.
+pub fn sheet_with(d: &Dossier, kind: RecordKind, confidential: Confidential) -> Result<Sheet> {
+    let mut sheet = match kind {
+        RecordKind::Sponsor => sponsor_sheet(d)?,
+        RecordKind::Sponsorship => sponsorship_sheet(d)?,
+        RecordKind::Contact if confidential.contacts => contact_sheet(d)?,
+        RecordKind::Contact => return Err(Error::Corrupt("family contacts are exported only when asked".into())),
+        _ => detainee_sheet(d)?,
+    };
+    if !confidential.notes {
+        drop_column(&mut sheet, "notes");
     }
+    Ok(sheet)
+}
+
+/// The sheet of one kind of record (detainees, sponsors or sponsorships), with the notes, as the CLI writes it.
+pub fn sheet(d: &Dossier, kind: RecordKind) -> Result<Sheet> {
+    sheet_with(d, kind, Confidential::NOTES)
 }
 
 /// A cell made inert for spreadsheet programs: text starting with `=`, `+`, `-`, `@`, a tab or a carriage return
@@ -208,9 +290,22 @@ pub fn write_csv<W: Write>(out: W, sheet: &Sheet, semicolon: bool) -> std::io::R
     Ok(())
 }
 
-/// Exports one kind of record to a CSV file.
+/// Exports one kind of record to a CSV file, with the notes (the command line's export).
 pub fn export_csv(d: &Dossier, kind: RecordKind, path: &Path, semicolon: bool, force: bool) -> Result<usize> {
-    let sheet = sheet(d, kind)?;
+    export_csv_with(d, kind, path, semicolon, force, Confidential::NOTES)
+}
+
+/// Exports one kind of record to a CSV file, with what `confidential` allows (contacts never go to a CSV file).
+pub fn export_csv_with(
+    d: &Dossier,
+    kind: RecordKind,
+    path: &Path,
+    semicolon: bool,
+    force: bool,
+    confidential: Confidential,
+) -> Result<usize> {
+    let confidential = Confidential { contacts: false, ..confidential };
+    let sheet = sheet_with(d, kind, confidential)?;
     write_atomic(d, path, force, |w| write_csv(w, &sheet, semicolon))?;
     Ok(sheet.rows.len())
 }
@@ -221,6 +316,8 @@ fn sheet_name(kind: RecordKind, lang: Lang) -> &'static str {
         (RecordKind::Detainee, Lang::En) => "Detainees",
         (RecordKind::Sponsor, Lang::Fr) => "Parrains",
         (RecordKind::Sponsor, Lang::En) => "Sponsors",
+        (RecordKind::Contact, Lang::Fr) => "Contacts familiaux",
+        (RecordKind::Contact, Lang::En) => "Family contacts",
         (_, Lang::Fr) => "Parrainages",
         (_, Lang::En) => "Sponsorships",
     }
@@ -228,12 +325,21 @@ fn sheet_name(kind: RecordKind, lang: Lang) -> &'static str {
 
 /// The XLSX workbook in memory: one sheet per record type, cells written as text (never as formulas).
 pub fn xlsx_bytes(d: &Dossier, lang: Lang) -> Result<Vec<u8>> {
+    xlsx_bytes_with(d, lang, Confidential::NOTES)
+}
+
+/// The XLSX workbook with what `confidential` allows: the notes columns, a sheet of family contacts.
+pub fn xlsx_bytes_with(d: &Dossier, lang: Lang, confidential: Confidential) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let bad = |e: rust_xlsxwriter::XlsxError| Error::Corrupt(format!("xlsx: {e}"));
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
-    for kind in [RecordKind::Detainee, RecordKind::Sponsor, RecordKind::Sponsorship] {
-        let sheet = sheet(d, kind)?;
+    let mut kinds = vec![RecordKind::Detainee, RecordKind::Sponsor, RecordKind::Sponsorship];
+    if confidential.contacts {
+        kinds.push(RecordKind::Contact);
+    }
+    for kind in kinds {
+        let sheet = sheet_with(d, kind, confidential)?;
         let ws = book.add_worksheet();
         ws.set_name(sheet_name(kind, lang)).map_err(bad)?;
         for (c, h) in sheet.headers.iter().enumerate() {
@@ -254,8 +360,13 @@ pub fn xlsx_bytes(d: &Dossier, lang: Lang) -> Result<Vec<u8>> {
     book.save_to_buffer().map_err(bad)
 }
 
-/// Exports detainees, sponsors and sponsorships to an XLSX workbook.
+/// Exports detainees, sponsors and sponsorships to an XLSX workbook, with the notes (the command line's export).
 pub fn export_xlsx(d: &Dossier, path: &Path, lang: Lang, force: bool) -> Result<()> {
-    let bytes = xlsx_bytes(d, lang)?;
+    export_xlsx_with(d, path, lang, force, Confidential::NOTES)
+}
+
+/// Exports the XLSX workbook with what `confidential` allows.
+pub fn export_xlsx_with(d: &Dossier, path: &Path, lang: Lang, force: bool, confidential: Confidential) -> Result<()> {
+    let bytes = xlsx_bytes_with(d, lang, confidential)?;
     write_atomic(d, path, force, |w| w.write_all(&bytes))
 }

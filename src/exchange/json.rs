@@ -243,6 +243,7 @@ pub fn parse_export(path: &Path, bytes: &[u8]) -> Result<JsonExport> {
 
 /// What a JSON import did (or would do).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JsonImportReport {
     pub file: std::path::PathBuf,
     pub applied: bool,

@@ -13,9 +13,10 @@ pub mod website;
 
 use std::path::Path;
 
-pub use export::{export_csv, export_xlsx};
+pub use export::{export_csv, export_csv_with, export_xlsx, export_xlsx_with, Confidential};
 pub use import::{
-    apply_import, import_spreadsheet, plan_import, DuplicatePolicy, ImportOptions, ImportPlan, ImportReport,
+    apply_import, apply_import_with, import_spreadsheet, plan_import, Action, DuplicatePolicy, ImportOptions,
+    ImportPlan, ImportReport, RowChoice, RowDecision,
 };
 pub use json::{export_json, import_json, is_json, is_sealed, JsonImportReport, Seal};
 pub use website::export_website;

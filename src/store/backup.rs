@@ -58,6 +58,7 @@ impl CheckReport {
 
 /// A backup that was written and verified.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BackupInfo {
     pub path: PathBuf,
     /// SHA-256 over every row of every table (hex); equal for the dossier and its copy.
@@ -67,6 +68,7 @@ pub struct BackupInfo {
 
 /// What a restore did.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Restored {
     pub target: PathBuf,
     pub digest: String,
@@ -166,6 +168,78 @@ impl Dossier {
         Ok(removed)
     }
 
+    /// The automatic backups in [`Dossier::backup_dir`], newest first: file name, path and size. Only files named
+    /// as automatic backups are listed.
+    pub fn auto_backups(&self) -> Result<Vec<(String, PathBuf, u64)>> {
+        let dir = self.backup_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(vec![]),
+            Err(source) => return Err(Error::Read { path: dir, source }),
+        };
+        let mut out: Vec<(String, PathBuf, u64)> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_owned();
+                let bytes = e.metadata().map(|m| m.len()).unwrap_or(0);
+                is_auto_name(&name).then(|| (name, e.path(), bytes))
+            })
+            .collect();
+        out.sort_by(|a, b| b.0.cmp(&a.0));
+        Ok(out)
+    }
+
+    /// The path of the automatic backup named `name`, which must be one [`Dossier::auto_backups`] lists: a name
+    /// from elsewhere (the app's webview) can never point outside the backup folder.
+    pub fn auto_backup_path(&self, name: &str) -> Result<PathBuf> {
+        let path = self.backup_dir().join(name);
+        if !is_auto_name(name) || !path.is_file() {
+            return Err(Error::NoDossier(path));
+        }
+        Ok(path)
+    }
+
+    /// Checks a backup file with this dossier's own key, without the passphrase (automatic backups are kept under
+    /// the dossier's current passphrase): it opens, every page authenticates, the integrity and foreign-key checks
+    /// pass, and it holds a dossier. Writes nothing. Returns its digest and size.
+    pub fn verify_backup(&self, path: &Path) -> Result<BackupInfo> {
+        let bad = |problem| Error::BadBackup { path: path.to_owned(), problem };
+        let unreadable = |e: rusqlite::Error| bad(BackupProblem::Unreadable { detail: e.to_string() });
+        attach(&self.conn, path, None)?;
+        let verdict = (|| {
+            match self.conn.query_row(&format!("SELECT count(*) FROM {COPY}.sqlite_master"), [], |r| r.get::<_, i64>(0))
+            {
+                Ok(_) => {}
+                Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+                    return Err(Error::WrongPassphrase(path.to_owned()))
+                }
+                Err(e) => return Err(unreadable(e)),
+            }
+            let report =
+                check_schema(&self.conn, COPY).map_err(|e| bad(BackupProblem::Unreadable { detail: e.to_string() }))?;
+            if !report.is_ok() {
+                return Err(bad(report.damage()));
+            }
+            let tables: i64 = self
+                .conn
+                .query_row(
+                    &format!("SELECT count(*) FROM {COPY}.sqlite_master WHERE type = 'table' AND name = 'detainee'"),
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(unreadable)?;
+            if tables == 0 {
+                return Err(bad(BackupProblem::NotADossier));
+            }
+            digest_schema(&self.conn, COPY)
+        })();
+        detach(&self.conn)?;
+        let digest = verdict?;
+        let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        Ok(BackupInfo { path: path.to_owned(), digest, bytes })
+    }
+
     /// Rebuilds the file without free pages (`VACUUM`). SQLCipher encrypts the rebuilt file; `temp_store` is
     /// memory, so no plaintext temporary file is written.
     pub fn compact(&mut self) -> Result<()> {
@@ -252,8 +326,28 @@ pub fn restore(source: &Path, target: &Path, passphrase: &str) -> Result<Restore
     } else {
         None
     };
+    // The backup's recovery file (`backup -o` copies it beside the backup) comes with it; the one the replaced
+    // dossier had goes aside with it. Without one beside the backup, the dossier's own stays where it is.
+    let (src_recovery, target_recovery) =
+        (crate::recovery::sidecar_path(source), crate::recovery::sidecar_path(target));
+    let recovery = if src_recovery.is_file() {
+        let bytes =
+            std::fs::read(&src_recovery).map_err(|source| Error::Read { path: src_recovery.clone(), source })?;
+        if let Some(aside) = &set_aside {
+            if target_recovery.exists() {
+                let to = crate::recovery::sidecar_path(aside);
+                std::fs::rename(&target_recovery, &to).map_err(|source| Error::Write { path: to, source })?;
+            }
+        }
+        Some(bytes)
+    } else {
+        None
+    };
     persist(tmp, target)?;
     drop(guard);
+    if let Some(bytes) = recovery {
+        crate::files::write_bytes(&target_recovery, crate::files::Existing::Replace, &bytes)?;
+    }
     Ok(Restored { target: target.to_owned(), digest: src.digest, set_aside })
 }
 

@@ -290,3 +290,54 @@ fn json_import_bounds_file_and_image_sizes() {
     }
     assert!(d.list::<Detainee>().unwrap().is_empty());
 }
+
+/// The app's spreadsheet exports leave the confidential data out unless the user ticks it: internal notes (a
+/// `notes` column) and family contacts (a sheet of their own, XLSX only). The canary is planted in both.
+#[test]
+fn spreadsheet_exports_carry_notes_and_contacts_only_when_ticked() {
+    use dossier::exchange::Confidential;
+    use dossier::model::RecordKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = new_dossier(dir.path(), "c.dossier");
+    let mut p = Detainee::new("Personne Fictive", Category::Civilian);
+    p.notes = Some(format!("note {CANARY}"));
+    let id = d.insert(p).unwrap().id;
+    let mut s = Sponsor::new("Ville Fictive", SponsorKind::City);
+    s.notes = Some(format!("sponsor {CANARY}"));
+    d.insert(s).unwrap();
+    d.insert(Contact {
+        detainee_id: id,
+        name: format!("Mère {CANARY}"),
+        relation: None,
+        phone: Some("+374 00 000 001".into()),
+        email: None,
+        address: None,
+        languages: vec![],
+        notes: None,
+    })
+    .unwrap();
+    let cells = |path: &Path| -> String {
+        let tables = exchange::table::read_tables(path).unwrap();
+        tables.iter().map(|t| format!("{:?} {:?} {:?}", t.sheet, t.headers, t.rows)).collect::<Vec<_>>().join("\n")
+    };
+    let all = Confidential { notes: true, contacts: true };
+    for (name, confidential) in [("none", Confidential::NONE), ("all", all)] {
+        for kind in [RecordKind::Detainee, RecordKind::Sponsor] {
+            let csv = dir.path().join(format!("{name}-{kind:?}.csv"));
+            exchange::export_csv_with(&d, kind, &csv, true, false, confidential).unwrap();
+            let text = cells(&csv);
+            assert_eq!(text.contains(CANARY), confidential.notes, "{name} {kind:?}: {text}");
+            assert!(!text.contains("+374 00 000 001"), "contacts never go to a CSV file");
+        }
+        let xlsx = dir.path().join(format!("{name}.xlsx"));
+        exchange::export_xlsx_with(&d, &xlsx, Lang::Fr, false, confidential).unwrap();
+        let text = cells(&xlsx);
+        assert_eq!(text.contains(CANARY), confidential.notes, "{name}: {text}");
+        assert_eq!(text.contains("+374 00 000 001"), confidential.contacts, "{name}: {text}");
+        assert_eq!(text.contains("Contacts familiaux"), confidential.contacts, "{name}: {text}");
+    }
+    // The command line's exports keep the notes, as they always did.
+    let cli = dir.path().join("cli.csv");
+    exchange::export_csv(&d, RecordKind::Detainee, &cli, false, false).unwrap();
+    assert!(cells(&cli).contains(CANARY));
+}

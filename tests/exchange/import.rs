@@ -645,3 +645,100 @@ fn a_spreadsheet_over_100_mb_is_refused_before_it_is_read() {
     let err = env.fails(&["import", path.to_str().unwrap()], 1);
     assert!(err.contains("enorme.csv") && err.contains("the limit is 105 MB"), "{err}");
 }
+
+/// The app's wizard decides each possible duplicate on its own row: merge into the existing record (filling only
+/// its empty fields, with history), keep both, or skip. All names are fictional.
+#[test]
+fn each_possible_duplicate_is_decided_on_its_row_and_a_merge_fills_only_empty_fields() {
+    use exchange::{Action, RowChoice, RowDecision};
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = new_dossier(dir.path(), "d.dossier");
+    let mut aram = Detainee::new("Aram Haroutiounian", Category::PrisonerOfWar);
+    aram.born = exchange::import::parse_date("1995-04-01");
+    aram.rank = Some("sergent (fictif)".into());
+    let aram = d.insert(aram).unwrap().id;
+    let nune = d.insert(Detainee::new("Nune Newperson", Category::Civilian)).unwrap().id;
+    let file = dir.path().join("rows.csv");
+    write(
+        &file,
+        "Nom;Catégorie;Date de naissance;Lieu de naissance;Grade\n\
+         Harutyunyan Aram;prisonnier de guerre;01/04/1995;Goris (fictif);lieutenant (fictif)\n\
+         Nouné Newperson;civil;;Erevan (fictif);\n\
+         Lévon Exemplian;civil;;;\n\
+         Nune Newperson;civil;;;\n"
+            .as_bytes(),
+    );
+    // Undecided, the duplicates refuse the import.
+    let plan = exchange::plan_import(&d, &file, &opts()).unwrap();
+    assert_eq!(plan.report.summary.duplicates, 3, "{:?}", plan.report.summary);
+    assert_eq!(plan.report.rows[0].values.iter().find(|(f, _)| f == "birth_place").unwrap().1, "Goris (fictif)");
+    assert!(plan.report.rows[2].values.is_empty(), "values are sent only for rows with duplicates");
+    // Merging into a record the row does not double is refused on that row.
+    let wrong = ImportOptions {
+        decisions: vec![RowDecision { sheet: None, line: 2, choice: RowChoice::Merge(nune) }],
+        ..opts()
+    };
+    let plan = exchange::plan_import(&d, &file, &wrong).unwrap();
+    assert_eq!(plan.report.rows[0].action, Action::Error);
+
+    let decided = ImportOptions {
+        decisions: vec![
+            RowDecision { sheet: None, line: 2, choice: RowChoice::Merge(aram) },
+            RowDecision { sheet: None, line: 3, choice: RowChoice::KeepBoth },
+            RowDecision { sheet: None, line: 5, choice: RowChoice::Skip },
+        ],
+        ..opts()
+    };
+    let plan = exchange::plan_import(&d, &file, &decided).unwrap();
+    let actions: Vec<Action> = plan.report.rows.iter().map(|r| r.action).collect();
+    assert_eq!(actions, vec![Action::Merge, Action::Create, Action::Create, Action::Skip]);
+    assert_eq!(plan.report.rows[0].id, Some(aram));
+    assert_eq!(plan.report.rows[0].changes, vec!["birth_place".to_owned()], "the rank it has is kept");
+    let s = &plan.report.summary;
+    assert_eq!((s.merge, s.create, s.skip, s.duplicates, s.errors), (1, 2, 1, 0, 0));
+    let report = exchange::apply_import(&mut d, plan).unwrap();
+    assert!(report.applied);
+
+    let merged = d.get::<Detainee>(aram).unwrap().data;
+    assert_eq!(merged.name, "Aram Haroutiounian", "the record's own name stays");
+    assert_eq!(merged.birth_place.as_deref(), Some("Goris (fictif)"), "an empty field is filled from the row");
+    assert_eq!(merged.rank.as_deref(), Some("sergent (fictif)"), "a filled field is never overwritten");
+    let history = d.history(aram).unwrap();
+    assert!(
+        history.iter().any(|c| c.field == "birth_place" && c.new_value.as_deref().is_some_and(|v| v.contains("Goris"))),
+        "the merge is in the record's history: {history:?}"
+    );
+    let mut names = names_of(&d);
+    names.sort();
+    assert_eq!(names, ["Aram Haroutiounian", "Lévon Exemplian", "Nouné Newperson", "Nune Newperson"]);
+}
+
+/// Cancelling while an import is being written rolls back the rows already written in its transaction.
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = new_dossier(dir.path(), "d.dossier");
+    let file = dir.path().join("rows.csv");
+    let rows: String = (0..50).map(|i| format!("Personne Fictive{i};civil\n")).collect();
+    write(&file, format!("Nom;Catégorie\n{rows}").as_bytes());
+    let plan = exchange::plan_import(&d, &file, &opts()).unwrap();
+    let mut seen = vec![];
+    let err = exchange::apply_import_with(&mut d, plan, |done, total| {
+        seen.push((done, total));
+        done < 20
+    })
+    .unwrap_err();
+    assert_eq!(err.code(), "cancelled");
+    assert_eq!(seen.first(), Some(&(0, 50)));
+    assert_eq!(seen.last(), Some(&(20, 50)));
+    assert!(names_of(&d).is_empty(), "nothing was written");
+    let plan = exchange::plan_import(&d, &file, &opts()).unwrap();
+    let mut last = (0, 0);
+    exchange::apply_import_with(&mut d, plan, |done, total| {
+        last = (done, total);
+        true
+    })
+    .unwrap();
+    assert_eq!(last, (50, 50), "the end is reported");
+    assert_eq!(names_of(&d).len(), 50);
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { remote } from 'webdriverio';
 
@@ -358,6 +358,96 @@ test('quit, restart, a wrong passphrase is refused, the right one finds everythi
   await shot('13-press');
 });
 
+
+const LEVON = 'Lévon Essai-Fictif';
+
+test('import: a French semicolon CSV with a possible duplicate: dry run shown, merge chosen for that row, rows applied', async () => {
+  // French Excel's "CSV (séparateur : point-virgule)": Windows-1252 (latin1 covers these letters), CRLF. The first
+  // row is the person added earlier, name words swapped: a possible duplicate of that record.
+  const file = join(WORK, 'import-fr.csv');
+  const rows = ['Nom;Catégorie;Date de naissance;Lieu de naissance', 'Exemple-Test Aram;prisonnier de guerre;;Goris (fictif)', `${LEVON};civil;01/02/1990;Erevan (fictif)`];
+  writeFileSync(file, Buffer.from(rows.join('\r\n') + '\r\n', 'latin1'));
+  await nav2('detainees');
+  await click(tid('detainee-import'));
+  await click(tid('import-choose-file'));
+  await answerFileDialog(file);
+  await el(tid('import-report'), 20000);
+  const detected = await (await el(tid('import-wizard'))).getText();
+  assert.match(detected, /Windows-1252/, 'the encoding found is shown');
+  const dup = await el(tid('import-duplicate'));
+  const dupText = await dup.getText();
+  assert.match(dupText, /Goris \(fictif\)/, 'the row is shown');
+  assert.match(dupText, new RegExp(`Fiche existante\\s:\\s${NAME}`), 'beside the existing record');
+  assert.equal(await (await el(tid('import-apply'))).isEnabled(), false, 'an undecided duplicate blocks the import');
+  await shot('17-import-dry-run');
+  await (await el(tid('import-choice'))).selectByIndex(1); // "Fusionner dans « Aram Exemple-Test »"
+  await browser.waitUntil(async () => (await browser.$(tid('import-apply'))).isEnabled(), { timeout: 15000, timeoutMsg: 'the import can go ahead once decided' });
+  assert.match(await (await el(tid('import-summary'))).getText(), /1 fiche créée.*1 fusionnée/);
+  await shot('18-import-decided');
+  await click(tid('import-apply'));
+  const done = await el(tid('import-done'), 30000);
+  assert.match(await done.getText(), /2 fiches écrites/);
+  await shot('19-import-done');
+  await click(tid('import-close'));
+  // Read back with the command line (the app keeps the dossier open; a second reader is fine).
+  const people = JSON.parse(cli(join(WORK, 'e2e.dossier'), ['detainee', 'list', '--json']));
+  assert.equal(people.filter((p) => p.name === NAME).length, 1, 'merged, not doubled');
+  assert.equal(people.find((p) => p.name === NAME).birth_place, 'Goris (fictif)', 'the empty field was filled from the row');
+  assert.ok(people.some((p) => p.name === LEVON), 'the new person was created');
+  rmSync(file);
+});
+
+test('export: the detainees as a French CSV, saved through the dialog and read back, without the notes', async () => {
+  const file = join(WORK, 'export-detenus.csv');
+  await nav2('detainees');
+  await click(tid('detainee-export'));
+  await click(tid('export-format-csv'));
+  assert.match(await (await el(tid('export-warning'))).getText(), /pas chiffré/);
+  await shot('20-export-dialog');
+  await click(tid('export-start'));
+  await answerFileDialog(file);
+  await el(tid('export-done'), 30000);
+  await shot('21-export-done');
+  await click(tid('export-close'));
+  const bytes = readFileSync(file);
+  assert.ok(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), 'UTF-8 with a BOM');
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+  const header = lines[0].split(';');
+  assert.equal(header[0], 'id');
+  assert.ok(!header.includes('notes'), `no notes column unless ticked: ${lines[0]}`);
+  assert.ok(lines.some((l) => l.includes(LEVON)), 'the imported person is exported');
+  // The export the user asked for holds names in plaintext: removed so the last test checks what the app wrote.
+  rmSync(file);
+});
+
+test('restore: an automatic backup is verified, restored with its passphrase, the app reopens on it; the current dossier is set aside', async () => {
+  await nav2('settings');
+  const row = await el(tid('backup-row'), 20000);
+  await (await row.$(tid('backup-verify'))).click();
+  await el(tid('backup-verified'), 20000);
+  await (await el(tid('backup-list'))).scrollIntoView();
+  await shot('22-backups');
+  await (await row.$(tid('backup-restore'))).click();
+  await type(tid('backup-restore-passphrase'), 'not the passphrase');
+  await click(tid('backup-restore-confirm'));
+  await browser.waitUntil(async () => /phrase secrète|passphrase/i.test(await (await el(tid('backup-restore-dialog'))).getText()), { timeout: 15000, timeoutMsg: 'a wrong passphrase is refused' });
+  assert.equal((await browser.$$(tid('unlock-passphrase'))).length, 0, 'nothing changed: still open');
+  await shot('23-restore-wrong-passphrase');
+  await type(tid('backup-restore-passphrase'), PASS);
+  await click(tid('backup-restore-confirm'));
+  await el(tid('unlock-passphrase'), 30000);
+  await shot('24-restored-unlock');
+  const aside = readdirSync(WORK).filter((f) => /^e2e\.dossier\.before-restore-/.test(f));
+  assert.equal(aside.length, 1, `the current dossier was set aside: ${readdirSync(WORK).join(', ')}`);
+  await type(tid('unlock-passphrase'), PASS);
+  await click(tid('unlock-submit'));
+  await el(tid('dashboard'), 30000);
+  const people = JSON.parse(cli(join(WORK, 'e2e.dossier'), ['detainee', 'list', '--json']));
+  assert.ok(people.some((p) => p.name === NAME), 'the restored dossier holds what the backup held');
+  assert.ok(!people.some((p) => p.name === LEVON), 'and not what was imported after it');
+  const before = JSON.parse(cli(join(WORK, aside[0]), ['detainee', 'list', '--json']));
+  assert.ok(before.some((p) => p.name === LEVON), 'the set-aside dossier still holds everything');
+});
 
 // The webview is untrusted: every command that takes arguments is called from the page with hostile ones (wrong
 // types, huge numbers and strings, paths, script). Each must be refused with {code, message}; none may crash the

@@ -251,6 +251,7 @@ err-import-refused = Import of { $path } refused: { $errors ->
    *[other] { $duplicates } possible duplicates
 }. Nothing was imported; fix the rows (or run with --dry-run for the full report).
 err-not-empty = The folder { $path } holds other files; choose an empty folder or a previous website export.
+err-cancelled = Cancelled: nothing was written to the dossier.
 err-sealed-export = { $path } is a sealed export: give the passphrase it was sealed with.
 err-wrong-export-passphrase = This passphrase does not open the sealed export { $path } (nothing was imported).
 err-export-too-large = { $path } is larger than { $max } GB, the most an export import reads: nothing was imported.
@@ -302,6 +303,7 @@ cli-check-bad = Integrity: DAMAGED. The dossier { $path } has { $n ->
    *[other] { $n } problems
 }. Make no further changes and restore a backup ("dossier restore").
 cli-backup-done = Backup written and verified: { $path } ({ $bytes } bytes, digest { $digest }).
+cli-backup-recovery-copied = Recovery file copied beside it: { $path } (the recovery sheets will reopen this backup too).
 cli-backup-rotated = Older automatic backups removed: { $n }.
 cli-restored = Dossier restored from { $source } into { $target } (digest { $digest }).
 cli-set-aside = The dossier that was there is kept, untouched, as { $path }.
@@ -446,6 +448,7 @@ inv-extra-cells = This row has { $cells ->
     [one] { $columns } column
    *[other] { $columns } columns
 } of the header.
+inv-not-a-duplicate = The record chosen to merge this row into is not one of those it may double.
 inv-id-on-line = The same id is already on line { $line }.
 field-map-app = column mapping
 

@@ -252,6 +252,7 @@ err-import-refused = Import de { $path } refusé : { $errors ->
    *[other] { $duplicates } doublons possibles
 }. Rien n'a été importé ; corrigez les lignes (ou lancez avec --dry-run pour le rapport complet).
 err-not-empty = Le dossier { $path } contient d'autres fichiers ; choisissez un dossier vide ou un export précédent du site.
+err-cancelled = Annulé : rien n'a été écrit dans le dossier.
 err-sealed-export = { $path } est un export scellé : indiquez la phrase secrète qui l'a scellé.
 err-wrong-export-passphrase = Cette phrase secrète n'ouvre pas l'export scellé { $path } (rien n'a été importé).
 err-export-too-large = { $path } dépasse { $max } Go, le maximum qu'un import d'export lit : rien n'a été importé.
@@ -303,6 +304,7 @@ cli-check-bad = Intégrité : ENDOMMAGÉ. Le dossier { $path } présente { $n ->
    *[other] { $n } problèmes
 }. N’y faites plus de modification et restaurez une sauvegarde (« dossier restore »).
 cli-backup-done = Sauvegarde écrite et vérifiée : { $path } ({ $bytes } octets, empreinte { $digest }).
+cli-backup-recovery-copied = Fichier de récupération copié à côté : { $path } (les feuilles de récupération rouvriront aussi cette sauvegarde).
 cli-backup-rotated = Anciennes sauvegardes automatiques supprimées : { $n }.
 cli-restored = Dossier restauré depuis { $source } dans { $target } (empreinte { $digest }).
 cli-set-aside = Le dossier qui s’y trouvait est conservé, intact, sous le nom { $path }.
@@ -450,6 +452,7 @@ inv-extra-cells = Cette ligne a { $cells ->
     [one] la colonne
    *[other] les { $columns } colonnes
 } de l'en-tête.
+inv-not-a-duplicate = La fiche choisie pour y fusionner cette ligne n'est pas l'un des doublons possibles trouvés.
 inv-id-on-line = Le même identifiant figure déjà ligne { $line }.
 field-map-app = correspondance des colonnes
 

@@ -104,6 +104,7 @@ pub fn import(a: ImportArgs, ctx: &Ctx) -> Result<(), Error> {
         } else {
             DuplicatePolicy::Refuse
         },
+        decisions: vec![],
         lang,
     };
     let plan = exchange::plan_import(&d, &a.file, &opts)?;
@@ -131,23 +132,34 @@ pub fn export(cmd: ExportCmd, ctx: &Ctx) -> Result<(), Error> {
     let done = |n: usize, p: &Path| {
         println!("{}", tr(lang, "exp-done", &[("count", Arg::from(n)), ("path", Arg::from(&p.display().to_string()))]))
     };
+    use dossier::api::{ExportFormat, ExportRequest};
+    let request = |format, kind: dossier::model::RecordKind, semicolon, plaintext| ExportRequest {
+        format,
+        kind,
+        semicolon,
+        confidential: exchange::Confidential::NOTES,
+        plaintext,
+    };
     match cmd {
         ExportCmd::Csv { output, kind, semicolon, force } => {
-            let n = exchange::export_csv(&d, kind.into(), &output, semicolon, force)?;
+            let r = request(ExportFormat::Csv, kind.into(), semicolon, false);
+            let n = dossier::api::export(&d, &r, &output, force, None, lang)?.count;
             done(n, &output);
         }
         ExportCmd::Xlsx { output, force } => {
-            exchange::export_xlsx(&d, &output, lang, force)?;
-            done(d.counts()?.detainees as usize, &output);
+            let r = request(ExportFormat::Xlsx, dossier::model::RecordKind::Detainee, false, false);
+            let n = dossier::api::export(&d, &r, &output, force, None, lang)?.count;
+            done(n, &output);
         }
         ExportCmd::Json { output, force, plaintext } => {
+            let r = request(ExportFormat::Json, dossier::model::RecordKind::Detainee, false, plaintext);
             if plaintext {
                 eprintln!("{}", tr(lang, "exp-json-warning", &[]));
-                let n = exchange::export_json(&d, &output, force, exchange::Seal::Plaintext)?;
+                let n = dossier::api::export(&d, &r, &output, force, None, lang)?.count;
                 done(n, &output);
             } else {
                 let pass = Ctx::export_passphrase(pass);
-                let n = exchange::export_json(&d, &output, force, exchange::Seal::Passphrase(&pass))?;
+                let n = dossier::api::export(&d, &r, &output, force, Some(&pass), lang)?.count;
                 done(n, &output);
                 eprintln!("{}", tr(lang, "exp-json-sealed", &[]));
             }

@@ -83,13 +83,19 @@ pub fn backup(a: BackupArgs, ctx: &Ctx) -> Result<(), Error> {
         info
     } else {
         let output = a.output.expect("clap requires -o or --auto");
-        let info = d.backup(&output)?;
+        let copy = dossier::api::backup_to(&d, &output)?;
         // Also open it on its own with the passphrase, as a restore would.
         let again = dossier::store::verify_file(&output, &ctx.passphrase(false)?)?;
-        if again.digest != info.digest {
+        if again.digest != copy.info.digest {
             return Err(Error::BadBackup { path: output, problem: dossier::error::BackupProblem::CopyDiffers });
         }
-        info
+        if let Some(r) = &copy.recovery {
+            println!(
+                "{}",
+                tr(ctx.lang, "cli-backup-recovery-copied", &[("path", Arg::from(&r.display().to_string()))])
+            );
+        }
+        copy.info
     };
     print_backup("cli-backup-done", &info, ctx.lang);
     Ok(())
@@ -102,7 +108,7 @@ pub fn verify(a: FileArg, ctx: &Ctx) -> Result<(), Error> {
 }
 
 pub fn restore(a: FileArg, ctx: &Ctx) -> Result<(), Error> {
-    let r = dossier::store::restore(&a.file, &ctx.db, &ctx.passphrase(false)?)?;
+    let r = dossier::api::restore_backup(&a.file, &ctx.db, &ctx.passphrase(false)?)?;
     let (source, target) = (a.file.display().to_string(), r.target.display().to_string());
     let args = [("source", Arg::from(&source)), ("target", Arg::from(&target)), ("digest", Arg::from(&r.digest))];
     println!("{}", tr(ctx.lang, "cli-restored", &args));

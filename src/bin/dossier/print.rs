@@ -79,6 +79,7 @@ pub fn print_report(r: &dossier::exchange::ImportReport, lang: Lang) {
         let action = match row.action {
             Action::Create => "create",
             Action::Update => "update",
+            Action::Merge => "merge",
             Action::Skip => "skip",
             Action::Error => "error",
         };

@@ -85,6 +85,11 @@ const FIELDS: &[(&str, For, &[&str])] = &[
     ("logo", For::Sponsor, &["fichier logo", "logo file"]),
 ];
 
+/// The fields a column of a `kind` sheet can fill, in the order the app lists them.
+pub fn fields(kind: RecordKind) -> Vec<&'static str> {
+    FIELDS.iter().filter(|(_, f, _)| applies(*f, kind)).map(|(name, _, _)| *name).collect()
+}
+
 pub(super) fn key(s: &str) -> String {
     names::fold(s).replace(' ', "")
 }

@@ -42,6 +42,12 @@ pub(super) trait Importable: Record + Serialize {
     /// Whether an image with digest `sha` is not already the stored record's (`id`, `self` as stored).
     fn image_is_new(&self, d: &Dossier, id: Uuid, sha: &str, digests: &mut PhotoDigests) -> Result<bool>;
 
+    /// Whether merging a row into this record adds the row's image (a detainee takes another photo; a sponsor
+    /// only a first logo: merging fills empty fields only).
+    fn takes_image_on_merge(&self) -> bool {
+        true
+    }
+
     /// The write of a checked row.
     fn pending(self, id: Option<Uuid>, image: Option<PathBuf>) -> Pending;
 }
@@ -169,6 +175,10 @@ impl Importable for Sponsor {
 
     fn known(&self, id: Option<Uuid>, line: Option<usize>) -> Known {
         Known { id, line, name: self.name.clone(), born: None, city: self.city.clone() }
+    }
+
+    fn takes_image_on_merge(&self) -> bool {
+        self.logo_id.is_none()
     }
 
     fn image_is_new(&self, d: &Dossier, _id: Uuid, sha: &str, _digests: &mut PhotoDigests) -> Result<bool> {

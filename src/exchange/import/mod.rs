@@ -7,7 +7,9 @@
 //! sides have a birth date (detainees) or a city (sponsors) and these cannot be the same. Possible duplicates are
 //! reported with the other record's id (or line) and name, and the import refuses until the user decides: add the
 //! existing id to the row (it then updates that record), or pass `DuplicatePolicy::Allow` (create anyway) or
-//! `Skip` (leave those rows out).
+//! `Skip` (leave those rows out) for the whole file, or decide row by row ([`RowDecision`], the app's wizard):
+//! merge the row into one of the existing records it may double (the row fills that record's empty fields only,
+//! through the one write path, so the history records it), keep both, or skip the row.
 //!
 //! Updates: a row with an id updates that record. Only non-empty cells of mapped columns change a field: an empty
 //! cell leaves the field as it is (so a spreadsheet with fewer columns never erases anything).
@@ -20,7 +22,7 @@ mod values;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::table::{read_tables, SpreadsheetProblem, Table};
@@ -29,6 +31,7 @@ use crate::i18n::{tr, Arg, Lang};
 use crate::model::{Detainee, Disclosure, MediaRole, RecordKind, Sponsor};
 use crate::store::media_record;
 use crate::Dossier;
+pub use columns::fields;
 use columns::{key, map_columns, sheet_kind};
 pub use duplicates::name_key;
 use duplicates::DupIndex;
@@ -38,6 +41,7 @@ use values::{cell, Issues, Row};
 
 /// What to do with rows that may be people or sponsors already in the dossier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DuplicatePolicy {
     /// Refuse the import until each is resolved (the default).
@@ -49,6 +53,28 @@ pub enum DuplicatePolicy {
     Skip,
 }
 
+/// What to do with one row that may double a record, decided by the user in the app's import wizard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum RowChoice {
+    /// Fill the empty fields of this existing record (one of the row's possible duplicates) from the row.
+    Merge(Uuid),
+    /// Create the row as a new record: the user checked they are different.
+    KeepBoth,
+    /// Leave the row out.
+    Skip,
+}
+
+/// The decision for the row at `line` of `sheet` (None for a CSV file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RowDecision {
+    pub sheet: Option<String>,
+    pub line: usize,
+    pub choice: RowChoice,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     /// Folder of the photos (and logos) named in the file; default: the file's own folder.
@@ -58,21 +84,27 @@ pub struct ImportOptions {
     /// Force the kind of record of every sheet (otherwise told from the sheet name or the headers).
     pub kind: Option<RecordKind>,
     pub duplicates: DuplicatePolicy,
+    /// Decisions row by row for possible duplicates; they win over `duplicates` for their rows.
+    pub decisions: Vec<RowDecision>,
     /// Language of the messages in the report.
     pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportAction"))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Create,
     Update,
+    /// Fills the empty fields of an existing record (`id`) from the row, as the user decided.
+    Merge,
     Skip,
     Error,
 }
 
 /// A problem with one row, in the user's language.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RowIssue {
     /// The column header concerned, when one is.
     pub column: Option<String>,
@@ -81,6 +113,7 @@ pub struct RowIssue {
 
 /// Another record, or an earlier row, that may be the same person or sponsor.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PossibleDuplicate {
     /// The existing record's id; `None` when it is another row of the file.
     pub id: Option<Uuid>,
@@ -90,6 +123,7 @@ pub struct PossibleDuplicate {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RowReport {
     pub sheet: Option<String>,
     pub line: usize,
@@ -104,10 +138,14 @@ pub struct RowReport {
     pub photo: Option<String>,
     pub errors: Vec<RowIssue>,
     pub duplicates: Vec<PossibleDuplicate>,
+    /// For a row with possible duplicates: the row's values by field, to show beside the existing records.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<(String, String)>,
 }
 
 /// How one sheet's columns were understood.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SheetReport {
     pub sheet: Option<String>,
     /// `None` when the sheet was left out (e.g. a sponsorships sheet of an XLSX export).
@@ -119,9 +157,12 @@ pub struct SheetReport {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Summary {
     pub create: usize,
     pub update: usize,
+    /// Rows merged into an existing record (decided row by row).
+    pub merge: usize,
     pub skip: usize,
     pub errors: usize,
     /// Rows refused because they may double a record (with `DuplicatePolicy::Refuse`).
@@ -130,6 +171,7 @@ pub struct Summary {
 
 /// What an import does, or would do, row by row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportReport {
     pub file: PathBuf,
     /// Whether the rows were written (false for a dry run or a refused import).
@@ -416,10 +458,35 @@ impl Planner<'_> {
             duplicates = index.find(&keys, known.born, known.city.as_deref(), None);
             index.add(&keys, known);
         }
-        let item = data.pending(existing_id, image.filter(|_| new_image));
+        // The user's decision for this row, if it may double a record.
+        let decision = match duplicates.is_empty() {
+            true => None,
+            false => self.opts.decisions.iter().find(|r| r.line == line && r.sheet == table.sheet).map(|r| r.choice),
+        };
+        let mut merged_into = None;
+        if let Some(RowChoice::Merge(target)) = decision {
+            if !duplicates.iter().any(|dup| dup.id == Some(target)) {
+                issues.invalid(None, Invalid::new("id", Reason::NotADuplicate));
+            } else {
+                let existing = d.get::<T>(target)?.data;
+                let mut merged = merge_empty_fields(&existing, &data)?;
+                if let Err(inv) = merged.validate() {
+                    issues.invalid(None, inv);
+                }
+                changes = changed_fields(&existing, &merged);
+                if let Some(sha) = &image_sha {
+                    new_image = existing.image_is_new(d, target, sha, &mut self.photo_digests)?
+                        && existing.takes_image_on_merge();
+                }
+                data = merged;
+                merged_into = Some(target);
+            }
+        }
+        let target_id = merged_into.or(existing_id);
+        let item = data.pending(target_id, image.filter(|_| new_image));
 
         let summary = &mut self.report.summary;
-        if new_image && image_sha.is_some() && action == Action::Update {
+        if new_image && image_sha.is_some() && (action == Action::Update || merged_into.is_some()) {
             changes.push(T::IMAGE_COLUMN.to_owned());
         }
         if !errors.is_empty() {
@@ -429,20 +496,29 @@ impl Planner<'_> {
             action = Action::Skip;
             summary.skip += 1;
         } else if action == Action::Create && !duplicates.is_empty() {
-            match self.opts.duplicates {
-                DuplicatePolicy::Refuse => summary.duplicates += 1,
-                DuplicatePolicy::Skip => {
+            match (decision, self.opts.duplicates) {
+                (Some(RowChoice::Merge(_)), _) if changes.is_empty() => {
+                    // Nothing the row has is missing from the record: merging changes nothing.
                     action = Action::Skip;
                     summary.skip += 1;
                 }
-                DuplicatePolicy::Allow => summary.create += 1,
+                (Some(RowChoice::Merge(_)), _) => {
+                    action = Action::Merge;
+                    summary.merge += 1;
+                }
+                (Some(RowChoice::KeepBoth), _) | (None, DuplicatePolicy::Allow) => summary.create += 1,
+                (Some(RowChoice::Skip), _) | (None, DuplicatePolicy::Skip) => {
+                    action = Action::Skip;
+                    summary.skip += 1;
+                }
+                (None, DuplicatePolicy::Refuse) => summary.duplicates += 1,
             }
         } else if action == Action::Create {
             summary.create += 1;
         } else {
             summary.update += 1;
         }
-        if matches!(action, Action::Create | Action::Update) {
+        if matches!(action, Action::Create | Action::Update | Action::Merge) {
             self.pending.push((self.report.rows.len(), item));
         }
         self.report.rows.push(RowReport {
@@ -450,15 +526,52 @@ impl Planner<'_> {
             line,
             kind,
             action,
-            id: existing_id,
+            id: target_id,
             label,
             changes,
             photo: row.get(T::IMAGE_COLUMN).map(|(_, v)| v.to_owned()),
             errors,
+            values: match duplicates.is_empty() {
+                true => vec![],
+                false => row
+                    .values
+                    .iter()
+                    .filter(|(_, (_, v))| !v.trim().is_empty())
+                    .map(|(f, (_, v))| ((*f).to_owned(), v.clone()))
+                    .collect(),
+            },
             duplicates,
         });
         Ok(())
     }
+}
+
+/// `existing` with each field it leaves empty (null, empty text, empty list) taken from `row`, where the row gives
+/// one: what merging a row into a record it doubles does. Nothing the record holds is overwritten.
+fn merge_empty_fields<T: Importable>(existing: &T, row: &T) -> Result<T> {
+    let as_object = |v: &T| match serde_json::to_value(v) {
+        Ok(serde_json::Value::Object(m)) => Ok(m),
+        Ok(_) => Err(Error::Corrupt("a record is not a JSON object".into())),
+        Err(e) => Err(Error::Corrupt(e.to_string())),
+    };
+    let empty = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => true,
+        serde_json::Value::String(s) => s.trim().is_empty(),
+        serde_json::Value::Array(a) => a.is_empty(),
+        serde_json::Value::Object(o) => o.is_empty(),
+        _ => false,
+    };
+    let (mut out, given, blank) = (as_object(existing)?, as_object(row)?, as_object(&T::blank())?);
+    for (k, v) in given {
+        // Only what the row itself gave: a blank record's defaults are not the row's values.
+        if empty(&v) || blank.get(&k) == Some(&v) {
+            continue;
+        }
+        if out.get(&k).is_none_or(empty) {
+            out.insert(k, v);
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(out)).map_err(|e| Error::Corrupt(e.to_string()))
 }
 
 fn changed_fields<T: Serialize>(old: &T, new: &T) -> Vec<String> {
@@ -472,13 +585,27 @@ fn changed_fields<T: Serialize>(old: &T, new: &T) -> Vec<String> {
 
 /// Writes a clean plan in one transaction: every row lands, or (on any failure, a full disk included) none.
 pub fn apply_import(d: &mut Dossier, plan: ImportPlan) -> Result<ImportReport> {
+    apply_import_with(d, plan, |_, _| true)
+}
+
+/// [`apply_import`], calling `progress(rows written, rows to write)` before each row and once at the end; when it
+/// returns false the transaction is rolled back (nothing is written) and the import ends with [`Error::Cancelled`].
+pub fn apply_import_with(
+    d: &mut Dossier,
+    plan: ImportPlan,
+    mut progress: impl FnMut(usize, usize) -> bool,
+) -> Result<ImportReport> {
     let ImportPlan { mut report, pending } = plan;
     if !report.is_clean() {
         return Err(report.refusal(Lang::En));
     }
+    let total = pending.len();
     let created = d.transaction(|tx| {
         let mut ids = vec![];
-        for (row, item) in pending {
+        for (done, (row, item)) in pending.into_iter().enumerate() {
+            if !progress(done, total) {
+                return Err(Error::Cancelled);
+            }
             let id = match item {
                 Pending::Detainee { id, data, photo } => {
                     let id = match id {
@@ -505,6 +632,9 @@ pub fn apply_import(d: &mut Dossier, plan: ImportPlan) -> Result<ImportReport> {
                 }
             };
             ids.push((row, id));
+        }
+        if !progress(total, total) {
+            return Err(Error::Cancelled);
         }
         Ok(ids)
     })?;

@@ -22,3 +22,18 @@ export function fakeCommands(handlers: Record<string, Handler>): { calls: { cmd:
   });
   return { calls };
 }
+
+/** Like `fakeCommands`, with Tauri events mocked too: `emit` from '@tauri-apps/api/event' reaches `listen` (jobs). */
+export function fakeBackend(handlers: Record<string, Handler>): { calls: { cmd: string; args: InvokeArgs | undefined }[] } {
+  const calls: { cmd: string; args: InvokeArgs | undefined }[] = [];
+  mockIPC(
+    (cmd, args) => {
+      calls.push({ cmd, args });
+      const handler = handlers[cmd];
+      if (!handler) throw { code: 'ui-unknown-command', message: `no mock for ${cmd}` };
+      return handler(args);
+    },
+    { shouldMockEvents: true },
+  );
+  return { calls };
+}

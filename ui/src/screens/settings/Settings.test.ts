@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, fireEvent, within } from '@testing-library/svelte';
+import { render, screen, fireEvent, within, waitFor } from '@testing-library/svelte';
 import Settings from './Settings.svelte';
 import { fakeCommands, type Handler } from '../../test/ipc-mock';
 import { resetSession } from '../../lib/session.svelte';
@@ -21,7 +21,7 @@ const PROFILE = {
 };
 
 function setup(extra: Record<string, Handler> = {}) {
-  return fakeCommands({ profile_get: () => PROFILE, settings_get: () => SETTINGS, recovery_status: () => null, ...extra });
+  return fakeCommands({ profile_get: () => PROFILE, settings_get: () => SETTINGS, recovery_status: () => null, backups_list: () => [], ...extra });
 }
 
 beforeEach(() => resetSession());
@@ -97,12 +97,13 @@ describe('Settings: auto-lock and backups', () => {
 
   it('says where the backup was written, and gives a plain verdict of the check', async () => {
     setup({
-      backup_now: () => '/media/usb/libertas-2024-05-01-1030.dossier',
+      backup_now: () => ({ info: { path: '/media/usb/libertas-2024-05-01-1030.dossier', digest: 'ab', bytes: 4096 }, recovery: '/media/usb/libertas-2024-05-01-1030.dossier.recovery' }),
       dossier_check: () => ({ integrity: [], cipher: [], foreign_keys: [] }),
     });
     render(Settings);
     await fireEvent.click(screen.getByTestId('settings-backup-now'));
     expect(await screen.findByText('/media/usb/libertas-2024-05-01-1030.dossier')).toBeInTheDocument();
+    expect(screen.getByText('/media/usb/libertas-2024-05-01-1030.dossier.recovery')).toBeInTheDocument();
     await fireEvent.click(screen.getByTestId('settings-check'));
     expect(await screen.findByText(/Le dossier est intact/)).toBeInTheDocument();
   });
@@ -222,5 +223,59 @@ describe('Settings: recovery sheets', () => {
     setup({ recovery_status: () => ({ set_id: 'ab12', threshold: 2, shares: 3, names: [], created_at: '2026-12-01T20:00:00Z', file: '/d/x.dossier.recovery', file_ok: false }) });
     render(Settings);
     expect(await screen.findByText(/Le fichier de secours \/d\/x\.dossier\.recovery manque/)).toBeInTheDocument();
+  });
+});
+
+describe('Settings: automatic backups', () => {
+  const BACKUPS = [
+    { name: 'backup-20240502T081500.000Z.dossier', made_at: '2024-05-02T08:15:00Z', bytes: 2 * 1024 * 1024 },
+    { name: 'backup-20240501T170000.000Z.dossier', made_at: '2024-05-01T17:00:00Z', bytes: 1536 * 1024 },
+  ];
+
+  it('lists them with date and size, and verifies one by its name', async () => {
+    const { calls } = setup({ backups_list: () => BACKUPS, backup_verify: () => ({ path: '/x', digest: 'ab', bytes: 1 }) });
+    render(Settings);
+    const rows = await screen.findAllByTestId('backup-row');
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0]).getByText('2 Mo')).toBeInTheDocument();
+    await fireEvent.click(within(rows[1]).getByTestId('backup-verify'));
+    expect(await within(rows[1]).findByTestId('backup-verified')).toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'backup_verify')?.args).toEqual({ name: 'backup-20240501T170000.000Z.dossier' });
+  });
+
+  it('restores only with the passphrase, and shows the core’s refusal', async () => {
+    let tries = 0;
+    const { calls } = setup({
+      backups_list: () => BACKUPS,
+      backup_restore: () => {
+        tries++;
+        if (tries === 1) throw { code: 'wrong_passphrase', message: 'Cette phrase secrète n’ouvre pas la sauvegarde.' };
+        return { target: '/home/ana/libertas.dossier', digest: 'ab', set_aside: '/home/ana/libertas.dossier.before-restore-x' };
+      },
+    });
+    render(Settings);
+    const rows = await screen.findAllByTestId('backup-row');
+    await fireEvent.click(within(rows[0]).getByTestId('backup-restore'));
+    const confirm = (await screen.findByTestId('backup-restore-confirm')) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('backup-restore-passphrase'), { target: { value: 'pas la bonne' } });
+    await fireEvent.click(confirm);
+    expect(await screen.findByText('Cette phrase secrète n’ouvre pas la sauvegarde.')).toBeInTheDocument();
+    expect(screen.getByTestId('backup-restore-dialog')).toBeInTheDocument();
+    await fireEvent.input(screen.getByTestId('backup-restore-passphrase'), { target: { value: 'la bonne phrase (fictive)' } });
+    await fireEvent.click(confirm);
+    await waitFor(() => expect(screen.queryByTestId('backup-restore-dialog')).toBeNull());
+    expect(calls.filter((c) => c.cmd === 'backup_restore').map((c) => c.args)).toEqual([
+      { name: 'backup-20240502T081500.000Z.dossier', passphrase: 'pas la bonne' },
+      { name: 'backup-20240502T081500.000Z.dossier', passphrase: 'la bonne phrase (fictive)' },
+    ]);
+  });
+
+  it('says when there is none yet, and compacts', async () => {
+    setup({ dossier_compact: () => 3 * 1024 * 1024 });
+    render(Settings);
+    expect(await screen.findByTestId('backup-none')).toBeInTheDocument();
+    await fireEvent.click(screen.getByTestId('backup-compact'));
+    expect(await screen.findByTestId('backup-compacted')).toHaveTextContent('3 Mo');
   });
 });
