@@ -18,6 +18,7 @@ use printpdf::{
 use crate::fonts::FaceId;
 use crate::image::{orientation_matrix, ImageData};
 use crate::model::Color;
+use crate::pdfx::PdfX;
 use crate::shaping::{Glyph, ShapeCtx};
 use crate::TypesetError;
 
@@ -140,10 +141,12 @@ struct Embedded {
 }
 
 /// Writes pages to PDF bytes. Returns the bytes and the PostScript names of the embedded fonts.
+/// With `pdfx`, the file is made a PDF/X-4 file ([`crate::pdfx`]).
 pub(crate) fn write_pdf(
     title: &str,
     pages: &[OutPage],
     ctx: &ShapeCtx,
+    pdfx: Option<&PdfX<'_>>,
 ) -> Result<(Vec<u8>, Vec<String>), TypesetError> {
     let mut doc = PdfDocument::new(title);
 
@@ -188,10 +191,16 @@ pub(crate) fn write_pdf(
 
     // 3. Images: one XObject per distinct Arc.
     let mut xobjects: HashMap<*const ImageData, XObjectId> = HashMap::new();
+    // By resource name, for the PDF/X pass (which tags RGB images with their ICC profile).
+    let mut by_name: HashMap<String, Arc<ImageData>> = HashMap::new();
     for p in pages {
         for d in &p.draws {
             if let Draw::Image { image, .. } = d {
-                xobjects.entry(Arc::as_ptr(image)).or_insert_with(|| doc.add_xobject(&image.to_xobject()));
+                xobjects.entry(Arc::as_ptr(image)).or_insert_with(|| {
+                    let id = doc.add_xobject(&image.to_xobject());
+                    by_name.insert(id.0.clone(), image.clone());
+                    id
+                });
             }
         }
     }
@@ -246,6 +255,15 @@ pub(crate) fn write_pdf(
                 dict.set("TrimBox", arr(media));
             }
         }
+    }
+    if let Some(x) = pdfx {
+        let masked: Vec<lopdf::ObjectId> = page_ids
+            .iter()
+            .zip(pages)
+            .filter(|(_, p)| p.draws.iter().any(|d| matches!(d, Draw::Image { image, .. } if image.has_alpha())))
+            .map(|(id, _)| *id)
+            .collect();
+        crate::pdfx::apply(&mut lo, title, x, &by_name, &masked)?;
     }
     compress_streams(&mut lo);
     let mut out = Vec::new();
