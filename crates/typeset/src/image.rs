@@ -394,8 +394,8 @@ pub(crate) fn icc_fits(p: &[u8], components: u8) -> bool {
 fn join_icc(mut chunks: Vec<(u8, u8, &[u8])>) -> Option<Vec<u8>> {
     let count = chunks.first()?.1;
     chunks.sort_by_key(|c| c.0);
-    let complete = chunks.len() == count as usize
-        && chunks.iter().enumerate().all(|(i, c)| c.0 as usize == i + 1 && c.1 == count);
+    let complete =
+        chunks.len() == count as usize && chunks.iter().enumerate().all(|(i, c)| c.0 as usize == i + 1 && c.1 == count);
     complete.then(|| chunks.iter().flat_map(|c| c.2.iter().copied()).collect())
 }
 

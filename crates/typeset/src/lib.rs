@@ -37,12 +37,12 @@ mod shaping;
 pub use canvas::{Canvas, CanvasItem, CanvasPage, QrCode, TextBox, VAlign};
 pub use fonts::{FontFamily, Fonts};
 pub use image::{frame, CropRect, FrameAspect, Framing, ImageData, ImageFit, ImageFormat, Orientation};
-pub use pdfx::PdfX;
 pub use markdown::{markdown_to_blocks, MarkdownOptions};
 pub use model::{
     Align, Block, CellAlign, Color, Column, DocStyle, Document, Lang, ListItem, ListKind, MmRect, PageSetup, Span,
     Table, SUPERSCRIPT_RISE, SUPERSCRIPT_SCALE,
 };
+pub use pdfx::PdfX;
 
 /// Everything that can go wrong while typesetting. Layout problems that a human can fix (text that
 /// does not fit, a low-resolution photo) are not errors: they are reported in [`Layout`].

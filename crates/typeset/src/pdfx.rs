@@ -32,7 +32,7 @@
 //! validator (callas pdfToolbox, Acrobat preflight; veraPDF validates PDF/A only) was run.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
@@ -111,7 +111,10 @@ pub(crate) fn apply(
         d.set("Alternate", Object::Name(alternate.as_bytes().to_vec()));
         Stream::new(d, data.to_vec())
     };
-    let dest = lo.add_object(icc_stream(p, 4, "DeviceCMYK"));
+    let mut dest = icc_stream(&[], 4, "DeviceCMYK");
+    dest.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+    dest.set_content(deflated(p).to_vec());
+    let dest = lo.add_object(dest);
     let srgb = lo.add_object(icc_stream(x.rgb_profile, 3, "DeviceRGB"));
     let srgb_cs = Object::Array(vec![Object::Name(b"ICCBased".to_vec()), Object::Reference(srgb)]);
 
@@ -215,11 +218,34 @@ pub(crate) fn apply(
     info.set("ModDate", lit(&date.pdf()));
     info.set("Trapped", Object::Name(b"False".to_vec()));
     info.set("GTS_PDFXVersion", lit("PDF/X-4"));
+    // printpdf's Info (epoch dates, empty keys) is replaced, not left behind as an orphan object.
+    if let Ok(old) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        lo.objects.remove(&old);
+    }
     let info = lo.add_object(info);
     lo.trailer.set("Info", Object::Reference(info));
     let hex = |b: &[u8]| Object::String(b.to_vec(), StringFormat::Hexadecimal);
     lo.trailer.set("ID", Object::Array(vec![hex(doc_id), hex(doc_id)]));
     Ok(())
+}
+
+/// The output profile deflated once per process (a quarter of a megabyte that every PDF/X file carries): the
+/// cache holds the last few profiles and their compressed bytes, found by content.
+fn deflated(profile: &[u8]) -> Arc<Vec<u8>> {
+    static CACHE: Mutex<Vec<(Vec<u8>, Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, z)) = cache.iter().find(|(p, _)| p == profile) {
+        return z.clone();
+    }
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    // Writing into a Vec cannot fail.
+    let _ = std::io::Write::write_all(&mut e, profile);
+    let z = Arc::new(e.finish().unwrap_or_default());
+    if cache.len() >= 4 {
+        cache.remove(0);
+    }
+    cache.push((profile.to_vec(), z.clone()));
+    z
 }
 
 /// A PDF text string: PDFDocEncoding when plain ASCII, else UTF-16BE with its byte-order mark.
