@@ -1211,16 +1211,17 @@ fn pdfx_banner_has_every_key_pdfx4_requires() {
     assert!(pc.get(b"OutputIntents").is_err() && pc.get(b"Metadata").is_err());
 }
 
-/// The PDF/X banner looks like the plain one (rasterised by pdftoppm, which honours ICCBased and DefaultRGB).
+/// The PDF/X banner draws what the plain one draws. Rasterised by pdftoppm: with its output intent removed, the
+/// PDF/X file (ICC-tagged photo and logos, DefaultRGB, blending group) renders as the plain banner to within
+/// JPEG-free rounding; with it, poppler soft-proofs the calibrated RGB photo through the FOGRA39 profile (the
+/// photo looks as coated offset will print it: a little darker), and the rest stays the same.
 #[test]
 fn pdfx_banner_renders_as_the_plain_one() {
     let f = fixture();
     let d = open();
     let dir = tempfile::tempdir().unwrap();
-    let raster = |name: &str, pdfx: bool| {
-        let print = documents::Print { size: BannerSize::A3, bleed_mm: 5.0, pdfx };
-        let (pdf, _) = documents::banner_as(&d, f.star, None, print, dossier::Lang::En, today()).unwrap();
-        let path = write(dir.path(), &format!("{name}.pdf"), &pdf.bytes);
+    let raster = |name: &str, bytes: &[u8]| {
+        let path = write(dir.path(), &format!("{name}.pdf"), bytes);
         let st = Command::new("pdftoppm")
             .args(["-r", "20", "-png", "-singlefile"])
             .arg(&path)
@@ -1230,12 +1231,25 @@ fn pdfx_banner_renders_as_the_plain_one() {
         assert!(st.success());
         image::open(dir.path().join(format!("{name}.png"))).unwrap().to_rgb8()
     };
-    let (plain, x) = (raster("plain", false), raster("pdfx", true));
-    assert_eq!(plain.dimensions(), x.dimensions());
-    let n = (plain.width() * plain.height() * 3) as f64;
-    let diff: f64 =
-        plain.as_raw().iter().zip(x.as_raw()).map(|(a, b)| (f64::from(*a) - f64::from(*b)).abs()).sum::<f64>() / n;
-    assert!(diff < 2.0, "mean difference {diff:.2} of 255 per channel");
+    let banner = |pdfx| {
+        let print = documents::Print { size: BannerSize::A3, bleed_mm: 5.0, pdfx };
+        documents::banner_as(&d, f.star, None, print, dossier::Lang::En, today()).unwrap().0.bytes
+    };
+    let x = banner(true);
+    let mut without_intent = lopdf::Document::load_mem(&x).unwrap();
+    without_intent.catalog_mut().unwrap().remove(b"OutputIntents");
+    let mut stripped = Vec::new();
+    without_intent.save_to(&mut stripped).unwrap();
+    let (plain, x, stripped) = (raster("plain", &banner(false)), raster("pdfx", &x), raster("stripped", &stripped));
+    let mean_diff = |a: &image::RgbImage, b: &image::RgbImage| {
+        assert_eq!(a.dimensions(), b.dimensions());
+        let n = a.as_raw().len() as f64;
+        a.as_raw().iter().zip(b.as_raw()).map(|(p, q)| (f64::from(*p) - f64::from(*q)).abs()).sum::<f64>() / n
+    };
+    let same = mean_diff(&plain, &stripped);
+    assert!(same < 0.5, "same drawing: mean difference {same:.2} of 255 per channel");
+    let proofed = mean_diff(&plain, &x);
+    assert!(proofed < 12.0, "soft proof through FOGRA39 changes the photo's tones only: {proofed:.2}");
 }
 
 /// PDF/X in the typesetter itself: an RGB JPEG keeps the ICC profile its file carries, an untagged one and RGB

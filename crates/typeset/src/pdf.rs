@@ -263,12 +263,51 @@ pub(crate) fn write_pdf(
             .filter(|(_, p)| p.draws.iter().any(|d| matches!(d, Draw::Image { image, .. } if image.has_alpha())))
             .map(|(id, _)| *id)
             .collect();
-        crate::pdfx::apply(&mut lo, title, x, &by_name, &masked)?;
+        crate::pdfx::apply(&mut lo, title, x, &by_name, &masked, &fingerprint(pages))?;
     }
     compress_streams(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| TypesetError::Pdf(e.to_string()))?;
     Ok((out, font_names))
+}
+
+/// A digest of what the pages draw (sizes, glyphs and their places, shapes, images), for PDF/X's identifiers:
+/// the same pages give the same digest, whatever names printpdf gives resources.
+fn fingerprint(pages: &[OutPage]) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let mut f = |v: f32| h.update(v.to_bits().to_le_bytes());
+    for p in pages {
+        f(p.width);
+        f(p.height);
+        for d in &p.draws {
+            match d {
+                Draw::Text { y, glyphs } => {
+                    f(*y);
+                    for (x, g) in glyphs {
+                        f(*x);
+                        f(g.size);
+                        f(f32::from(g.gid) + 65536.0 * f32::from(g.face));
+                    }
+                }
+                Draw::Rect { x, y, w, h, .. } => [*x, *y, *w, *h].into_iter().for_each(&mut f),
+                Draw::Line { x1, y1, x2, y2, .. } => [*x1, *y1, *x2, *y2].into_iter().for_each(&mut f),
+                Draw::Path { points, .. } => points.iter().for_each(|(x, y)| {
+                    f(*x);
+                    f(*y)
+                }),
+                Draw::Image { image, rect, .. } => {
+                    rect.iter().for_each(|v| f(*v));
+                    f(image.width as f32);
+                    f(image.height as f32);
+                    f(image.bytes.len() as f32);
+                }
+                Draw::ClipStart(r) => r.iter().for_each(|v| f(*v)),
+                Draw::ClipEnd => f(-1.0),
+            }
+        }
+    }
+    h.finalize().into()
 }
 
 /// Deflates every stream that is not encoded yet, at level 6. lopdf's own `compress` uses

@@ -20,8 +20,8 @@
 //!   (`pdfxid:GTS_PDFXVersion`, `xmp:CreateDate`/`ModifyDate`/`MetadataDate`, `dc:title`,
 //!   `xmpMM:DocumentID`/`InstanceID`/`VersionID`/`RenditionClass`, `pdf:Trapped`), uncompressed
 //!   so that tools find it;
-//! * a document `/ID` in the trailer, derived (SHA-256) from the title, the date and the page
-//!   content, so the same document rendered twice gets the same identifiers.
+//! * a document `/ID` in the trailer, derived (SHA-256) from the title, the date and what the pages
+//!   draw, so the same document rendered twice gets the same identifiers.
 //!
 //! The rest is what this crate always writes: PDF 1.6, every font embedded as a subset with its
 //! `/FontFile2`, TrimBox and BleedBox on every page (MediaBox ⊇ BleedBox ⊇ TrimBox), no
@@ -71,13 +71,15 @@ fn err(m: impl Into<String>) -> TypesetError {
 }
 
 /// Makes `lo` a PDF/X-4 file. `images` maps each image XObject's resource name to its image;
-/// `masked_pages` are the page object ids that paint a soft-masked image.
+/// `masked_pages` are the page object ids that paint a soft-masked image; `fingerprint` digests what the pages
+/// draw (see `pdf::fingerprint`).
 pub(crate) fn apply(
     lo: &mut lopdf::Document,
     title: &str,
     x: &PdfX<'_>,
     images: &HashMap<String, Arc<ImageData>>,
     masked_pages: &[ObjectId],
+    fingerprint: &[u8],
 ) -> Result<(), TypesetError> {
     let p = x.output_profile;
     if !icc_fits(p, 4) || &p[12..16] != b"prtr" {
@@ -88,18 +90,13 @@ pub(crate) fn apply(
     }
     let title = if title.trim().is_empty() { "Untitled" } else { title };
 
-    // The identifiers come from what the pages draw, before anything below is added.
+    // The identifiers come from what the pages draw (printpdf's resource names are random, so not from the
+    // content streams), the title and the date.
     let page_ids: Vec<ObjectId> = lo.get_pages().values().copied().collect();
     let mut h = Sha256::new();
     h.update(title.as_bytes());
     h.update(x.created_unix.to_be_bytes());
-    for id in &page_ids {
-        for c in lo.get_page_contents(*id) {
-            if let Ok(s) = lo.get_object(c).and_then(Object::as_stream) {
-                h.update(&s.content);
-            }
-        }
-    }
+    h.update(fingerprint);
     let digest: [u8; 32] = h.finalize().into();
     let doc_id = &digest[..16];
     let instance_id: [u8; 16] = Sha256::digest([&digest[..], b"instance"].concat())[..16].try_into().unwrap_or([0; 16]);
