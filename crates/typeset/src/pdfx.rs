@@ -229,7 +229,9 @@ pub(crate) fn apply(
 /// The output profile deflated once per process (a quarter of a megabyte that every PDF/X file carries): the
 /// cache holds the last few profiles and their compressed bytes, found by content.
 fn deflated(profile: &[u8]) -> Arc<Vec<u8>> {
-    static CACHE: Mutex<Vec<(Vec<u8>, Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
+    /// A profile and its deflated bytes.
+    type Entry = (Vec<u8>, Arc<Vec<u8>>);
+    static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, z)) = cache.iter().find(|(p, _)| p == profile) {
         return z.clone();
