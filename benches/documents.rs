@@ -1,5 +1,5 @@
-//! Documents from the sample dossier, in process: agreement, fact sheet, banner with a 24-megapixel photo, press
-//! kits of 25 and 200 detainees. `scripts/bench` prints the medians.
+//! Documents from the sample dossier, in process: agreement, fact sheet, banner with a 24-megapixel photo (plain
+//! and PDF/X-4), press kits of 25 and 200 detainees. `scripts/bench` prints the medians.
 
 use std::time::Duration;
 
@@ -49,6 +49,11 @@ fn documents_bench(c: &mut Criterion) {
     g.bench_function("factsheet", |b| b.iter(|| documents::factsheet(&d, star, Lang::Fr, today).unwrap()));
     g.bench_function("banner_24mp", |b| {
         b.iter(|| documents::banner(&d, star, Some(sponsor), BannerSize::R850, 10.0, Lang::Fr, today).unwrap())
+    });
+    // The same banner as a PDF/X-4 file: what the output intent, ICC tagging and XMP add.
+    let pdfx = documents::Print { size: BannerSize::R850, bleed_mm: 10.0, pdfx: true };
+    g.bench_function("banner_24mp/pdfx", |b| {
+        b.iter(|| documents::banner_as(&d, star, Some(sponsor), pdfx, Lang::Fr, today).unwrap())
     });
     g.bench_function("presskit_25", |b| b.iter(|| documents::presskit(&d, Lang::Fr, today).unwrap()));
 

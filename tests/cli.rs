@@ -394,3 +394,43 @@ fn passphrase_file_or_standard_input_instead_of_the_environment() {
     assert_eq!(wrong.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("passphrase"), "a wrong one is refused as usual");
 }
+
+/// `render banner --pdfx` writes a PDF/X-4 file (output intent, PDF/X version in the Info dictionary and the XMP);
+/// without the flag the banner is a plain PDF. The structure is checked key by key in `documents::pdfx_*`.
+#[test]
+fn render_banner_pdfx_flag_writes_a_pdfx4_file() {
+    let env = Env::init();
+    env.ok(&["demo"]);
+    let ships = env.json(&["sponsorship", "list", "--json"]);
+    let person = ships
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["stage"] == "signed" && !s["detainee_id"].is_null())
+        .map(|s| s["detainee_id"].as_str().unwrap().to_owned())
+        .expect("a signed sponsorship of one person in the sample");
+    let (x, plain) = (env.path("x.pdf"), env.path("plain.pdf"));
+    let args = |out: &std::path::Path| -> Vec<String> {
+        ["render", "banner", "--detainee", &person, "--size", "a3", "-o", out.to_str().unwrap()]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
+    let mut with = args(&x);
+    with.push("--pdfx".into());
+    env.ok(&with.iter().map(String::as_str).collect::<Vec<_>>());
+    env.ok(&args(&plain).iter().map(String::as_str).collect::<Vec<_>>());
+    let (x, plain) = (std::fs::read(&x).unwrap(), std::fs::read(&plain).unwrap());
+    assert!(x.starts_with(b"%PDF-1.6"));
+    let doc = lopdf::Document::load_mem(&x).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert!(catalog.get(b"OutputIntents").is_ok() && catalog.get(b"Metadata").is_ok());
+    let info = doc.trailer.get(b"Info").and_then(|r| doc.get_dictionary(r.as_reference().unwrap())).unwrap();
+    assert_eq!(info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap(), b"PDF/X-4");
+    assert!(contains(&x, b"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"));
+    let plain = lopdf::Document::load_mem(&plain).unwrap();
+    assert!(plain.catalog().unwrap().get(b"OutputIntents").is_err(), "no --pdfx, no output intent");
+    // The flag is in the help.
+    let help = env.ok(&["render", "banner", "--help"]);
+    assert!(help.contains("--pdfx") && help.contains("PDF/X-4"), "{help}");
+}

@@ -993,3 +993,381 @@ fn a_cropped_photo_shows_the_same_quadrant_in_the_fact_sheet_the_press_kit_and_t
         }
     }
 }
+
+/// The objects of a PDF read back with lopdf, and a few helpers to walk them.
+struct Lo(lopdf::Document);
+
+impl Lo {
+    fn load(bytes: &[u8]) -> Lo {
+        Lo(lopdf::Document::load_mem(bytes).expect("lopdf reads the file"))
+    }
+    /// Follows a reference (any number of times).
+    fn get<'a>(&'a self, o: &'a lopdf::Object) -> &'a lopdf::Object {
+        match o {
+            lopdf::Object::Reference(r) => self.get(self.0.get_object(*r).unwrap()),
+            o => o,
+        }
+    }
+    fn dict<'a>(&'a self, d: &'a lopdf::Dictionary, key: &str) -> &'a lopdf::Dictionary {
+        let o = d.get(key.as_bytes()).unwrap_or_else(|_| panic!("/{key} in {d:?}"));
+        match self.get(o) {
+            lopdf::Object::Stream(s) => &s.dict,
+            o => o.as_dict().unwrap_or_else(|_| panic!("/{key} is a dictionary")),
+        }
+    }
+    fn name<'a>(&'a self, d: &'a lopdf::Dictionary, key: &str) -> &'a [u8] {
+        self.get(d.get(key.as_bytes()).unwrap_or_else(|_| panic!("/{key}"))).as_name().unwrap()
+    }
+    fn text(&self, d: &lopdf::Dictionary, key: &str) -> String {
+        let o = self.get(d.get(key.as_bytes()).unwrap_or_else(|_| panic!("/{key} in {d:?}")));
+        let b = o.as_str().unwrap();
+        if b.starts_with(&[0xFE, 0xFF]) {
+            let u: Vec<u16> = b[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            String::from_utf16(&u).unwrap()
+        } else {
+            String::from_utf8_lossy(b).into_owned()
+        }
+    }
+    fn rect(&self, d: &lopdf::Dictionary, key: &str) -> [f32; 4] {
+        let a = self.get(d.get(key.as_bytes()).unwrap_or_else(|_| panic!("/{key} on the page"))).as_array().unwrap();
+        let v: Vec<f32> = a.iter().map(|o| self.get(o).as_float().unwrap()).collect();
+        [v[0], v[1], v[2], v[3]]
+    }
+    fn stream_bytes(&self, o: &lopdf::Object) -> Vec<u8> {
+        let lopdf::Object::Stream(s) = self.get(o) else { panic!("a stream: {o:?}") };
+        s.decompressed_content().unwrap_or_else(|_| s.content.clone())
+    }
+}
+
+/// `/ICCBased` colour space array → the profile's stream dictionary and bytes.
+fn icc_based(lo: &Lo, cs: &lopdf::Object) -> (lopdf::Dictionary, Vec<u8>) {
+    let a = lo.get(cs).as_array().unwrap_or_else(|_| panic!("an ICCBased array, not {cs:?}"));
+    assert_eq!(lo.get(&a[0]).as_name().unwrap(), b"ICCBased");
+    let lopdf::Object::Stream(s) = lo.get(&a[1]) else { panic!("profile stream") };
+    (s.dict.clone(), lo.stream_bytes(&a[1]))
+}
+
+fn contains_box(outer: [f32; 4], inner: [f32; 4]) -> bool {
+    outer[0] <= inner[0] + 0.01
+        && outer[1] <= inner[1] + 0.01
+        && outer[2] + 0.01 >= inner[2]
+        && outer[3] + 0.01 >= inner[3]
+}
+
+/// Issue 15, PDF/X-4 banners: every key PDF/X-4 requires, read back from the file (lopdf), and `qpdf --check`.
+/// Not a full PDF/X validator (none runs here: veraPDF checks PDF/A only, callas and Acrobat are not available).
+#[test]
+fn pdfx_banner_has_every_key_pdfx4_requires() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let star = d.get::<Detainee>(f.star).unwrap();
+    let print = documents::Print { size: BannerSize::R850, bleed_mm: 10.0, pdfx: true };
+    let (pdf, report) = documents::banner_as(&d, f.star, None, print, dossier::Lang::Fr, today()).unwrap();
+    let path = write(dir.path(), "banner-pdfx.pdf", &pdf.bytes);
+    let text = check_common(&path); // qpdf --check, fonts embedded as subsets, no family contact
+    assert!(text.contains(star.name_hy.as_deref().unwrap()));
+    assert!(report.findings.iter().all(|x| x.code != "font_not_embedded"));
+    let lo = Lo::load(&pdf.bytes);
+    let doc = &lo.0;
+    assert!(pdf.bytes.starts_with(b"%PDF-1.6"), "PDF 1.6 at least");
+    assert!(doc.trailer.get(b"Encrypt").is_err(), "no encryption");
+
+    // The trailer's /ID: two strings.
+    let id = lo.get(doc.trailer.get(b"ID").expect("a document /ID")).as_array().unwrap();
+    assert_eq!(id.len(), 2);
+    assert!(id.iter().all(|s| lo.get(s).as_str().map(|b| b.len() >= 16).unwrap_or(false)));
+
+    // Info: title, dates, Trapped /False (a name), GTS_PDFXVersion.
+    let info = lo.dict(&doc.trailer, "Info");
+    assert_eq!(lo.text(info, "GTS_PDFXVersion"), "PDF/X-4");
+    assert_eq!(lo.name(info, "Trapped"), b"False");
+    let title = lo.text(info, "Title");
+    assert!(title.contains(&star.name), "{title}");
+    let created = lo.text(info, "CreationDate");
+    assert!(created.starts_with("D:20") && created.len() >= 16, "{created}");
+    assert_eq!(lo.text(info, "ModDate"), created);
+
+    // The output intent and its CMYK profile.
+    let catalog = doc.catalog().unwrap();
+    let intents = lo.get(catalog.get(b"OutputIntents").expect("OutputIntents")).as_array().unwrap();
+    assert_eq!(intents.len(), 1);
+    let oi = lo.get(&intents[0]).as_dict().unwrap();
+    assert_eq!(lo.name(oi, "S"), b"GTS_PDFX");
+    assert_eq!(lo.text(oi, "OutputConditionIdentifier"), "FOGRA39");
+    assert!(lo.text(oi, "OutputCondition").contains("ISO 12647-2"));
+    assert_eq!(lo.text(oi, "RegistryName"), "http://www.color.org");
+    assert!(!lo.text(oi, "Info").is_empty());
+    let dest = oi.get(b"DestOutputProfile").expect("DestOutputProfile");
+    let lopdf::Object::Stream(dest_stream) = lo.get(dest) else { panic!("profile stream") };
+    assert_eq!(dest_stream.dict.get(b"N").unwrap().as_i64().unwrap(), 4);
+    let profile = lo.stream_bytes(dest);
+    assert_eq!(profile, documents::banner::CMYK_PROFILE, "the bundled FOGRA39 profile, whole");
+    assert_eq!(&profile[12..20], b"prtrCMYK", "an output profile of CMYK data");
+
+    // XMP metadata, uncompressed, with every property PDF/X-4 asks for.
+    let md_ref = catalog.get(b"Metadata").expect("catalog /Metadata");
+    let lopdf::Object::Stream(md) = lo.get(md_ref) else { panic!("metadata stream") };
+    assert_eq!(lo.name(&md.dict, "Type"), b"Metadata");
+    assert_eq!(lo.name(&md.dict, "Subtype"), b"XML");
+    assert!(md.dict.get(b"Filter").is_err(), "metadata left unfiltered so tools find it");
+    let xmp = String::from_utf8(md.content.clone()).unwrap();
+    let prop = |name: &str| -> String {
+        let open = format!("<{name}>");
+        let start = xmp.find(&open).unwrap_or_else(|| panic!("{name} in the XMP")) + open.len();
+        let end = start + xmp[start..].find(&format!("</{name}>")).unwrap();
+        xmp[start..end].to_owned()
+    };
+    assert_eq!(prop("pdfxid:GTS_PDFXVersion"), "PDF/X-4");
+    assert_eq!(prop("pdf:Trapped"), "False");
+    assert_eq!(prop("xmpMM:RenditionClass"), "default");
+    assert_eq!(prop("xmpMM:VersionID"), "1");
+    assert!(prop("xmpMM:DocumentID").starts_with("uuid:") && prop("xmpMM:InstanceID").starts_with("uuid:"));
+    assert_ne!(prop("xmpMM:DocumentID"), prop("xmpMM:InstanceID"));
+    // The XMP dates are the Info dates written the ISO 8601 way.
+    let iso = format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        &created[2..6],
+        &created[6..8],
+        &created[8..10],
+        &created[10..12],
+        &created[12..14],
+        &created[14..16]
+    );
+    for p in ["xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"] {
+        assert_eq!(prop(p), iso, "{p}");
+    }
+    assert!(prop("dc:title").contains(&star.name), "dc:title");
+    assert!(xmp.starts_with("<?xpacket begin=") && xmp.trim_end().ends_with("<?xpacket end=\"w\"?>"));
+
+    // Pages: boxes, DefaultRGB, and the photo in a calibrated colour space, byte for byte.
+    let photo = d.photos_of(f.star).unwrap().into_iter().find(|m| m.disclosure.publishable()).unwrap();
+    let jpeg = d.media_bytes(photo.id).unwrap();
+    assert!(contains(&pdf.bytes, &jpeg), "the photo still goes in unchanged (DCTDecode)");
+    let pages = doc.get_pages();
+    assert_eq!(pages.len(), 1);
+    for page_id in pages.values() {
+        let page = doc.get_dictionary(*page_id).unwrap();
+        let (media, bleed, trim) = (lo.rect(page, "MediaBox"), lo.rect(page, "BleedBox"), lo.rect(page, "TrimBox"));
+        assert!(contains_box(media, bleed) && contains_box(bleed, trim), "MediaBox ⊇ BleedBox ⊇ TrimBox");
+        assert!(bleed[2] - bleed[0] > trim[2] - trim[0] + 50.0, "10 mm of bleed each side");
+        assert!(
+            page.get(b"AA").is_err()
+                && page.get(b"Annots").map(|a| lo.get(a).as_array().unwrap().is_empty()).unwrap_or(true)
+        );
+        let res = lo.dict(page, "Resources");
+        let cs = lo.dict(res, "ColorSpace");
+        let (srgb_dict, srgb) = icc_based(&lo, cs.get(b"DefaultRGB").expect("DefaultRGB on the page"));
+        assert_eq!(srgb_dict.get(b"N").unwrap().as_i64().unwrap(), 3);
+        assert_eq!(srgb, documents::banner::SRGB_PROFILE);
+        let xobjects = lo.dict(res, "XObject");
+        let mut rgb_images = 0;
+        for (_, x) in xobjects.iter() {
+            let lopdf::Object::Stream(img) = lo.get(x) else { continue };
+            if lo.name(&img.dict, "Subtype") != b"Image" {
+                continue;
+            }
+            let cs = img.dict.get(b"ColorSpace").unwrap();
+            match lo.get(cs) {
+                lopdf::Object::Name(n) => {
+                    assert!(n == b"DeviceGray" || n == b"DeviceCMYK", "no DeviceRGB image under PDF/X: {n:?}")
+                }
+                _ => {
+                    let (dict, _) = icc_based(&lo, cs);
+                    assert_eq!(dict.get(b"N").unwrap().as_i64().unwrap(), 3);
+                    rgb_images += 1;
+                }
+            }
+        }
+        assert!(rgb_images >= 1, "the photo is an ICC-tagged RGB image");
+    }
+
+    // Fonts: every font has its program (FontFile2), none is a bare base-14 font.
+    let mut descriptors = 0;
+    for obj in doc.objects.values() {
+        let Ok(dict) = obj.as_dict() else { continue };
+        match dict.get(b"Type").and_then(|t| t.as_name()).ok() {
+            Some(b"FontDescriptor") => {
+                descriptors += 1;
+                assert!(dict.get(b"FontFile2").is_ok(), "a TrueType program embedded: {dict:?}");
+            }
+            Some(b"Font") if dict.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Type0") => {
+                assert!(dict.get(b"FontDescriptor").is_ok(), "every font has a descriptor: {dict:?}")
+            }
+            _ => {}
+        }
+    }
+    assert!(descriptors >= 2, "the banner's fonts (Latin and Armenian) are there");
+    // No JavaScript, actions or references to other files anywhere.
+    let raw = String::from_utf8_lossy(&pdf.bytes);
+    for forbidden in ["/JavaScript", "/JS ", "/Launch", "/GoToR", "/URI", "/EmbeddedFiles", "/OpenAction", "/Encrypt"] {
+        assert!(!raw.contains(forbidden), "no {forbidden}");
+    }
+    // Same document, same identifiers? Dates differ by the second, so only the shape is compared here; the plain
+    // banner stays what it was: no output intent, no XMP, DeviceRGB untouched.
+    let (plain, _) = documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, today()).unwrap();
+    let plain = Lo::load(&plain.bytes);
+    let pc = plain.0.catalog().unwrap();
+    assert!(pc.get(b"OutputIntents").is_err() && pc.get(b"Metadata").is_err());
+}
+
+/// The PDF/X banner draws what the plain one draws. Rasterised by pdftoppm: with its output intent removed, the
+/// PDF/X file (ICC-tagged photo and logos, DefaultRGB, blending group) renders as the plain banner to within
+/// JPEG-free rounding; with it, poppler soft-proofs the calibrated RGB photo through the FOGRA39 profile (the
+/// photo looks as coated offset will print it: a little darker), and the rest stays the same.
+#[test]
+fn pdfx_banner_renders_as_the_plain_one() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let raster = |name: &str, bytes: &[u8]| {
+        let path = write(dir.path(), &format!("{name}.pdf"), bytes);
+        let st = Command::new("pdftoppm")
+            .args(["-r", "20", "-png", "-singlefile"])
+            .arg(&path)
+            .arg(dir.path().join(name))
+            .status()
+            .expect("pdftoppm installed");
+        assert!(st.success());
+        image::open(dir.path().join(format!("{name}.png"))).unwrap().to_rgb8()
+    };
+    let banner = |pdfx| {
+        let print = documents::Print { size: BannerSize::A3, bleed_mm: 5.0, pdfx };
+        documents::banner_as(&d, f.star, None, print, dossier::Lang::En, today()).unwrap().0.bytes
+    };
+    let x = banner(true);
+    let mut without_intent = lopdf::Document::load_mem(&x).unwrap();
+    without_intent.catalog_mut().unwrap().remove(b"OutputIntents");
+    let mut stripped = Vec::new();
+    without_intent.save_to(&mut stripped).unwrap();
+    let (plain, x, stripped) = (raster("plain", &banner(false)), raster("pdfx", &x), raster("stripped", &stripped));
+    let mean_diff = |a: &image::RgbImage, b: &image::RgbImage| {
+        assert_eq!(a.dimensions(), b.dimensions());
+        let n = a.as_raw().len() as f64;
+        a.as_raw().iter().zip(b.as_raw()).map(|(p, q)| (f64::from(*p) - f64::from(*q)).abs()).sum::<f64>() / n
+    };
+    let same = mean_diff(&plain, &stripped);
+    assert!(same < 0.5, "same drawing: mean difference {same:.2} of 255 per channel");
+    let proofed = mean_diff(&plain, &x);
+    assert!(proofed < 12.0, "soft proof through FOGRA39 changes the photo's tones only: {proofed:.2}");
+}
+
+/// PDF/X in the typesetter itself: an RGB JPEG keeps the ICC profile its file carries, an untagged one and RGB
+/// vector colours get sRGB, a soft-masked PNG puts the page in a CMYK transparency group; a flowing document gets
+/// the same treatment (TrimBox and BleedBox on every page), and a profile that is not a CMYK printer profile is
+/// refused.
+#[test]
+fn pdfx_in_the_typesetter_tags_rgb_with_the_images_own_profile_or_srgb() {
+    use libertas_typeset as ts;
+    let srgb = documents::banner::SRGB_PROFILE;
+    // A distinct, well-formed RGB profile: sRGB with one byte of its last tag changed.
+    let mut own = srgb.to_vec();
+    let last = own.len() - 1;
+    own[last] ^= 0x55;
+    let jpeg = |icc: Option<&[u8]>| {
+        let img = image::RgbImage::from_fn(40, 30, |x, _| image::Rgb([x as u8 * 6, 120, 200]));
+        let mut plain = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 80).encode_image(&img).unwrap();
+        let Some(icc) = icc else { return plain };
+        // APP2 ICC_PROFILE right after SOI, in two chunks given out of order.
+        let half = icc.len() / 2;
+        let seg = |seq: u8, data: &[u8]| {
+            let mut s = vec![0xFF, 0xE2];
+            s.extend_from_slice(&((data.len() + 16) as u16).to_be_bytes());
+            s.extend_from_slice(b"ICC_PROFILE\0");
+            s.extend_from_slice(&[seq, 2]);
+            s.extend_from_slice(data);
+            s
+        };
+        [&plain[..2], &seg(2, &icc[half..]), &seg(1, &icc[..half]), &plain[2..]].concat()
+    };
+    let png_alpha = {
+        let img = image::RgbaImage::from_fn(20, 20, |x, _| image::Rgba([200, 10, 10, (x * 12) as u8]));
+        let mut b = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut b), image::ImageFormat::Png).unwrap();
+        b
+    };
+    let tagged = std::sync::Arc::new(ts::ImageData::from_bytes(jpeg(Some(&own))).unwrap());
+    let untagged = std::sync::Arc::new(ts::ImageData::from_bytes(jpeg(None)).unwrap());
+    let masked = std::sync::Arc::new(ts::ImageData::from_bytes(png_alpha).unwrap());
+    let img = |image: &std::sync::Arc<ts::ImageData>, x: f32| ts::CanvasItem::Image {
+        image: image.clone(),
+        rect: ts::MmRect::new(x, 10.0, 40.0, 30.0),
+        fit: ts::ImageFit::Contain,
+    };
+    let canvas = ts::Canvas {
+        title: "Essai « fictif » & <test>".into(),
+        lang: ts::Lang::French,
+        pages: vec![ts::CanvasPage {
+            width_mm: 200.0,
+            height_mm: 100.0,
+            bleed_mm: 3.0,
+            crop_marks: true,
+            items: vec![
+                ts::CanvasItem::Rect {
+                    rect: ts::MmRect::new(0.0, 0.0, 200.0, 5.0),
+                    fill: Some(ts::Color::Rgb(0.2, 0.4, 0.8)),
+                    stroke: None,
+                },
+                img(&tagged, 10.0),
+                img(&untagged, 60.0),
+                img(&masked, 110.0),
+            ],
+        }],
+    };
+    let x = documents::banner::pdfx_condition(1_798_761_600);
+    let r = ts::render_canvas_pdfx(&canvas, &x).unwrap();
+    let lo = Lo::load(&r.pdf);
+    let page = lo.0.get_dictionary(*lo.0.get_pages().values().next().unwrap()).unwrap();
+    let group = lo.dict(page, "Group");
+    assert_eq!((lo.name(group, "S"), lo.name(group, "CS")), (&b"Transparency"[..], &b"DeviceCMYK"[..]));
+    let res = lo.dict(page, "Resources");
+    let mut profiles = vec![];
+    for (_, o) in lo.dict(res, "XObject").iter() {
+        let lopdf::Object::Stream(s) = lo.get(o) else { continue };
+        let cs = s.dict.get(b"ColorSpace").unwrap();
+        match lo.get(cs) {
+            lopdf::Object::Name(n) => panic!("an RGB image left in {}", String::from_utf8_lossy(n)),
+            _ => profiles.push(icc_based(&lo, cs).1),
+        }
+    }
+    profiles.sort();
+    let mut want = vec![own.clone(), srgb.to_vec(), srgb.to_vec()];
+    want.sort();
+    assert_eq!(profiles, want, "own profile for the tagged JPEG, sRGB for the untagged JPEG and the PNG");
+    let info = lo.dict(&lo.0.trailer, "Info");
+    assert_eq!(lo.text(info, "Title"), "Essai « fictif » & <test>");
+    assert_eq!(lo.text(info, "CreationDate"), "D:20270101000000Z");
+    let catalog = lo.0.catalog().unwrap();
+    let xmp = lo.stream_bytes(catalog.get(b"Metadata").unwrap());
+    let xmp = String::from_utf8(xmp).unwrap();
+    assert!(xmp.contains("Essai « fictif » &amp; &lt;test&gt;") && xmp.contains("2027-01-01T00:00:00Z"));
+    // Rendered twice: the same identifiers (derived from the content and the date), and the same bytes.
+    let again = ts::render_canvas_pdfx(&canvas, &x).unwrap();
+    assert_eq!(Lo::load(&again.pdf).0.trailer.get(b"ID").unwrap(), lo.0.trailer.get(b"ID").unwrap());
+    // Without PDF/X the same canvas keeps its device colour spaces.
+    let plain = Lo::load(&ts::render_canvas(&canvas).unwrap());
+    let ppage = plain.0.get_dictionary(*plain.0.get_pages().values().next().unwrap()).unwrap();
+    assert!(ppage.get(b"Group").is_err());
+    assert!(plain.dict(ppage, "Resources").get(b"ColorSpace").is_err());
+
+    // A flowing document: boxes on every page, the same keys.
+    let mut doc = ts::Document { title: "Lettre fictive".into(), page: ts::PageSetup::a4(), ..Default::default() };
+    doc.blocks = (0..60)
+        .map(|i| ts::Block::paragraph(format!("Paragraphe fictif numéro {i}, assez long pour remplir.")))
+        .collect();
+    let r = ts::render_pdfx(&doc, &x).unwrap();
+    let lo = Lo::load(&r.pdf);
+    assert!(lo.0.get_pages().len() >= 2);
+    for id in lo.0.get_pages().values() {
+        let p = lo.0.get_dictionary(*id).unwrap();
+        assert!(contains_box(lo.rect(p, "MediaBox"), lo.rect(p, "BleedBox")));
+        assert!(contains_box(lo.rect(p, "BleedBox"), lo.rect(p, "TrimBox")));
+        assert!(lo.dict(lo.dict(p, "Resources"), "ColorSpace").get(b"DefaultRGB").is_ok());
+    }
+    assert_eq!(lo.text(lo.dict(&lo.0.trailer, "Info"), "GTS_PDFXVersion"), "PDF/X-4");
+
+    // A profile that is not a CMYK printer profile is refused.
+    let wrong = ts::PdfX { output_profile: srgb, ..x };
+    assert!(ts::render_canvas_pdfx(&canvas, &wrong).is_err());
+}

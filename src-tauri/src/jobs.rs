@@ -40,7 +40,7 @@ pub fn banners(app: AppHandle, st: Shell, dir: PathBuf, size: BannerSize, bleed_
                     }
                     p.current = name.clone();
                     let _ = app.emit("job-progress", &p);
-                    let req = DocRequest::Banner { detainee: id, sponsor: None, size, bleed_mm, lang };
+                    let req = DocRequest::Banner { detainee: id, sponsor: None, size, bleed_mm, lang, pdfx: false };
                     let r = st.with_now(|d| api::render(d, req, Local::now().date_naive())).and_then(|doc| {
                         // A banner already in the folder (an earlier batch) is kept: the new one gets a number.
                         let path = dossier::files::free_name(&dir, &doc.file_name);

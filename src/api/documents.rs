@@ -16,12 +16,30 @@ use crate::{Dossier, Lang};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DocRequest {
-    Agreement { sponsorship: Uuid, lang: Lang },
-    Factsheet { detainee: Uuid, lang: Lang },
-    PressRelease { id: Uuid },
-    Presskit { lang: Lang },
-    // Without `sponsor`: the one `banner_sponsor` picks.
-    Banner { detainee: Uuid, sponsor: Option<Uuid>, size: BannerSize, bleed_mm: f32, lang: Lang },
+    Agreement {
+        sponsorship: Uuid,
+        lang: Lang,
+    },
+    Factsheet {
+        detainee: Uuid,
+        lang: Lang,
+    },
+    PressRelease {
+        id: Uuid,
+    },
+    Presskit {
+        lang: Lang,
+    },
+    // Without `sponsor`: the one `banner_sponsor` picks. `pdfx`: a PDF/X-4 file (false when absent).
+    Banner {
+        detainee: Uuid,
+        sponsor: Option<Uuid>,
+        size: BannerSize,
+        bleed_mm: f32,
+        lang: Lang,
+        #[serde(default)]
+        pdfx: bool,
+    },
 }
 
 /// A rendered document with the name it is offered under (`<kind>-<who>.pdf`, in the document's language).
@@ -51,13 +69,14 @@ pub fn render(d: &Dossier, req: DocRequest, today: NaiveDate) -> Result<Rendered
             (documents::press_release(d, id, today)?, None, format!("{}-{}", r.date, r.title))
         }
         DocRequest::Presskit { lang } => (documents::presskit(d, lang, today)?, None, file_word(lang, "presskit")),
-        DocRequest::Banner { detainee, sponsor, size, bleed_mm, lang } => {
+        DocRequest::Banner { detainee, sponsor, size, bleed_mm, lang, pdfx } => {
             let name = d.get::<Detainee>(detainee)?.data.name;
             let sponsor = match sponsor {
                 Some(s) => Some(s),
                 None => banner_sponsor(d, detainee)?,
             };
-            let (pdf, pre) = documents::banner(d, detainee, sponsor, size, bleed_mm, lang, today)?;
+            let print = documents::Print { size, bleed_mm, pdfx };
+            let (pdf, pre) = documents::banner_as(d, detainee, sponsor, print, lang, today)?;
             (pdf, Some(pre), banner_file_name(lang, &name, size))
         }
     };

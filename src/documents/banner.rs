@@ -1,5 +1,12 @@
 //! Roll-up banners and posters: a layout template of zones placed on a canvas with bleed and crop marks, and the
 //! preflight a print shop would run.
+//!
+//! On request ([`Print::pdfx`]) the file is PDF/X-4 (ISO 15930-7), which some print shops ask for: the typesetter
+//! writes it ([`typeset::render_canvas_pdfx`]) for the FOGRA39 printing condition (offset, coated paper), with the
+//! CMYK profile and the sRGB profile of `assets/icc/` (see its README for where they come from and their licence).
+//! The banner's colours are CMYK already; photos stay RGB, tagged with their own ICC profile or sRGB. What is
+//! checked: `qpdf --check` and a structural test of every key PDF/X-4 requires (`tests/documents.rs`,
+//! `pdfx_banner_*`); no full PDF/X validator (veraPDF, callas, Acrobat preflight) was run here.
 
 use libertas_typeset as typeset;
 use minijinja::Value;
@@ -19,6 +26,35 @@ pub const ROLLUP_BASE_MM: f32 = 200.0;
 pub const DEFAULT_BLEED_MM: f32 = 10.0;
 /// The largest bleed accepted (the UI gets it through `api::Limits`).
 pub const MAX_BLEED_MM: f32 = 25.0;
+
+/// The printing condition PDF/X banners are prepared for: FOGRA39, computed from Fogra's measurements.
+pub const CMYK_PROFILE: &[u8] = include_bytes!("../../assets/icc/FOGRA39L-coated-argyll.icc");
+/// The sRGB profile that calibrates RGB content in PDF/X banners.
+pub const SRGB_PROFILE: &[u8] = include_bytes!("../../assets/icc/sRGB-lcms.icc");
+
+/// How a banner is printed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Print {
+    pub size: BannerSize,
+    pub bleed_mm: f32,
+    /// A PDF/X-4 file (OutputIntent FOGRA39, calibrated RGB, XMP metadata) rather than a plain PDF.
+    pub pdfx: bool,
+}
+
+/// The PDF/X-4 printing condition of banners, for a file made at `created_unix` (seconds, UTC).
+pub fn pdfx_condition(created_unix: i64) -> typeset::PdfX<'static> {
+    typeset::PdfX {
+        output_profile: CMYK_PROFILE,
+        output_condition_identifier: "FOGRA39",
+        output_condition: "Offset printing, according to ISO 12647-2:2004/Amd 1, OFCOM, paper type 1 or 2 = coated \
+                           art, 115 g/m2, tone value increase curves A (CMY) and B (K)",
+        registry_name: "http://www.color.org",
+        info: "FOGRA39L (ISO 12647-2:2004/Amd 1 coated), ArgyllCMS colprof",
+        rgb_profile: SRGB_PROFILE,
+        created_unix,
+        creator: concat!("Libertas Dossier ", env!("CARGO_PKG_VERSION")),
+    }
+}
 
 /// The sizes print shops sell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -266,11 +302,11 @@ pub fn render(
     name: &str,
     layout: &BannerLayout,
     ctx: &BannerCtx,
-    size: BannerSize,
-    bleed_mm: f32,
+    print: Print,
     lang: Lang,
     images: &mut Images<'_>,
 ) -> Result<(Vec<u8>, Preflight)> {
+    let Print { size, bleed_mm, pdfx } = print;
     let placement = Placement::new(size, bleed_mm);
     let (tw, th) = placement.trim;
     let mut preflight = Preflight { size: size.slug().into(), trim_mm: (tw, th), bleed_mm, ..Default::default() };
@@ -280,7 +316,12 @@ pub fn render(
         lang: super::typesetting::typeset_lang(lang),
         pages: vec![typeset::CanvasPage { width_mm: tw, height_mm: th, bleed_mm, crop_marks: true, items }],
     };
-    let rendered = typeset::render_canvas_with_layout(&canvas).map_err(super::typesetting::typeset_error)?;
+    let rendered = if pdfx {
+        typeset::render_canvas_pdfx(&canvas, &pdfx_condition(chrono::Utc::now().timestamp()))
+    } else {
+        typeset::render_canvas_with_layout(&canvas)
+    }
+    .map_err(super::typesetting::typeset_error)?;
     run_preflight(&rendered, &image_labels, placement.safe, lang, &mut preflight);
     Ok((rendered.pdf, preflight))
 }

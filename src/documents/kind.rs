@@ -185,7 +185,14 @@ impl TemplateName {
             Sample::Banner { ctx, size } => {
                 let layout = banner::parse_layout(name, source)?;
                 let mut images = Images::new(d);
-                let (bytes, preflight) = banner::render(name, &layout, ctx, size, 0.0, lang, &mut images)?;
+                let (bytes, preflight) = banner::render(
+                    name,
+                    &layout,
+                    ctx,
+                    banner::Print { size, bleed_mm: 0.0, pdfx: false },
+                    lang,
+                    &mut images,
+                )?;
                 Ok((Pdf { bytes, pages: 1 }, Some(preflight)))
             }
         })

@@ -26,7 +26,7 @@ use libertas_typeset as typeset;
 use minijinja::Value;
 use uuid::Uuid;
 
-pub use banner::{BannerSize, Preflight};
+pub use banner::{BannerSize, Preflight, Print};
 use context::*;
 pub use kind::{DocKind, TemplateInfo, TemplateName};
 
@@ -206,6 +206,19 @@ pub fn banner(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<(Pdf, Preflight)> {
+    banner_as(d, detainee, sponsor_id, Print { size, bleed_mm, pdfx: false }, lang, today)
+}
+
+/// [`banner`] printed as `print` says: size, bleed, and a PDF/X-4 file or a plain PDF.
+pub fn banner_as(
+    d: &Dossier,
+    detainee: Uuid,
+    sponsor_id: Option<Uuid>,
+    print: Print,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<(Pdf, Preflight)> {
+    let Print { size, bleed_mm, .. } = print;
     if !(0.0..=banner::MAX_BLEED_MM).contains(&bleed_mm) || !bleed_mm.is_finite() {
         return Err(Error::Invalid(crate::error::Invalid::new(
             "bleed",
@@ -236,7 +249,7 @@ pub fn banner(
     let t = TemplateName::new(DocKind::banner(size), lang);
     let layout = banner::parse_layout(t.as_str(), &d.template_source(t)?)?;
     let mut images = Images::new(d);
-    let (bytes, preflight) = banner::render(t.as_str(), &layout, &ctx, size, bleed_mm, lang, &mut images)?;
+    let (bytes, preflight) = banner::render(t.as_str(), &layout, &ctx, print, lang, &mut images)?;
     Ok((Pdf { bytes, pages: 1 }, preflight))
 }
 

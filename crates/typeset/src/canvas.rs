@@ -128,7 +128,7 @@ fn rect_pt(r: MmRect, ox: f32, oy: f32) -> [f32; 4] {
     [mm(ox + f(r.x)), mm(oy + f(r.y)), mm(f(r.w).max(0.0)), mm(f(r.h).max(0.0))]
 }
 
-pub(crate) fn render_canvas(canvas: &Canvas) -> Result<Rendered, TypesetError> {
+pub(crate) fn render_canvas(canvas: &Canvas, pdfx: Option<&crate::PdfX<'_>>) -> Result<Rendered, TypesetError> {
     let mut ctx = ShapeCtx::new(canvas.lang);
     let mut pages = Vec::new();
     let mut layout = Layout::default();
@@ -200,7 +200,7 @@ pub(crate) fn render_canvas(canvas: &Canvas) -> Result<Rendered, TypesetError> {
         return Err(TypesetError::Geometry("a canvas needs at least one page".into()));
     }
     layout.page_count = pages.len();
-    let (pdf, fonts) = write_pdf(&canvas.title, &pages, &ctx)?;
+    let (pdf, fonts) = write_pdf(&canvas.title, &pages, &ctx, pdfx)?;
     layout.fonts = fonts;
     Ok(Rendered { pdf, layout })
 }

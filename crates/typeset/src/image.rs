@@ -169,6 +169,10 @@ pub struct ImageData {
     pub orientation: Orientation,
     pub(crate) bytes: Vec<u8>,
     pub(crate) payload: Payload,
+    /// The ICC profile the file carries (JPEG APP2, PNG iCCP) when it is well formed and describes
+    /// the image's colour space. Only PDF/X output uses it (an `/ICCBased` colour space); other
+    /// documents keep the device colour space they always had.
+    pub(crate) icc: Option<Vec<u8>>,
 }
 
 /// Refuse pixel counts that would take gigabytes to decode (PNG) or that no printer needs.
@@ -209,6 +213,7 @@ impl ImageData {
             height: h.height,
             orientation: Orientation::UPRIGHT,
             payload: Payload::Jpeg { components: h.components, adobe_transform: h.adobe_transform },
+            icc: h.icc.filter(|p| icc_fits(p, h.components)),
             bytes,
         })
     }
@@ -220,6 +225,7 @@ impl ImageData {
         dec.set_transformations(png::Transformations::EXPAND);
         let mut reader = dec.read_info().map_err(err)?;
         let (w, h) = (reader.info().width, reader.info().height);
+        let icc = reader.info().icc_profile.as_deref().map(<[u8]>::to_vec);
         if w == 0 || h == 0 || w as u64 * h as u64 > MAX_PIXELS {
             return Err(TypesetError::Image(format!("PNG of {w}x{h} pixels refused")));
         }
@@ -268,7 +274,27 @@ impl ImageData {
                 color: deflate(&color),
                 alpha: alpha.as_deref().map(deflate),
             },
+            icc: icc.filter(|p| icc_fits(p, (channels - has_alpha as usize) as u8)),
         })
+    }
+
+    /// The number of colour components (1 gray, 3 RGB, 4 CMYK).
+    pub(crate) fn components(&self) -> u8 {
+        match &self.payload {
+            Payload::Jpeg { components, .. } => *components,
+            Payload::Png { color_space: "DeviceGray", .. } => 1,
+            Payload::Png { .. } => 3,
+        }
+    }
+
+    /// Whether the image is drawn through a soft mask (a PNG with transparency).
+    pub(crate) fn has_alpha(&self) -> bool {
+        matches!(&self.payload, Payload::Png { alpha: Some(_), .. })
+    }
+
+    /// The embedded ICC profile, if the file carries a well-formed one for its colour space.
+    pub(crate) fn icc_profile(&self) -> Option<&[u8]> {
+        self.icc.as_deref()
     }
 
     /// The PDF image XObject for this image.
@@ -351,6 +377,26 @@ struct JpegHeader {
     height: u32,
     components: u8,
     adobe_transform: Option<u8>,
+    /// The ICC profile reassembled from its APP2 chunks (in sequence order), if they are complete.
+    icc: Option<Vec<u8>>,
+}
+
+/// Whether `p` is a well-formed ICC profile (declared size, `acsp` signature) whose data colour space
+/// has `components` channels: only then may it describe the image in an `/ICCBased` colour space.
+pub(crate) fn icc_fits(p: &[u8], components: u8) -> bool {
+    if p.len() < 132 || &p[36..40] != b"acsp" || u32::from_be_bytes([p[0], p[1], p[2], p[3]]) as usize != p.len() {
+        return false;
+    }
+    matches!((&p[16..20], components), (b"GRAY", 1) | (b"RGB ", 3) | (b"CMYK", 4))
+}
+
+/// Joins ICC chunks `(sequence, count, data)`: numbered 1..=count, each once, all of the same count.
+fn join_icc(mut chunks: Vec<(u8, u8, &[u8])>) -> Option<Vec<u8>> {
+    let count = chunks.first()?.1;
+    chunks.sort_by_key(|c| c.0);
+    let complete =
+        chunks.len() == count as usize && chunks.iter().enumerate().all(|(i, c)| c.0 as usize == i + 1 && c.1 == count);
+    complete.then(|| chunks.iter().flat_map(|c| c.2.iter().copied()).collect())
 }
 
 /// Reads the JPEG markers up to the frame header. Hand-written because decoding the image (all we
@@ -362,6 +408,7 @@ fn parse_jpeg_header(b: &[u8]) -> Result<JpegHeader, TypesetError> {
     }
     let mut i = 2;
     let mut adobe = None;
+    let mut icc: Vec<(u8, u8, &[u8])> = Vec::new();
     loop {
         // Markers may be preceded by fill bytes 0xFF.
         if i >= b.len() || b[i] != 0xFF {
@@ -386,6 +433,9 @@ fn parse_jpeg_header(b: &[u8]) -> Result<JpegHeader, TypesetError> {
         if m == 0xEE && seg.len() >= 12 && seg.starts_with(b"Adobe") {
             adobe = Some(seg[11]);
         }
+        if m == 0xE2 && seg.len() > 14 && seg.starts_with(b"ICC_PROFILE\0") {
+            icc.push((seg[12], seg[13], &seg[14..]));
+        }
         let is_sof = (0xC0..=0xCF).contains(&m) && m != 0xC4 && m != 0xC8 && m != 0xCC;
         if is_sof {
             if seg.len() < 6 {
@@ -404,7 +454,7 @@ fn parse_jpeg_header(b: &[u8]) -> Result<JpegHeader, TypesetError> {
             if !matches!(components, 1 | 3 | 4) {
                 return Err(bad("unsupported number of components"));
             }
-            return Ok(JpegHeader { width, height, components, adobe_transform: adobe });
+            return Ok(JpegHeader { width, height, components, adobe_transform: adobe, icc: join_icc(icc) });
         }
         i += len;
     }

@@ -16,6 +16,10 @@
 //!
 //! JPEG photos are embedded byte for byte (`/DCTDecode`), never decoded or downscaled.
 //!
+//! [`render_canvas_pdfx`] and [`render_pdfx`] write PDF/X-4 files for a printing condition given
+//! as a [`PdfX`] (a CMYK output profile and an sRGB profile): OutputIntent, ICC-tagged RGB, XMP
+//! metadata, identifiers (see the `pdfx` module for what is written and what was checked).
+//!
 //! Every entry point returns a [`Layout`] report (pages, placed images with their pixel size and
 //! effective ppi, text boxes, fonts) so callers can run a preflight.
 
@@ -27,6 +31,7 @@ mod markdown;
 mod model;
 mod paragraph;
 mod pdf;
+mod pdfx;
 mod shaping;
 
 pub use canvas::{Canvas, CanvasItem, CanvasPage, QrCode, TextBox, VAlign};
@@ -37,6 +42,7 @@ pub use model::{
     Align, Block, CellAlign, Color, Column, DocStyle, Document, Lang, ListItem, ListKind, MmRect, PageSetup, Span,
     Table, SUPERSCRIPT_RISE, SUPERSCRIPT_SCALE,
 };
+pub use pdfx::PdfX;
 
 /// Everything that can go wrong while typesetting. Layout problems that a human can fix (text that
 /// does not fit, a low-resolution photo) are not errors: they are reported in [`Layout`].
@@ -127,7 +133,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, TypesetError> {
 
 /// Typesets a flowing document and returns the PDF with its layout report.
 pub fn render_with_layout(doc: &Document) -> Result<Rendered, TypesetError> {
-    document::render_document(doc)
+    document::render_document(doc, None)
+}
+
+/// Typesets a flowing document as a PDF/X-4 file prepared for the printing condition `pdfx`.
+pub fn render_pdfx(doc: &Document, pdfx: &PdfX<'_>) -> Result<Rendered, TypesetError> {
+    document::render_document(doc, Some(pdfx))
 }
 
 /// Renders an absolutely positioned canvas (banner, poster) into PDF bytes.
@@ -137,5 +148,10 @@ pub fn render_canvas(canvas: &Canvas) -> Result<Vec<u8>, TypesetError> {
 
 /// Renders a canvas and returns the PDF with its layout report.
 pub fn render_canvas_with_layout(canvas: &Canvas) -> Result<Rendered, TypesetError> {
-    canvas::render_canvas(canvas)
+    canvas::render_canvas(canvas, None)
+}
+
+/// Renders a canvas as a PDF/X-4 file prepared for the printing condition `pdfx` (see [`PdfX`]).
+pub fn render_canvas_pdfx(canvas: &Canvas, pdfx: &PdfX<'_>) -> Result<Rendered, TypesetError> {
+    canvas::render_canvas(canvas, Some(pdfx))
 }

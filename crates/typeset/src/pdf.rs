@@ -18,6 +18,7 @@ use printpdf::{
 use crate::fonts::FaceId;
 use crate::image::{orientation_matrix, ImageData};
 use crate::model::Color;
+use crate::pdfx::PdfX;
 use crate::shaping::{Glyph, ShapeCtx};
 use crate::TypesetError;
 
@@ -140,10 +141,12 @@ struct Embedded {
 }
 
 /// Writes pages to PDF bytes. Returns the bytes and the PostScript names of the embedded fonts.
+/// With `pdfx`, the file is made a PDF/X-4 file ([`crate::pdfx`]).
 pub(crate) fn write_pdf(
     title: &str,
     pages: &[OutPage],
     ctx: &ShapeCtx,
+    pdfx: Option<&PdfX<'_>>,
 ) -> Result<(Vec<u8>, Vec<String>), TypesetError> {
     let mut doc = PdfDocument::new(title);
 
@@ -188,10 +191,16 @@ pub(crate) fn write_pdf(
 
     // 3. Images: one XObject per distinct Arc.
     let mut xobjects: HashMap<*const ImageData, XObjectId> = HashMap::new();
+    // By resource name, for the PDF/X pass (which tags RGB images with their ICC profile).
+    let mut by_name: HashMap<String, Arc<ImageData>> = HashMap::new();
     for p in pages {
         for d in &p.draws {
             if let Draw::Image { image, .. } = d {
-                xobjects.entry(Arc::as_ptr(image)).or_insert_with(|| doc.add_xobject(&image.to_xobject()));
+                xobjects.entry(Arc::as_ptr(image)).or_insert_with(|| {
+                    let id = doc.add_xobject(&image.to_xobject());
+                    by_name.insert(id.0.clone(), image.clone());
+                    id
+                });
             }
         }
     }
@@ -247,10 +256,58 @@ pub(crate) fn write_pdf(
             }
         }
     }
+    if let Some(x) = pdfx {
+        let masked: Vec<lopdf::ObjectId> = page_ids
+            .iter()
+            .zip(pages)
+            .filter(|(_, p)| p.draws.iter().any(|d| matches!(d, Draw::Image { image, .. } if image.has_alpha())))
+            .map(|(id, _)| *id)
+            .collect();
+        crate::pdfx::apply(&mut lo, title, x, &by_name, &masked, &fingerprint(pages))?;
+    }
     compress_streams(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| TypesetError::Pdf(e.to_string()))?;
     Ok((out, font_names))
+}
+
+/// A digest of what the pages draw (sizes, glyphs and their places, shapes, images), for PDF/X's identifiers:
+/// the same pages give the same digest, whatever names printpdf gives resources.
+fn fingerprint(pages: &[OutPage]) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let mut f = |v: f32| h.update(v.to_bits().to_le_bytes());
+    for p in pages {
+        f(p.width);
+        f(p.height);
+        for d in &p.draws {
+            match d {
+                Draw::Text { y, glyphs } => {
+                    f(*y);
+                    for (x, g) in glyphs {
+                        f(*x);
+                        f(g.size);
+                        f(f32::from(g.gid) + 65536.0 * f32::from(g.face));
+                    }
+                }
+                Draw::Rect { x, y, w, h, .. } => [*x, *y, *w, *h].into_iter().for_each(&mut f),
+                Draw::Line { x1, y1, x2, y2, .. } => [*x1, *y1, *x2, *y2].into_iter().for_each(&mut f),
+                Draw::Path { points, .. } => points.iter().for_each(|(x, y)| {
+                    f(*x);
+                    f(*y)
+                }),
+                Draw::Image { image, rect, .. } => {
+                    rect.iter().for_each(|v| f(*v));
+                    f(image.width as f32);
+                    f(image.height as f32);
+                    f(image.bytes.len() as f32);
+                }
+                Draw::ClipStart(r) => r.iter().for_each(|v| f(*v)),
+                Draw::ClipEnd => f(-1.0),
+            }
+        }
+    }
+    h.finalize().into()
 }
 
 /// Deflates every stream that is not encoded yet, at level 6. lopdf's own `compress` uses

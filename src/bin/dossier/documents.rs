@@ -47,6 +47,9 @@ pub enum RenderCmd {
         bleed: f32,
         #[arg(long, default_value = "fr")]
         lang: String,
+        /// Write a PDF/X-4 file (printing condition FOGRA39, calibrated RGB photos), as some print shops ask.
+        #[arg(long)]
+        pdfx: bool,
         /// Print the preflight report; exit 1 when it holds an error.
         #[arg(long)]
         preflight: bool,
@@ -111,7 +114,7 @@ pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
         RenderCmd::Presskit { lang, output, force } => {
             ((output, force), DocRequest::Presskit { lang: doc_lang(&lang)? })
         }
-        RenderCmd::Banner { detainee, sponsor, size, bleed, lang, preflight, json, output, force } => {
+        RenderCmd::Banner { detainee, sponsor, size, bleed, lang, pdfx, preflight, json, output, force } => {
             let detainee = id(RecordKind::Detainee, &detainee)?;
             let sponsor = sponsor.map(|s| id(RecordKind::Sponsor, &s)).transpose()?;
             let size = match size {
@@ -122,7 +125,8 @@ pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
                 }
             };
             report = preflight.then_some(json);
-            ((output, force), DocRequest::Banner { detainee, sponsor, size, bleed_mm: bleed, lang: doc_lang(&lang)? })
+            let lang = doc_lang(&lang)?;
+            ((output, force), DocRequest::Banner { detainee, sponsor, size, bleed_mm: bleed, lang, pdfx })
         }
     };
     // An existing file is refused before the work of rendering; the write refuses it again, should one appear.

@@ -96,7 +96,7 @@ fn finite_pos(v: f32, what: &str) -> Result<f32, TypesetError> {
     }
 }
 
-pub(crate) fn render_document(doc: &Document) -> Result<Rendered, TypesetError> {
+pub(crate) fn render_document(doc: &Document, pdfx: Option<&crate::PdfX<'_>>) -> Result<Rendered, TypesetError> {
     let ps = &doc.page;
     let page_w = mm(finite_pos(ps.width_mm, "page width")?);
     let page_h = mm(finite_pos(ps.height_mm, "page height")?);
@@ -174,7 +174,7 @@ pub(crate) fn render_document(doc: &Document) -> Result<Rendered, TypesetError> 
         pages.push(OutPage { width: page_w, height: page_h, boxes: None, draws });
     }
     layout.headings = flow.toc.iter().zip(&heading_pages).map(|((t, _), &p)| (t.clone(), p)).collect();
-    let (pdf, fonts) = write_pdf(&doc.title, &pages, &flow.ctx)?;
+    let (pdf, fonts) = write_pdf(&doc.title, &pages, &flow.ctx, pdfx)?;
     layout.fonts = fonts;
     Ok(Rendered { pdf, layout })
 }

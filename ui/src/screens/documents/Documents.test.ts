@@ -105,7 +105,7 @@ describe('Documents', () => {
     expect(calls.map((c) => c.cmd)).not.toContain('detainee_page'); // the record only: no family contacts fetched
     await fireEvent.change(screen.getByTestId('doc-size'), { target: { value: 'a2' } });
     await fireEvent.input(screen.getByTestId('doc-bleed'), { target: { value: '5' } });
-    expect(await generate(calls)).toEqual({ kind: 'banner', detainee: 'D1', sponsor: 'S1', size: 'a2', bleed_mm: 5, lang: 'fr' });
+    expect(await generate(calls)).toEqual({ kind: 'banner', detainee: 'D1', sponsor: 'S1', size: 'a2', bleed_mm: 5, lang: 'fr', pdfx: false });
 
     const pre = await screen.findByTestId('doc-preflight');
     expect(pre).toHaveTextContent('1 problème bloquant');

@@ -5,4 +5,4 @@ import type { Lang } from "./Lang";
 /**
  * A document to generate.
  */
-export type DocRequest = { "kind": "agreement", sponsorship: string, lang: Lang, } | { "kind": "factsheet", detainee: string, lang: Lang, } | { "kind": "press_release", id: string, } | { "kind": "presskit", lang: Lang, } | { "kind": "banner", detainee: string, sponsor: string | null, size: BannerSize, bleed_mm: number, lang: Lang, };
+export type DocRequest = { "kind": "agreement", sponsorship: string, lang: Lang, } | { "kind": "factsheet", detainee: string, lang: Lang, } | { "kind": "press_release", id: string, } | { "kind": "presskit", lang: Lang, } | { "kind": "banner", detainee: string, sponsor: string | null, size: BannerSize, bleed_mm: number, lang: Lang, pdfx: boolean, };
