@@ -1013,7 +1013,12 @@ fn a_cropped_photo_shows_the_same_quadrant_in_the_fact_sheet_the_press_kit_the_b
             assert!(counts[q] * 200 < shown, "card {format:?}: nothing of the {colour} quadrant: {counts:?}");
         }
         let zone = card_zone(format, |l| &l.photo);
-        let near = |a: u32, b: u32| a.abs_diff(b) <= 1;
+        // The crop (200 × 160 upright pixels) is scaled up to cover the zone and drawn interpolated: within half a
+        // source pixel of an edge inside the photo, the neighbouring quadrant blends in.
+        let (zw, zh) = ((zone.2 - zone.0) as f32, (zone.3 - zone.1) as f32);
+        let scale = (zw / (QUAD_W - SPLIT_X) as f32).max(zh / SPLIT_Y as f32);
+        let seam = ((scale / 2.0).ceil() as u32).max(1);
+        let near = |a: u32, b: u32| a.abs_diff(b) <= seam;
         assert!(
             near(x0, zone.0) && near(y0, zone.1) && near(x1, zone.2) && near(y1, zone.3),
             "card {format:?}: the cropped quadrant fills the photo zone {zone:?}: {:?}",
@@ -1136,7 +1141,8 @@ fn cards_in_every_format_have_their_exact_size_show_the_photo_and_nothing_privat
             assert!(words.contains(&expected), "{format:?}: {expected:?} in {words:?}");
         }
         assert!(words.contains(&url), "{format:?}: the campaign address {url} in {words:?}");
-        assert!(text.contains(&grouped), "{format:?}: {grouped:?} in {text:?}");
+        // The day count may wrap (a line of its own in the square card): lines joined.
+        assert!(text.replace('\n', " ").contains(&grouped), "{format:?}: {grouped:?} in {text:?}");
     }
 }
 
@@ -1166,7 +1172,9 @@ fn a_card_without_a_usable_photo_prints_the_name_large() {
         let runs = pdf_runs(&path);
         let large = runs.iter().filter(|(t, size, _)| name.contains(t.trim()) && *size >= 24.0).count();
         assert!(large >= 1, "{format:?}: the name printed large: {runs:?}");
-        assert!(runs_text(&runs).contains(&format!("FREE {}", name.to_uppercase())), "{format:?}: {runs:?}");
+        // The call may wrap (the name is long): compare words.
+        let words = runs_text(&runs).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(&format!("FREE {}", name.to_uppercase())), "{format:?}: {runs:?}");
     }
     for lang in dossier::Lang::ALL {
         let t = TemplateName::new(DocKind::Card, lang);
@@ -1174,10 +1182,10 @@ fn a_card_without_a_usable_photo_prints_the_name_large() {
         let (pdf, preflight) = documents::preview_template(&d, t.as_str(), t.default_source()).unwrap();
         assert_eq!((pdf.pages, preflight.is_none()), (4, true), "{t}: a page per format");
         let path = write(dir.path(), &format!("preview-{}.pdf", t.as_str().replace('/', "-")), &pdf.bytes);
-        let sizes = tool("pdfinfo", &["-f", "1", "-l", "4"], &path);
+        let sizes = tool("pdfinfo", &["-f", "1", "-l", "4"], &path).split_whitespace().collect::<Vec<_>>().join(" ");
         for (i, format) in CardFormat::ALL.iter().enumerate() {
             let (w, h) = format.pixels();
-            assert!(sizes.contains(&format!("Page    {} size: {w} x {h} pts", i + 1)), "{t} {format:?}: {sizes}");
+            assert!(sizes.contains(&format!("Page {} size: {w} x {h} pts", i + 1)), "{t} {format:?}: {sizes}");
         }
     }
     let bad = TemplateName::new(DocKind::Card, dossier::Lang::Fr)
