@@ -420,7 +420,10 @@ fn render_card_writes_a_png_of_the_format_and_refuses_an_existing_file() {
     let img = image::open(&out).unwrap();
     assert_eq!((img.width(), img.height()), (1080, 1920), "replaced with --force");
 
-    let err = env.fails(&["render", "card", "--detainee", &id, "--format", "banner", "-o", &env.path("x.png").to_string_lossy()], 2);
+    let err = env.fails(
+        &["render", "card", "--detainee", &id, "--format", "banner", "-o", &env.path("x.png").to_string_lossy()],
+        2,
+    );
     assert!(err.contains("square") && err.contains("landscape"), "the formats are listed: {err}");
     assert!(!env.path("x.png").exists());
 }

@@ -1040,7 +1040,7 @@ fn a_cropped_photo_shows_the_same_quadrant_in_the_fact_sheet_the_press_kit_the_b
             let (w, h) = ((x1 - x0) as f32, (y1 - y0) as f32);
             assert!((w / h - photo_aspect).abs() < 0.05, "{name}: the whole photo's shape: {w}x{h} px");
         }
-    }    // …and the social-media cards a centred cover, like the banner.
+    } // …and the social-media cards a centred cover, like the banner.
     for format in CardFormat::ALL {
         let (counts, _) = quadrants_in(&card_image(&d, person, format, en));
         assert!(counts.iter().all(|n| *n > 100), "card {format:?} uncropped: every quadrant shows: {counts:?}");
@@ -1188,9 +1188,11 @@ fn a_card_without_a_usable_photo_prints_the_name_large() {
             assert!(sizes.contains(&format!("Page {} size: {w} x {h} pts", i + 1)), "{t} {format:?}: {sizes}");
         }
     }
-    let bad = TemplateName::new(DocKind::Card, dossier::Lang::Fr)
-        .default_source()
-        .replacen("color = \"band\"", "color = \"bande\"", 1);
+    let bad = TemplateName::new(DocKind::Card, dossier::Lang::Fr).default_source().replacen(
+        "color = \"band\"",
+        "color = \"bande\"",
+        1,
+    );
     let err = documents::kind::check("fr/card.toml", &bad).unwrap_err();
     assert!(err.to_string().contains("fr/card.toml") && err.to_string().contains("bande"), "{err}");
 }

@@ -419,8 +419,7 @@ pub(super) fn text_box(
     color: typeset::Color,
     lang: Lang,
 ) -> typeset::TextBox {
-    let mut tb =
-        typeset::TextBox::new(rect, super::typography::spans(lang, vec![typeset::Span::new(text)]), t.max_pt);
+    let mut tb = typeset::TextBox::new(rect, super::typography::spans(lang, vec![typeset::Span::new(text)]), t.max_pt);
     tb.min_size_pt = t.min_pt;
     tb.bold = t.bold;
     tb.color = color;

@@ -50,7 +50,8 @@ pub enum CardFormat {
 }
 
 impl CardFormat {
-    pub const ALL: [CardFormat; 4] = [CardFormat::Square, CardFormat::Portrait, CardFormat::Story, CardFormat::Landscape];
+    pub const ALL: [CardFormat; 4] =
+        [CardFormat::Square, CardFormat::Portrait, CardFormat::Story, CardFormat::Landscape];
 
     /// Width and height in pixels.
     pub fn pixels(self) -> (u32, u32) {
@@ -280,8 +281,9 @@ pub fn rasterise(card: CardPdf) -> Result<Vec<u8>> {
     let (w16, h16) = (w_px as u16, h_px as u16);
     let mut ctx = vello_cpu::RenderContext::new(w16, h16);
     // Scaled to the exact pixel size, whatever rounding the page's size in points carries.
-    let transform = hayro::kurbo::Affine::scale_non_uniform(f64::from(w_px) / f64::from(w_pt), f64::from(h_px) / f64::from(h_pt))
-        * page.initial_transform(true).to_kurbo();
+    let transform =
+        hayro::kurbo::Affine::scale_non_uniform(f64::from(w_px) / f64::from(w_pt), f64::from(h_px) / f64::from(h_pt))
+            * page.initial_transform(true).to_kurbo();
     let cache = hayro::RenderCache::new();
     let settings = hayro::hayro_interpret::InterpreterSettings::default();
     let render = hayro::RenderSettings { force_image_interpolation: true, ..Default::default() };

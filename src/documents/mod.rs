@@ -224,7 +224,13 @@ pub fn banner(
 
 /// What a banner or a social-media card of `detainee` shows (public and consented data only). Without `sponsor_id`,
 /// the sponsor of the detainee's agreed, signed or active sponsorship when there is exactly one.
-fn banner_ctx(d: &Dossier, detainee: Uuid, sponsor_id: Option<Uuid>, lang: Lang, today: NaiveDate) -> Result<BannerCtx> {
+fn banner_ctx(
+    d: &Dossier,
+    detainee: Uuid,
+    sponsor_id: Option<Uuid>,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<BannerCtx> {
     let prof = profile(d)?;
     let sponsor_id = match sponsor_id {
         Some(s) => Some(s),
