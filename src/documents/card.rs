@@ -227,11 +227,17 @@ pub fn render_pdf(
         match &ctx.detainee.photo {
             // The zone's shape is fixed by the layout: the crop covers it from its centre (`typeset::frame`,
             // `Fixed`), as on a banner; without a crop, a centred cover of the whole photo.
-            Some(r) => items.push(typeset::CanvasItem::Image {
-                image: images.get(r)?,
-                rect: photo_rect,
-                fit: typeset::ImageFit::Cover(photo_crop(ctx.detainee.photo_crop).unwrap_or(typeset::CropRect::FULL)),
-            }),
+            // The photo is scaled down to the zone's pixels first (`Images::get_scaled`), so the rasteriser
+            // decodes a screen-sized JPEG, not the camera's original.
+            Some(r) => {
+                let crop = photo_crop(ctx.detainee.photo_crop);
+                let zone_px = (fl.photo.w * w_px as f32, fl.photo.h * h_px as f32);
+                items.push(typeset::CanvasItem::Image {
+                    image: images.get_scaled(r, zone_px, crop)?,
+                    rect: photo_rect,
+                    fit: typeset::ImageFit::Cover(crop.unwrap_or(typeset::CropRect::FULL)),
+                })
+            }
             None => items.push(typeset::CanvasItem::Rect {
                 rect: photo_rect,
                 fill: Some(layout.color(&Some(fl.photo.color.clone().unwrap_or_else(|| "no_photo".into())), "#595959")),
