@@ -1,11 +1,12 @@
 //! Documents from the sample dossier, in process: agreement, fact sheet, banner with a 24-megapixel photo (plain
-//! and PDF/X-4), press kits of 25 and 200 detainees. `scripts/bench` prints the medians.
+//! and PDF/X-4), press kits of 25 and 200 detainees, social-media cards (PNG) of a 24-megapixel and of a
+//! 2-megapixel photo. `scripts/bench` prints the medians.
 
 use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use dossier::documents::{self, BannerSize};
+use dossier::documents::{self, BannerSize, CardFormat};
 use dossier::model::*;
 use dossier::{Dossier, Lang};
 
@@ -56,6 +57,16 @@ fn documents_bench(c: &mut Criterion) {
         b.iter(|| documents::banner_as(&d, star, Some(sponsor), pdfx, Lang::Fr, today).unwrap())
     });
     g.bench_function("presskit_25", |b| b.iter(|| documents::presskit(&d, Lang::Fr, today).unwrap()));
+    // Social-media cards (laid out, rasterised, PNG-encoded): of the 24 MP photo, and of a 1200 × 1600 one.
+    let typical = public_person(&mut d, "Banc Essai Carte", &small);
+    for format in [CardFormat::Square, CardFormat::Story, CardFormat::Landscape] {
+        g.bench_function(format!("card_{}_24mp", format.slug()), |b| {
+            b.iter(|| documents::card_png(&d, star, Some(sponsor), format, Lang::Fr, today).unwrap())
+        });
+        g.bench_function(format!("card_{}", format.slug()), |b| {
+            b.iter(|| documents::card_png(&d, typical, Some(sponsor), format, Lang::Fr, today).unwrap())
+        });
+    }
 
     // 200 public detainees with photos.
     let mut d200 = Dossier::create(&dir.path().join("200.dossier"), PASS).unwrap();

@@ -139,7 +139,10 @@ fn template_preview_renders_drafts_and_reports_the_line_of_an_error() {
         let source = d.template(name).unwrap();
         let (pdf, preflight) = dossier::documents::preview_template(&d, name, &source).unwrap();
         assert!(pdf.bytes.starts_with(b"%PDF"), "{name} previews");
-        assert_eq!(preflight.is_some(), name.ends_with(".toml"), "banners come with their preflight");
+        assert_eq!(preflight.is_some(), name.contains("/banner-"), "banners come with their preflight");
+        if name.ends_with("/card.toml") {
+            assert_eq!(pdf.pages, 4, "{name}: a page per card format");
+        }
     }
     let mut source = d.template("fr/factsheet.md").unwrap();
     source.push_str("\n\n{{ detainee.no_such_field.deeper }}\n");

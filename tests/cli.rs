@@ -434,3 +434,36 @@ fn render_banner_pdfx_flag_writes_a_pdfx4_file() {
     let help = env.ok(&["render", "banner", "--help"]);
     assert!(help.contains("--pdfx") && help.contains("PDF/X-4"), "{help}");
 }
+
+/// `render card`: a PNG at the format's exact pixel size, exit 0; an existing file is refused (exit 1, left as it
+/// was) unless `--force`; an unknown format is a usage error (exit 2) that writes nothing. On the fictional sample.
+#[test]
+fn render_card_writes_a_png_of_the_format_and_refuses_an_existing_file() {
+    let env = Env::init();
+    env.ok(&["demo"]);
+    // A fictional person whose name is public and consented (no photo: the card prints the name large instead).
+    let id = env.id(&["detainee", "add", "--name", "Aram Kartoyan (fictif)", "--category", "pow"]);
+    env.ok(&["detainee", "edit", &id, "--set", "public=name,capture", "--set", "captured=2021-03-04"]);
+    let out = env.path("card.png");
+    let o = out.to_str().unwrap();
+    env.ok(&["render", "card", "--detainee", &id, "--format", "landscape", "--lang", "en", "-o", o]);
+    let png = std::fs::read(&out).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    let img = image::load_from_memory(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (1200, 675));
+
+    std::fs::write(&out, b"kept").unwrap();
+    let err = env.fails(&["render", "card", "--detainee", &id, "--format", "square", "-o", o], 1);
+    assert!(err.contains("card.png") && err.contains("not overwritten"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"kept");
+    env.ok(&["render", "card", "--detainee", &id, "--format", "story", "-o", o, "--force"]);
+    let img = image::open(&out).unwrap();
+    assert_eq!((img.width(), img.height()), (1080, 1920), "replaced with --force");
+
+    let err = env.fails(
+        &["render", "card", "--detainee", &id, "--format", "banner", "-o", &env.path("x.png").to_string_lossy()],
+        2,
+    );
+    assert!(err.contains("square") && err.contains("landscape"), "the formats are listed: {err}");
+    assert!(!env.path("x.png").exists());
+}

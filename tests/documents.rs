@@ -5,7 +5,9 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use dossier::documents::{self, BannerSize};
+use dossier::api::{self, CardRequest};
+use dossier::documents::card::{self, Area, FormatLayout};
+use dossier::documents::{self, BannerSize, CardFormat, DocKind, TemplateName};
 use dossier::model::*;
 use dossier::Dossier;
 use uuid::Uuid;
@@ -602,7 +604,7 @@ fn visual_regression() {
             documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, today()).unwrap().0.bytes,
         ),
     ];
-    let mut failures = vec![];
+    let mut pictures: Vec<PathBuf> = vec![];
     for (name, bytes) in docs {
         let pdf = dir.path().join(format!("{name}.pdf"));
         std::fs::write(&pdf, &bytes).unwrap();
@@ -619,7 +621,21 @@ fn visual_regression() {
             })
             .collect();
         pages.sort();
-        for page in pages {
+        pictures.extend(pages);
+    }
+    // The social-media cards of the star, in French, at a quarter of their size.
+    for format in CardFormat::ALL {
+        let png = documents::card_png(&d, f.star, None, format, dossier::Lang::Fr, today()).unwrap();
+        let img = image::load_from_memory(&png).unwrap();
+        let (w, h) = format.pixels();
+        let small = img.resize_exact(w / 4, h / 4, image::imageops::FilterType::Triangle);
+        let path = dir.path().join(format!("card-{}.png", format.slug()));
+        small.save(&path).unwrap();
+        pictures.push(path);
+    }
+    let mut failures = vec![];
+    {
+        for page in pictures {
             let file = page.file_name().unwrap().to_string_lossy().into_owned();
             let reference = refs.join(&file);
             if update {
@@ -924,14 +940,10 @@ fn quadrant_pixels(pdf: &[u8], dpi: u32, dir: &Path, name: &str) -> ([usize; 4],
         if page.extension().is_none_or(|e| e != "png") {
             continue;
         }
-        let img = image::open(&page).unwrap().to_rgb8();
-        let (mut n, mut b) = (0usize, (u32::MAX, u32::MAX, 0, 0));
-        for (x, y, px) in img.enumerate_pixels() {
-            if let Some(q) = nearest_quadrant(px.0) {
-                counts[q] += 1;
-                n += 1;
-                b = (b.0.min(x), b.1.min(y), b.2.max(x + 1), b.3.max(y + 1));
-            }
+        let (page_counts, b) = quadrants_in(&image::open(&page).unwrap().to_rgb8());
+        let n = page_counts.iter().sum::<usize>();
+        for (c, p) in counts.iter_mut().zip(page_counts) {
+            *c += p;
         }
         if n > best {
             (best, bbox) = (n, b);
@@ -940,14 +952,26 @@ fn quadrant_pixels(pdf: &[u8], dpi: u32, dir: &Path, name: &str) -> ([usize; 4],
     (counts, bbox)
 }
 
+/// The pixels of each quadrant colour in a picture, and the bounding box (x0, y0, x1, y1) of them all.
+fn quadrants_in(img: &image::RgbImage) -> ([usize; 4], (u32, u32, u32, u32)) {
+    let (mut counts, mut b) = ([0usize; 4], (u32::MAX, u32::MAX, 0, 0));
+    for (x, y, px) in img.enumerate_pixels() {
+        if let Some(q) = nearest_quadrant(px.0) {
+            counts[q] += 1;
+            b = (b.0.min(x), b.1.min(y), b.2.max(x + 1), b.3.max(y + 1));
+        }
+    }
+    (counts, b)
+}
+
 /// Issue 15, "the crop rectangle everywhere": a photo with a crop rectangle is framed the same in the fact sheet,
-/// the press kit's card and the banner. The photo (fictional, generated here) has four coloured quadrants, is
+/// the press kit's card, the banner and the social-media cards. The photo (fictional, generated here) has four coloured quadrants, is
 /// stored sideways with an EXIF orientation, and its crop selects the upright top-right quadrant: every document
 /// shows that colour and none of the other three, and the flowing documents (fact sheet, press-kit card) frame
 /// exactly the crop, landscape, at the card's photo width. Without a crop, each keeps its own framing: the whole
 /// photo in the cards, a centred cover on the banner.
 #[test]
-fn a_cropped_photo_shows_the_same_quadrant_in_the_fact_sheet_the_press_kit_and_the_banner() {
+fn a_cropped_photo_shows_the_same_quadrant_in_the_fact_sheet_the_press_kit_the_banner_and_the_cards() {
     let dir = tempfile::tempdir().unwrap();
     let (mut d, person, photo) = quadrant_dossier(dir.path());
     let en = dossier::Lang::En;
@@ -979,6 +1003,31 @@ fn a_cropped_photo_shows_the_same_quadrant_in_the_fact_sheet_the_press_kit_and_t
         }
     }
 
+    // The social-media cards (rasterised by the core itself): the photo zone's shape is fixed, so the crop covers
+    // it, as on the banner; the whole zone shows the cropped quadrant and nothing else.
+    for format in CardFormat::ALL {
+        let img = card_image(&d, person, format, en);
+        let (counts, (x0, y0, x1, y1)) = quadrants_in(&img);
+        let shown = counts[TOP_RIGHT];
+        for (q, (colour, _)) in QUADRANTS.iter().enumerate().filter(|(q, _)| *q != TOP_RIGHT) {
+            assert!(counts[q] * 200 < shown, "card {format:?}: nothing of the {colour} quadrant: {counts:?}");
+        }
+        let zone = card_zone(format, |l| &l.photo);
+        // The crop (200 × 160 upright pixels) is scaled up to cover the zone and drawn interpolated: within half a
+        // source pixel of an edge inside the photo, the neighbouring quadrant blends in.
+        let (zw, zh) = ((zone.2 - zone.0) as f32, (zone.3 - zone.1) as f32);
+        let scale = (zw / (QUAD_W - SPLIT_X) as f32).max(zh / SPLIT_Y as f32);
+        let seam = ((scale / 2.0).ceil() as u32).max(1);
+        let near = |a: u32, b: u32| a.abs_diff(b) <= seam;
+        assert!(
+            near(x0, zone.0) && near(y0, zone.1) && near(x1, zone.2) && near(y1, zone.3),
+            "card {format:?}: the cropped quadrant fills the photo zone {zone:?}: {:?}",
+            (x0, y0, x1, y1)
+        );
+        let area = ((zone.2 - zone.0) * (zone.3 - zone.1)) as usize;
+        assert!(shown * 100 > area * 97, "card {format:?}: the whole zone shows it: {shown} of {area}");
+    }
+
     // Without a crop: the cards show the whole photo in its own shape, the banner a centred cover (all four).
     let mut m = d.get::<Media>(photo).unwrap().data;
     m.crop = None;
@@ -991,6 +1040,10 @@ fn a_cropped_photo_shows_the_same_quadrant_in_the_fact_sheet_the_press_kit_and_t
             let (w, h) = ((x1 - x0) as f32, (y1 - y0) as f32);
             assert!((w / h - photo_aspect).abs() < 0.05, "{name}: the whole photo's shape: {w}x{h} px");
         }
+    } // …and the social-media cards a centred cover, like the banner.
+    for format in CardFormat::ALL {
+        let (counts, _) = quadrants_in(&card_image(&d, person, format, en));
+        assert!(counts.iter().all(|n| *n > 100), "card {format:?} uncropped: every quadrant shows: {counts:?}");
     }
 }
 
@@ -1370,4 +1423,154 @@ fn pdfx_in_the_typesetter_tags_rgb_with_the_images_own_profile_or_srgb() {
     // A profile that is not a CMYK printer profile is refused.
     let wrong = ts::PdfX { output_profile: srgb, ..x };
     assert!(ts::render_canvas_pdfx(&canvas, &wrong).is_err());
+}
+
+/// A card of `person` as the core renders it, decoded.
+fn card_image(d: &Dossier, person: Uuid, format: CardFormat, lang: dossier::Lang) -> image::RgbImage {
+    let png = documents::card_png(d, person, None, format, lang, today()).unwrap();
+    image::load_from_memory(&png).unwrap().to_rgb8()
+}
+
+/// A zone of the default card layout, in pixels (x0, y0, x1, y1).
+fn card_zone(format: CardFormat, zone: impl Fn(&FormatLayout) -> &Area) -> (u32, u32, u32, u32) {
+    let t = TemplateName::new(DocKind::Card, dossier::Lang::En);
+    let layout = card::parse_layout(t.as_str(), t.default_source()).unwrap();
+    let a = zone(layout.format(format));
+    let (w, h) = format.pixels();
+    let px = |v: f32, side: u32| (v * side as f32).round() as u32;
+    (px(a.x, w), px(a.y, h), px(a.x + a.w, w), px(a.y + a.h, h))
+}
+
+/// The chunk types of a PNG file, in order (each kind once where it repeats, as IDAT does).
+fn png_chunks(png: &[u8]) -> Vec<String> {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG signature");
+    let mut out: Vec<String> = vec![];
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        let kind = String::from_utf8_lossy(&png[at + 4..at + 8]).into_owned();
+        if out.last() != Some(&kind) {
+            out.push(kind);
+        }
+        at += 12 + len;
+    }
+    assert_eq!(at, png.len(), "nothing after the last chunk");
+    out
+}
+
+/// Issue 15, social-media cards: each format at its exact pixel size, not blank (many colours, the photo zone not
+/// uniform, the band in the template's colour), a PNG with nothing but its image (IHDR, sRGB, IDAT, IEND; exiftool
+/// finds no EXIF, GPS, XMP or IPTC group), named in the card's language; what the card prints (its PDF, before
+/// rasterising) is the banner's public context: the name in both scripts, the days in detention grouped by French
+/// typography, the call, the sponsor, the campaign address, and no family contact or private field.
+#[test]
+fn cards_in_every_format_have_their_exact_size_show_the_photo_and_nothing_private() {
+    let f = fixture();
+    let d = open();
+    let dir = tempfile::tempdir().unwrap();
+    let fr = dossier::Lang::Fr;
+    let star = d.get::<Detainee>(f.star).unwrap();
+    let days = star.days_held(today()).unwrap();
+    assert!(days >= 1000, "the star has a four-digit day count ({days})");
+    let grouped = format!("{}\u{202F}{:03}\u{a0}jours de détention", days / 1000, days % 1000);
+    let name_hy = star.name_hy.clone().expect("the star has an Armenian name");
+    let sponsor = api::banner_sponsor(&d, f.star).unwrap().expect("the star's banner names a sponsor");
+    let sponsor = d.get::<Sponsor>(sponsor).unwrap().data.name;
+    let profile = d.profile().unwrap().unwrap().data;
+    let url = profile.campaign_url.or(profile.website).expect("the sample has a campaign address");
+    let band = [0xb0, 0x1e, 0x2d];
+    for format in CardFormat::ALL {
+        let req = CardRequest { detainee: f.star, sponsor: None, format, lang: fr };
+        let card = api::render_card(&d, req, today()).unwrap();
+        assert_eq!(card.file_name, format!("carte-{}-{}.png", api::documents::file_stem(&star.name), format.slug()));
+        assert_eq!((card.width, card.height), format.pixels());
+        let img = image::load_from_memory(&card.png).unwrap();
+        assert_eq!(img.color(), image::ColorType::Rgb8, "{format:?}: opaque RGB");
+        let img = img.to_rgb8();
+        assert_eq!(img.dimensions(), format.pixels(), "{format:?}: the exact pixel size");
+        let colours: std::collections::HashSet<[u8; 3]> = img.pixels().map(|p| p.0).collect();
+        assert!(colours.len() > 500, "{format:?}: not blank: {} colours", colours.len());
+        let (x0, y0, x1, y1) = card_zone(format, |l| &l.photo);
+        let photo: std::collections::HashSet<[u8; 3]> =
+            (y0..y1).flat_map(|y| (x0..x1).map(move |x| (x, y))).map(|(x, y)| img.get_pixel(x, y).0).collect();
+        assert!(photo.len() > 100, "{format:?}: the photo zone shows a photo: {} colours", photo.len());
+        let (bx0, by0, bx1, by1) = card_zone(format, |l| l.band.as_ref().unwrap());
+        let in_band = img.get_pixel(bx0 + 2, (by0 + by1) / 2).0;
+        assert_eq!(in_band, band, "{format:?}: the band's colour at its left edge ({bx0}..{bx1})");
+
+        assert_eq!(png_chunks(&card.png), ["IHDR", "sRGB", "IDAT", "IEND"], "{format:?}: only the image");
+        let path = dir.path().join(&card.file_name);
+        std::fs::write(&path, &card.png).unwrap();
+        let tags: serde_json::Value = serde_json::from_str(&tool("exiftool", &["-j", "-G"], &path)).unwrap();
+        let tags = tags[0].as_object().unwrap();
+        assert!(tags.contains_key("PNG:ImageWidth"), "exiftool read the card: {tags:?}");
+        for key in tags.keys() {
+            let group = key.split(':').next().unwrap();
+            assert!(!["EXIF", "GPS", "XMP", "IPTC", "ICC_Profile"].contains(&group), "{format:?}: {key} in {tags:?}");
+        }
+
+        let laid_out = documents::card_pdf(&d, f.star, None, format, fr, today()).unwrap();
+        let pdf = write(dir.path(), &format!("card-{}.pdf", format.slug()), &laid_out.pdf);
+        let words = check_common(&pdf);
+        let text = runs_text(&pdf_runs(&pdf));
+        for expected in
+            [format!("LIBÉREZ {}", star.name.to_uppercase()), name_hy.clone(), format!("Parrainé par {sponsor}")]
+        {
+            assert!(words.contains(&expected), "{format:?}: {expected:?} in {words:?}");
+        }
+        assert!(words.contains(&url), "{format:?}: the campaign address {url} in {words:?}");
+        // The day count may wrap (a line of its own in the square card): lines joined.
+        assert!(text.replace('\n', " ").contains(&grouped), "{format:?}: {grouped:?} in {text:?}");
+    }
+}
+
+/// A detainee without a usable photo (theirs is not consented) still gets a card, as a user would expect of a
+/// campaign picture: the photo zone takes the template's `no_photo` colour and the name is printed large there;
+/// the refused photo's pixels appear nowhere. The default card templates of both languages pass their check and
+/// preview every format, one page each.
+#[test]
+fn a_card_without_a_usable_photo_prints_the_name_large() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut d, person, photo) = quadrant_dossier(dir.path());
+    let mut m = d.get::<Media>(photo).unwrap().data;
+    m.disclosure.consent = Consent::Refused;
+    d.update(photo, m).unwrap();
+    let name = d.get::<Detainee>(person).unwrap().data.name;
+    let no_photo = [0x3a, 0x3f, 0x47];
+    for format in CardFormat::ALL {
+        let img = card_image(&d, person, format, dossier::Lang::En);
+        let (counts, _) = quadrants_in(&img);
+        assert_eq!(counts.iter().sum::<usize>(), 0, "{format:?}: nothing of the refused photo: {counts:?}");
+        let (x0, y0, x1, y1) = card_zone(format, |l| &l.photo);
+        let zone = (y0..y1).flat_map(|y| (x0..x1).map(move |x| (x, y))).map(|(x, y)| img.get_pixel(x, y).0);
+        let (plain, total) = zone.fold((0, 0), |(p, t), px| (p + usize::from(px == no_photo), t + 1));
+        assert!(plain * 10 > total * 6 && plain < total, "{format:?}: the zone is no_photo with text: {plain}/{total}");
+        let pdf = documents::card_pdf(&d, person, None, format, dossier::Lang::En, today()).unwrap();
+        let path = write(dir.path(), &format!("{}.pdf", format.slug()), &pdf.pdf);
+        let runs = pdf_runs(&path);
+        let large = runs.iter().filter(|(t, size, _)| name.contains(t.trim()) && *size >= 24.0).count();
+        assert!(large >= 1, "{format:?}: the name printed large: {runs:?}");
+        // The call may wrap (the name is long): compare words.
+        let words = runs_text(&runs).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(&format!("FREE {}", name.to_uppercase())), "{format:?}: {runs:?}");
+    }
+    for lang in dossier::Lang::ALL {
+        let t = TemplateName::new(DocKind::Card, lang);
+        t.check(t.default_source()).unwrap();
+        let (pdf, preflight) = documents::preview_template(&d, t.as_str(), t.default_source()).unwrap();
+        assert_eq!((pdf.pages, preflight.is_none()), (4, true), "{t}: a page per format");
+        let path = write(dir.path(), &format!("preview-{}.pdf", t.as_str().replace('/', "-")), &pdf.bytes);
+        let sizes = tool("pdfinfo", &["-f", "1", "-l", "4"], &path).split_whitespace().collect::<Vec<_>>().join(" ");
+        for (i, format) in CardFormat::ALL.iter().enumerate() {
+            let (w, h) = format.pixels();
+            assert!(sizes.contains(&format!("Page {} size: {w} x {h} pts", i + 1)), "{t} {format:?}: {sizes}");
+        }
+    }
+    let bad = TemplateName::new(DocKind::Card, dossier::Lang::Fr).default_source().replacen(
+        "color = \"band\"",
+        "color = \"bande\"",
+        1,
+    );
+    let err = documents::kind::check("fr/card.toml", &bad).unwrap_err();
+    assert!(err.to_string().contains("fr/card.toml") && err.to_string().contains("bande"), "{err}");
 }

@@ -1,12 +1,12 @@
 //! Documents as both front doors ask for them: one request type for every document kind, mapped to the core's
-//! renderers in one place ([`render`]), the file name a document is offered under, the sponsor a banner names, and
-//! who gets a banner in a batch.
+//! renderers in one place ([`render`]), social-media cards (PNG, [`render_card`]), the file name a document is
+//! offered under, the sponsor a banner or card names, and who gets a banner in a batch.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::documents::{self, BannerSize, Pdf, Preflight};
+use crate::documents::{self, BannerSize, CardFormat, Pdf, Preflight};
 use crate::error::Result;
 use crate::model::{Detainee, PressRelease, Sponsor, Sponsorship};
 use crate::{Dossier, Lang};
@@ -81,6 +81,41 @@ pub fn render(d: &Dossier, req: DocRequest, today: NaiveDate) -> Result<Rendered
         }
     };
     Ok(Rendered { pdf, preflight, file_name: pdf_file_name(&name) })
+}
+
+/// A social-media card to generate: a PNG, not a PDF, so it has its own request beside [`DocRequest`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CardRequest {
+    pub detainee: Uuid,
+    /// Without it: the one [`banner_sponsor`] picks.
+    pub sponsor: Option<Uuid>,
+    pub format: CardFormat,
+    pub lang: Lang,
+}
+
+/// A rendered card with the name it is offered under (`card-<name>-<format>.png`, in the card's language).
+pub struct RenderedCard {
+    pub png: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    pub file_name: String,
+}
+
+/// Renders the requested card at its format's exact pixel size. The only place that maps a card request to the
+/// core's renderer.
+pub fn render_card(d: &Dossier, req: CardRequest, today: NaiveDate) -> Result<RenderedCard> {
+    let CardRequest { detainee, sponsor, format, lang } = req;
+    let name = d.get::<Detainee>(detainee)?.data.name;
+    // Without a sponsor, the core picks the one `banner_sponsor` picks.
+    let png = documents::card_png(d, detainee, sponsor, format, lang, today)?;
+    let (width, height) = format.pixels();
+    Ok(RenderedCard { png, width, height, file_name: card_file_name(lang, &name, format) })
+}
+
+/// A card's file name: `card-<name>-<format>.png` (`carte-…` in French; the format's slug in both languages).
+pub fn card_file_name(lang: Lang, name: &str, format: CardFormat) -> String {
+    format!("{}.png", file_stem(&format!("{}-{name}-{}", file_word(lang, "card"), format.slug())))
 }
 
 /// The sponsor a banner of `detainee` names unless told otherwise: the sponsor of their agreed, signed or active

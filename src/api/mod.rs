@@ -38,7 +38,8 @@ pub use dashboard::{
 };
 pub use detainees::{detainee_page, detainee_rows, DetaineePage, DetaineeRow, ListFilter, RowPage, MAX_PAGE};
 pub use documents::{
-    banner_file_name, banner_sponsor, pdf_file_name, render, sponsored_detainees, DocRequest, Rendered,
+    banner_file_name, banner_sponsor, card_file_name, pdf_file_name, render, render_card, sponsored_detainees,
+    CardRequest, DocRequest, Rendered, RenderedCard,
 };
 pub use exchange::{
     export, import_apply, import_file, import_json, import_preview, ExistingRecord, ExportFormat, ExportRequest,

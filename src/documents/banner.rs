@@ -219,20 +219,7 @@ pub fn parse_layout(name: &str, source: &str) -> Result<BannerLayout> {
         }
     }
     for t in &layout.text {
-        check_fractions(&t.name, t.x, t.y, t.w, t.h).map_err(bad)?;
-        if !(t.min_pt > 0.0 && t.min_pt <= t.max_pt && t.max_pt <= 1000.0) {
-            return Err(bad(TemplateProblem::FontSizes { zone: t.name.clone() }));
-        }
-        if let Some(c) = &t.color {
-            if !layout.colors.contains_key(c) {
-                return Err(bad(TemplateProblem::UnknownColour { zone: t.name.clone(), colour: c.clone() }));
-            }
-        }
-        if let Some(a) = &t.align {
-            if !matches!(a.as_str(), "left" | "center" | "right") {
-                return Err(bad(TemplateProblem::BadAlign { zone: t.name.clone() }));
-            }
-        }
+        check_text_zone(t, |c| layout.colors.contains_key(c)).map_err(bad)?;
     }
     for (cname, c) in &layout.colors {
         if c.iter().any(|v| !(0.0..=1.0).contains(v)) {
@@ -242,7 +229,24 @@ pub fn parse_layout(name: &str, source: &str) -> Result<BannerLayout> {
     Ok(layout)
 }
 
-fn check_fractions(zone: &str, x: f32, y: f32, w: f32, h: f32) -> std::result::Result<(), TemplateProblem> {
+/// A text zone's place, sizes, colour (one `known` says exists) and alignment; the problem names the zone.
+pub(super) fn check_text_zone(t: &TextZone, known: impl Fn(&str) -> bool) -> std::result::Result<(), TemplateProblem> {
+    check_fractions(&t.name, t.x, t.y, t.w, t.h)?;
+    if !(t.min_pt > 0.0 && t.min_pt <= t.max_pt && t.max_pt <= 1000.0) {
+        return Err(TemplateProblem::FontSizes { zone: t.name.clone() });
+    }
+    if let Some(c) = t.color.as_ref().filter(|c| !known(c)) {
+        return Err(TemplateProblem::UnknownColour { zone: t.name.clone(), colour: c.clone() });
+    }
+    if let Some(a) = &t.align {
+        if !matches!(a.as_str(), "left" | "center" | "right") {
+            return Err(TemplateProblem::BadAlign { zone: t.name.clone() });
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn check_fractions(zone: &str, x: f32, y: f32, w: f32, h: f32) -> std::result::Result<(), TemplateProblem> {
     let ok = [x, y, w, h].iter().all(|v| v.is_finite() && (-0.001..=1.001).contains(v)) && w > 0.0 && h > 0.0;
     if ok && x + w <= 1.001 && y + h <= 1.001 {
         Ok(())
@@ -423,37 +427,13 @@ fn canvas_items(
         if text.is_empty() {
             continue;
         }
-        let mut tb = typeset::TextBox::new(
-            place(&Zone { x: t.x, y: t.y, w: t.w, h: t.h, extend: vec![], color: None }),
-            super::typography::spans(lang, vec![typeset::Span::new(text)]),
-            t.max_pt,
-        );
-        tb.min_size_pt = t.min_pt;
-        tb.bold = t.bold;
-        tb.color = color(&t.color, [0.0, 0.0, 0.0, 1.0]);
-        tb.align = match t.align.as_deref() {
-            Some("left") => typeset::Align::Left,
-            Some("right") => typeset::Align::Right,
-            _ => typeset::Align::Center,
-        };
-        tb.valign = typeset::VAlign::Middle;
-        tb.line_height = 1.05;
-        items.push(typeset::CanvasItem::Text(tb));
+        let rect = place(&Zone { x: t.x, y: t.y, w: t.w, h: t.h, extend: vec![], color: None });
+        items.push(typeset::CanvasItem::Text(text_box(t, rect, text, color(&t.color, [0.0, 0.0, 0.0, 1.0]), lang)));
     }
     if let Some(z) = &layout.logos {
-        let r = place(z);
-        let mut logos: Vec<(String, String)> =
-            ctx.collective.logos.iter().map(|l| (l.clone(), ctx.collective.name.clone())).collect();
-        if let Some(s) = ctx.sponsor.as_ref().and_then(|s| s.logo.clone().map(|l| (l, s.name.clone()))) {
-            logos.push(s);
-        }
-        let n = logos.len().max(1) as f32;
-        let gap = r.w * 0.04;
-        let cell = (r.w - gap * (n - 1.0)) / n;
-        for (i, (l, owner)) in logos.iter().enumerate() {
-            let rect = typeset::MmRect::new(r.x + i as f32 * (cell + gap), r.y, cell, r.h);
-            items.push(typeset::CanvasItem::Image { image: images.get(l)?, rect, fit: typeset::ImageFit::Contain });
-            image_labels.push(tr(lang, "pf-logo", &[("owner", Arg::from(owner))]));
+        for (item, owner) in logo_items(ctx, place(z), images)? {
+            items.push(item);
+            image_labels.push(tr(lang, "pf-logo", &[("owner", Arg::from(&owner))]));
         }
     }
     if let Some(z) = &layout.qr {
@@ -469,6 +449,52 @@ fn canvas_items(
         }
     }
     Ok((items, image_labels))
+}
+
+/// A text zone's box at `rect`: `text` (already rendered) set by the document's typography, shrunk until it fits,
+/// centred unless the zone says otherwise. Banners and social-media cards set their text zones alike.
+pub(super) fn text_box(
+    t: &TextZone,
+    rect: typeset::MmRect,
+    text: &str,
+    color: typeset::Color,
+    lang: Lang,
+) -> typeset::TextBox {
+    let mut tb = typeset::TextBox::new(rect, super::typography::spans(lang, vec![typeset::Span::new(text)]), t.max_pt);
+    tb.min_size_pt = t.min_pt;
+    tb.bold = t.bold;
+    tb.color = color;
+    tb.align = match t.align.as_deref() {
+        Some("left") => typeset::Align::Left,
+        Some("right") => typeset::Align::Right,
+        _ => typeset::Align::Center,
+    };
+    tb.valign = typeset::VAlign::Middle;
+    tb.line_height = 1.05;
+    tb
+}
+
+/// The logos zone of a banner or card: the collective's logos, then the sponsor's, side by side in equal cells,
+/// each contained in its cell; with the name of each logo's owner.
+pub(super) fn logo_items(
+    ctx: &BannerCtx,
+    r: typeset::MmRect,
+    images: &mut Images<'_>,
+) -> Result<Vec<(typeset::CanvasItem, String)>> {
+    let mut logos: Vec<(String, String)> =
+        ctx.collective.logos.iter().map(|l| (l.clone(), ctx.collective.name.clone())).collect();
+    if let Some(s) = ctx.sponsor.as_ref().and_then(|s| s.logo.clone().map(|l| (l, s.name.clone()))) {
+        logos.push(s);
+    }
+    let n = logos.len().max(1) as f32;
+    let gap = r.w * 0.04;
+    let cell = (r.w - gap * (n - 1.0)) / n;
+    let mut out = vec![];
+    for (i, (l, owner)) in logos.into_iter().enumerate() {
+        let rect = typeset::MmRect::new(r.x + i as f32 * (cell + gap), r.y, cell, r.h);
+        out.push((typeset::CanvasItem::Image { image: images.get(&l)?, rect, fit: typeset::ImageFit::Contain }, owner));
+    }
+    Ok(out)
 }
 
 /// The preflight, from what was actually placed: image resolution, text outside the safe area or overflowing its

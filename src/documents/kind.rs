@@ -10,6 +10,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::banner::{self, BannerSize, Preflight};
+use super::card::{self, CardFormat};
 use super::context::BannerCtx;
 use super::{base_parts, render_source, samples, text, val, Images, Pdf};
 use crate::error::{Error, Result};
@@ -28,17 +29,20 @@ pub enum DocKind {
     Presskit,
     BannerRollup,
     BannerPoster,
+    /// Social-media cards (PNG), every format in one layout template.
+    Card,
 }
 
 impl DocKind {
     /// Every kind, in the order templates are listed.
-    pub const ALL: [DocKind; 6] = [
+    pub const ALL: [DocKind; 7] = [
         DocKind::Agreement,
         DocKind::Factsheet,
         DocKind::PressRelease,
         DocKind::Presskit,
         DocKind::BannerRollup,
         DocKind::BannerPoster,
+        DocKind::Card,
     ];
 
     /// The template's name in one language's folder, and its default source.
@@ -66,6 +70,8 @@ impl DocKind {
             (BannerPoster, En) => {
                 ("en/banner-poster.toml", include_str!("../../assets/templates/en/banner-poster.toml"))
             }
+            (Card, Fr) => ("fr/card.toml", include_str!("../../assets/templates/fr/card.toml")),
+            (Card, En) => ("en/card.toml", include_str!("../../assets/templates/en/card.toml")),
         }
     }
 
@@ -121,6 +127,7 @@ impl DocKind {
             }
             DocKind::BannerRollup => f(Sample::Banner { ctx: &samples::banner(lang), size: BannerSize::R850 }),
             DocKind::BannerPoster => f(Sample::Banner { ctx: &samples::banner(lang), size: BannerSize::A2 }),
+            DocKind::Card => f(Sample::Card { ctx: &samples::banner(lang) }),
         }
     }
 }
@@ -135,6 +142,10 @@ enum Sample<'a> {
     Banner {
         ctx: &'a BannerCtx,
         size: BannerSize,
+    },
+    /// A card's context (a banner's); its preview shows every format.
+    Card {
+        ctx: &'a BannerCtx,
     },
 }
 
@@ -173,10 +184,12 @@ impl TemplateName {
         self.kind.with_sample(self.lang, |sample| match sample {
             Sample::Text { ctx, .. } => text::check(name, source, &ctx),
             Sample::Banner { ctx, .. } => banner::check(name, source, ctx),
+            Sample::Card { ctx } => card::check(name, source, ctx),
         })
     }
 
-    /// Renders a source of this template against the sample its check uses; banners come with their preflight.
+    /// Renders a source of this template against the sample its check uses; banners come with their preflight, a
+    /// card template shows a page per format.
     pub fn preview(self, d: &Dossier, source: &str) -> Result<(Pdf, Option<Preflight>)> {
         self.check(source)?;
         let (name, lang) = (self.as_str(), self.lang);
@@ -194,6 +207,11 @@ impl TemplateName {
                     &mut images,
                 )?;
                 Ok((Pdf { bytes, pages: 1 }, Some(preflight)))
+            }
+            Sample::Card { ctx } => {
+                let layout = card::parse_layout(name, source)?;
+                let bytes = card::render_pdf(name, &layout, ctx, &CardFormat::ALL, lang, &mut Images::new(d))?;
+                Ok((Pdf { bytes, pages: CardFormat::ALL.len() }, None))
             }
         })
     }

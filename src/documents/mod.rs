@@ -1,13 +1,14 @@
 //! The campaign's documents, from editable templates: sponsorship agreements, roll-up banners and posters,
-//! detainee fact sheets, press releases and press kits.
+//! detainee fact sheets, press releases and press kits, and social-media cards (PNG).
 //!
 //! Each document is built in three steps: a *context* of public, consented data (`context.rs`), a template
 //! rendered with it (`template.rs`), and typesetting by `libertas-typeset` (`text.rs` for text documents,
-//! `banner.rs` for banners). Which template a document uses, and how each kind's templates are checked against
+//! `banner.rs` for banners, `card.rs` for social-media cards, rasterised from their PDF). Which template a document uses, and how each kind's templates are checked against
 //! fictional samples, is `kind.rs` ([`DocKind`], [`TemplateName`]). Files are written whole or not at all
 //! ([`write_pdf`]).
 
 pub mod banner;
+pub mod card;
 pub mod context;
 pub mod kind;
 mod samples;
@@ -27,6 +28,7 @@ use minijinja::Value;
 use uuid::Uuid;
 
 pub use banner::{BannerSize, Preflight, Print};
+pub use card::{CardFormat, CardPdf};
 use context::*;
 pub use kind::{DocKind, TemplateInfo, TemplateName};
 
@@ -225,32 +227,75 @@ pub fn banner_as(
             crate::error::Reason::BadNumber { value: bleed_mm.to_string() },
         )));
     }
-    let prof = profile(d)?;
-    let sponsor_id = match sponsor_id {
-        Some(s) => Some(s),
-        None => {
-            let active: Vec<Uuid> = d
-                .sponsorships(None, Some(detainee))?
-                .iter()
-                .filter(|s| s.stage.takes_the_banner())
-                .map(|s| s.sponsor_id)
-                .collect();
-            (active.len() == 1).then(|| active[0])
-        }
-    };
-    let sponsor_ctx = sponsor_id.map(|id| d.get::<Sponsor>(id).map(|s| sponsor(&s, lang))).transpose()?;
-    let ctx = BannerCtx {
-        lang,
-        collective: collective(&prof, lang),
-        detainee: public_or_refuse(d, detainee, lang, today)?,
-        sponsor: sponsor_ctx,
-        today: write_date(today, lang),
-    };
+    let ctx = banner_ctx(d, detainee, sponsor_id, lang, today)?;
     let t = TemplateName::new(DocKind::banner(size), lang);
     let layout = banner::parse_layout(t.as_str(), &d.template_source(t)?)?;
     let mut images = Images::new(d);
     let (bytes, preflight) = banner::render(t.as_str(), &layout, &ctx, print, lang, &mut images)?;
     Ok((Pdf { bytes, pages: 1 }, preflight))
+}
+
+/// What a banner or a social-media card of `detainee` shows (public and consented data only). Without `sponsor_id`,
+/// the sponsor of the detainee's agreed, signed or active sponsorship when there is exactly one.
+fn banner_ctx(
+    d: &Dossier,
+    detainee: Uuid,
+    sponsor_id: Option<Uuid>,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<BannerCtx> {
+    let prof = profile(d)?;
+    let sponsor_id = match sponsor_id {
+        Some(s) => Some(s),
+        None => {
+            let taking: Vec<Uuid> = d
+                .sponsorships(None, Some(detainee))?
+                .iter()
+                .filter(|s| s.stage.takes_the_banner())
+                .map(|s| s.sponsor_id)
+                .collect();
+            (taking.len() == 1).then(|| taking[0])
+        }
+    };
+    let sponsor_ctx = sponsor_id.map(|id| d.get::<Sponsor>(id).map(|s| sponsor(&s, lang))).transpose()?;
+    Ok(BannerCtx {
+        lang,
+        collective: collective(&prof, lang),
+        detainee: public_or_refuse(d, detainee, lang, today)?,
+        sponsor: sponsor_ctx,
+        today: write_date(today, lang),
+    })
+}
+
+/// A social-media card of a detainee, laid out (see [`card`]): its one-page PDF, which [`card_png`] rasterises.
+/// Without `sponsor_id`, as for a banner. A detainee without a usable (public, consented) photo still gets a card:
+/// the photo zone takes the template's `no_photo` colour and the default templates print the name large there.
+pub fn card_pdf(
+    d: &Dossier,
+    detainee: Uuid,
+    sponsor_id: Option<Uuid>,
+    format: CardFormat,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<CardPdf> {
+    let ctx = banner_ctx(d, detainee, sponsor_id, lang, today)?;
+    let t = TemplateName::new(DocKind::Card, lang);
+    let layout = card::parse_layout(t.as_str(), &d.template_source(t)?)?;
+    let mut images = Images::new(d);
+    let pdf = card::render_pdf(t.as_str(), &layout, &ctx, &[format], lang, &mut images)?;
+    Ok(CardPdf { pdf, format })
+}
+
+/// A social-media card of a detainee as a PNG at exactly its format's pixel size (see [`card_pdf`]).
+pub fn card_png(
+    d: &Dossier,
+    detainee: Uuid,
+    sponsor_id: Option<Uuid>,
+    format: CardFormat,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Vec<u8>> {
+    card::rasterise(card_pdf(d, detainee, sponsor_id, format, lang, today)?)
 }
 
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then renamed over the

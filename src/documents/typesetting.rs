@@ -33,13 +33,54 @@ impl<'d> Images<'d> {
         Ok(img)
     }
 
+    /// A photo for a zone of `zone_px` pixels (a social-media card's photo zone) that shows `crop` of it: a JPEG
+    /// with more pixels than the zone shows is decoded, scaled down to what the zone shows (never up) and
+    /// re-encoded, once per process, as prepared logos are. A card is drawn at screen size: the full photo (24 MP
+    /// from a camera) would otherwise be embedded and decoded again by the rasteriser for every card.
+    pub fn get_scaled(
+        &mut self,
+        reference: &str,
+        zone_px: (f32, f32),
+        crop: Option<typeset::CropRect>,
+    ) -> Result<Arc<typeset::ImageData>> {
+        let full = self.get(reference)?;
+        if full.format != typeset::ImageFormat::Jpeg || zone_px.0 < 1.0 || zone_px.1 < 1.0 {
+            return Ok(full);
+        }
+        let framing = full.frame(crop, typeset::FrameAspect::Fixed(zone_px.0 / zone_px.1));
+        let shown_w = framing.region.w * full.upright_size().0 as f32;
+        let scale = zone_px.0 / shown_w.max(1.0);
+        // Within a fifth of the zone's size: not worth a second copy.
+        if scale > 0.8 {
+            return Ok(full);
+        }
+        let size = |side: u32| ((side as f32 * scale).ceil() as u32).max(1);
+        let (w, h) = (size(full.width), size(full.height));
+        let id =
+            media_id(reference).ok_or_else(|| Error::NotFound { kind: RecordKind::Media, id: reference.into() })?;
+        let key = (id, self.dossier.get::<Media>(id)?.data.sha256, w, h);
+        if let Some(i) = scaled().lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(i);
+        }
+        let failed = |e: image::ImageError| Error::Render(format!("photo {reference}: {e}"));
+        let bytes = self.dossier.media_bytes(id)?;
+        let stored = image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg).map_err(failed)?.to_rgb8();
+        let small = image::imageops::thumbnail(&stored, w, h);
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90).encode_image(&small).map_err(failed)?;
+        let img = Arc::new(typeset::ImageData::jpeg(jpeg).map_err(typeset_error)?.with_orientation(full.orientation));
+        if let Ok(mut c) = scaled().lock() {
+            if c.len() >= PREPARED_MAX {
+                c.clear();
+            }
+            c.insert(key, img.clone());
+        }
+        Ok(img)
+    }
+
     fn load(&mut self, reference: &str) -> Result<Arc<typeset::ImageData>> {
         let not_found = || Error::NotFound { kind: RecordKind::Media, id: reference.to_owned() };
-        let id = reference
-            .strip_prefix("photo:")
-            .or_else(|| reference.strip_prefix("logo:"))
-            .and_then(|s| Uuid::parse_str(s).ok())
-            .ok_or_else(not_found)?;
+        let id = media_id(reference).ok_or_else(not_found)?;
         let meta = self.dossier.get::<Media>(id)?;
         // A photo reaches a document only when it is public and consented; logos are public by nature.
         if meta.role == MediaRole::Photo && !meta.disclosure.publishable() {
@@ -67,6 +108,20 @@ impl<'d> Images<'d> {
         }
         Ok(img)
     }
+}
+
+/// The media id of a template's image reference (`photo:<id>`, `logo:<id>`).
+fn media_id(reference: &str) -> Option<Uuid> {
+    let id = reference.strip_prefix("photo:").or_else(|| reference.strip_prefix("logo:"))?;
+    Uuid::parse_str(id).ok()
+}
+
+/// Photos scaled down for a card, by media id, content digest and pixel size (bounded like [`prepared`]).
+type ScaledCache = std::sync::Mutex<HashMap<(Uuid, String, u32, u32), Arc<typeset::ImageData>>>;
+
+fn scaled() -> &'static ScaledCache {
+    static CACHE: std::sync::OnceLock<ScaledCache> = std::sync::OnceLock::new();
+    CACHE.get_or_init(Default::default)
 }
 
 /// Prepared PNG images, by media id and content digest (bounded: logos are few and small once deflated).

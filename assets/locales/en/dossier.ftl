@@ -336,6 +336,7 @@ app-file-agreement = sponsorship-agreement
 app-file-factsheet = fact-sheet
 app-file-presskit = press-kit
 app-file-banner = banner
+app-file-card = card
 
 ## Sharing one dossier between offices (src/share)
 err-share-not-shared = This dossier is not shared. Start with "share create --folder FOLDER".

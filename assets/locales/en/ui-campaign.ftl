@@ -273,4 +273,5 @@ camp-tpl-empty = No template available.
 camp-tpl-label = { $value } — { $detail }
 camp-doc-kind-banner-rollup = Roll-up banner
 camp-doc-kind-banner-poster = Poster
+camp-doc-kind-card = Social-media card
 camp-history = Change history

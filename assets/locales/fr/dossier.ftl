@@ -337,6 +337,7 @@ app-file-agreement = convention-de-parrainage
 app-file-factsheet = fiche
 app-file-presskit = dossier-de-presse
 app-file-banner = kakemono
+app-file-card = carte
 
 ## Partage d'un dossier entre bureaux (src/share)
 err-share-not-shared = Ce dossier n'est pas partagé. Commencez par « share create --folder DOSSIER ».

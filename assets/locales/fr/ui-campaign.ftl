@@ -273,4 +273,5 @@ camp-tpl-empty = Aucun modèle disponible.
 camp-tpl-label = { $value } — { $detail }
 camp-doc-kind-banner-rollup = Kakemono (roll-up)
 camp-doc-kind-banner-poster = Affiche
+camp-doc-kind-card = Carte pour les réseaux sociaux
 camp-history = Historique des modifications

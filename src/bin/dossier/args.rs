@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use dossier::documents::BannerSize;
+use dossier::documents::{BannerSize, CardFormat};
 use dossier::model::RecordKind;
 
 use crate::{bin, documents, exchange, file, people, profile, records, recovery, search, share, sponsors, templates};
@@ -175,6 +175,27 @@ static SIZES: [Size; 7] = [
 impl ValueEnum for Size {
     fn value_variants<'a>() -> &'a [Self] {
         &SIZES
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.0.slug()))
+    }
+}
+
+/// The formats of a social-media card, as `--format` lists them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CardFormatArg(pub CardFormat);
+
+static CARD_FORMATS: [CardFormatArg; 4] = [
+    CardFormatArg(CardFormat::Square),
+    CardFormatArg(CardFormat::Portrait),
+    CardFormatArg(CardFormat::Story),
+    CardFormatArg(CardFormat::Landscape),
+];
+
+impl ValueEnum for CardFormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &CARD_FORMATS
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {

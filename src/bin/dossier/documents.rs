@@ -1,19 +1,20 @@
-//! `render`: documents as PDF. Each subcommand becomes an `api::DocRequest`, the one request type the app sends
-//! too; `api::render` maps it to the core's renderer.
+//! `render`: documents as PDF, social-media cards as PNG. Each subcommand becomes an `api::DocRequest` (a card an
+//! `api::CardRequest`), the request types the app sends too; `api::render` (`api::render_card`) maps it to the
+//! core's renderer.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::Local;
 use clap::Subcommand;
-use dossier::api::{self, DocRequest};
+use dossier::api::{self, CardRequest, DocRequest};
 use dossier::documents;
 use dossier::error::{Invalid, Reason};
 use dossier::files;
 use dossier::model::RecordKind;
 use dossier::{Error, Lang};
 
-use crate::args::{SizeArg, SizeParser};
+use crate::args::{CardFormatArg, SizeArg, SizeParser};
 use crate::print::{print_json, print_preflight};
 use crate::Ctx;
 
@@ -62,6 +63,25 @@ pub enum RenderCmd {
         #[arg(long)]
         force: bool,
     },
+    /// A social-media card of a detainee, as a PNG: square 1080x1080, portrait 1080x1350, story 1080x1920,
+    /// landscape 1200x675 pixels.
+    Card {
+        #[arg(long)]
+        detainee: String,
+        #[arg(long, value_enum)]
+        format: CardFormatArg,
+        /// The sponsor named on the card (default: the one of the detainee's agreed, signed or active sponsorship,
+        /// when there is exactly one).
+        #[arg(long)]
+        sponsor: Option<String>,
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Replace the output file if it exists (otherwise an existing file is refused, left as it was).
+        #[arg(long)]
+        force: bool,
+    },
     /// The one-page fact sheet of a detainee.
     Factsheet {
         #[arg(long)]
@@ -100,6 +120,18 @@ pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
     let id = |kind, text: &str| d.resolve_id(kind, text);
     let mut report = None;
     let ((output, force), req) = match cmd {
+        RenderCmd::Card { detainee, format, sponsor, lang, output, force } => {
+            let req = CardRequest {
+                detainee: id(RecordKind::Detainee, &detainee)?,
+                sponsor: sponsor.map(|s| id(RecordKind::Sponsor, &s)).transpose()?,
+                format: format.0,
+                lang: doc_lang(&lang)?,
+            };
+            let existing = refuse_existing(&output, force)?;
+            let card = api::render_card(&d, req, Local::now().date_naive())?;
+            files::write_bytes(&output, existing, &card.png)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         RenderCmd::Agreement { sponsorship, lang, output, force } => (
             (output, force),
             DocRequest::Agreement { sponsorship: id(RecordKind::Sponsorship, &sponsorship)?, lang: doc_lang(&lang)? },
@@ -129,11 +161,7 @@ pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
             ((output, force), DocRequest::Banner { detainee, sponsor, size, bleed_mm: bleed, lang, pdfx })
         }
     };
-    // An existing file is refused before the work of rendering; the write refuses it again, should one appear.
-    let existing = files::Existing::replace_if(force);
-    if existing == files::Existing::Refuse && std::fs::symlink_metadata(&output).is_ok() {
-        return Err(Error::AlreadyExists(output));
-    }
+    let existing = refuse_existing(&output, force)?;
     let doc = api::render(&d, req, Local::now().date_naive())?;
     documents::write_pdf_as(&output, &doc.pdf.bytes, existing)?;
     if let (Some(json), Some(pre)) = (report, &doc.preflight) {
@@ -147,6 +175,16 @@ pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An existing file is refused before the work of rendering (unless `force`); the write refuses it again, should
+/// one appear.
+fn refuse_existing(output: &std::path::Path, force: bool) -> Result<files::Existing, Error> {
+    let existing = files::Existing::replace_if(force);
+    if existing == files::Existing::Refuse && std::fs::symlink_metadata(output).is_ok() {
+        return Err(Error::AlreadyExists(output.to_owned()));
+    }
+    Ok(existing)
 }
 
 fn doc_lang(s: &str) -> Result<Lang, Error> {
