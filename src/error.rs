@@ -144,6 +144,15 @@ pub enum Error {
     /// An output folder that holds other files than a previous export, left untouched.
     #[error("{0} is not empty")]
     NotEmpty(PathBuf),
+    /// A ceremony kit's folder that already holds files (replaced only when the user says so: `--force`).
+    #[error("{0} already holds files")]
+    FolderNotEmpty(PathBuf),
+    /// A ceremony kit asked for before the sponsorship's ceremony has a date and a place; names what is missing.
+    #[error("the ceremony has no {}", match (date, place) { (true, true) => "date and no place", (true, false) => "date", _ => "place" })]
+    NoCeremony { date: bool, place: bool },
+    /// Long work stopped by the user (a progress bar's "cancel"); nothing was kept.
+    #[error("cancelled")]
+    Cancelled,
     #[error("{0} is a sealed export: its passphrase is needed")]
     SealedExport(PathBuf),
     #[error("wrong passphrase for the sealed export {0}")]
@@ -231,7 +240,9 @@ impl Error {
             Error::IdTaken { .. } => "id_taken",
             Error::Spreadsheet { .. } => "bad_spreadsheet",
             Error::ImportRefused { .. } => "import_refused",
-            Error::NotEmpty(_) => "not_empty",
+            Error::NotEmpty(_) | Error::FolderNotEmpty(_) => "not_empty",
+            Error::NoCeremony { .. } => "no_ceremony",
+            Error::Cancelled => "cancelled",
             Error::SealedExport(_) => "sealed_export",
             Error::WrongExportPassphrase(_) => "wrong_export_passphrase",
             Error::SheetTooLarge { .. } => "sheet_too_large",
@@ -386,6 +397,16 @@ impl Error {
                 out
             }
             Error::NotEmpty(path) => tr(lang, "err-not-empty", &[("path", Arg::from(&p(path)))]),
+            Error::FolderNotEmpty(path) => tr(lang, "err-folder-not-empty", &[("path", Arg::from(&p(path)))]),
+            Error::NoCeremony { date, place } => {
+                let missing = match (date, place) {
+                    (true, true) => "both",
+                    (true, false) => "date",
+                    _ => "place",
+                };
+                tr(lang, "err-no-ceremony", &[("missing", Arg::from(missing))])
+            }
+            Error::Cancelled => tr(lang, "err-cancelled", &[]),
             Error::SealedExport(path) => tr(lang, "err-sealed-export", &[("path", Arg::from(&p(path)))]),
             Error::WrongExportPassphrase(path) => {
                 tr(lang, "err-wrong-export-passphrase", &[("path", Arg::from(&p(path)))])

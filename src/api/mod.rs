@@ -7,7 +7,7 @@
 //! A module per area: [`dashboard`], [`detainees`] (list rows, record page), [`sponsors`] (sponsor rows, the
 //! sponsorship board, handover, logos), [`records`] (any-record writes, photo edits), [`profile`], [`templates`]
 //! (template folders), [`recovery`] (recovery sheets), [`documents`] (one request type for every document, file
-//! names, the banner's sponsor), [`settings`], [`share`] (one dossier for several offices: status, invitations,
+//! names, the banner's sponsor), [`kit`] (a signing ceremony's documents in one folder), [`settings`], [`share`] (one dossier for several offices: status, invitations,
 //! syncs, the conflicts inbox), [`session`] (creating a dossier, its passphrase and how strong one
 //! is) and [`rules`] (the limits the UI shows, so it never re-decides them).
 //!
@@ -18,6 +18,7 @@
 pub mod dashboard;
 pub mod detainees;
 pub mod documents;
+pub mod kit;
 pub mod profile;
 pub mod records;
 pub mod recovery;
@@ -35,6 +36,7 @@ pub use detainees::{detainee_page, detainee_rows, DetaineePage, DetaineeRow, Lis
 pub use documents::{
     banner_file_name, banner_sponsor, pdf_file_name, render, sponsored_detainees, DocRequest, Rendered,
 };
+pub use kit::{ceremony_kit, sponsor_langs, CeremonyKit, KitPreflight, KitRequest, KIT_BANNER_SIZE};
 pub use profile::{add_profile_logo, edit_profile, IfNoProfile};
 pub use records::{delete, edit_media, save, AnyRecord, DeletableKind, MediaEdit};
 pub use recovery::{

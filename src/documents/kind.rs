@@ -10,7 +10,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::banner::{self, BannerSize, Preflight};
-use super::context::BannerCtx;
+use super::context::{BannerCtx, PressReleaseCtx};
 use super::{base_parts, render_source, samples, text, val, Images, Pdf};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -28,17 +28,23 @@ pub enum DocKind {
     Presskit,
     BannerRollup,
     BannerPoster,
+    /// The press release draft announcing a signing ceremony: its title and body become a press release record.
+    CeremonyRelease,
+    /// The one-page checklist of a signing ceremony.
+    CeremonyChecklist,
 }
 
 impl DocKind {
     /// Every kind, in the order templates are listed.
-    pub const ALL: [DocKind; 6] = [
+    pub const ALL: [DocKind; 8] = [
         DocKind::Agreement,
         DocKind::Factsheet,
         DocKind::PressRelease,
         DocKind::Presskit,
         DocKind::BannerRollup,
         DocKind::BannerPoster,
+        DocKind::CeremonyRelease,
+        DocKind::CeremonyChecklist,
     ];
 
     /// The template's name in one language's folder, and its default source.
@@ -65,6 +71,18 @@ impl DocKind {
             }
             (BannerPoster, En) => {
                 ("en/banner-poster.toml", include_str!("../../assets/templates/en/banner-poster.toml"))
+            }
+            (CeremonyRelease, Fr) => {
+                ("fr/ceremony-release.md", include_str!("../../assets/templates/fr/ceremony-release.md"))
+            }
+            (CeremonyRelease, En) => {
+                ("en/ceremony-release.md", include_str!("../../assets/templates/en/ceremony-release.md"))
+            }
+            (CeremonyChecklist, Fr) => {
+                ("fr/ceremony-checklist.md", include_str!("../../assets/templates/fr/ceremony-checklist.md"))
+            }
+            (CeremonyChecklist, En) => {
+                ("en/ceremony-checklist.md", include_str!("../../assets/templates/en/ceremony-checklist.md"))
             }
         }
     }
@@ -119,6 +137,18 @@ impl DocKind {
                 parts.sponsors = ctx.sponsors.iter().collect();
                 f(Sample::Text { ctx: val(&ctx), parts })
             }
+            DocKind::CeremonyRelease => {
+                let ctx = samples::ceremony_release(lang);
+                // The draft is previewed as the press release it becomes.
+                let release = samples::press_release(lang);
+                f(Sample::Release { ctx: val(&ctx), release })
+            }
+            DocKind::CeremonyChecklist => {
+                let ctx = samples::checklist(lang);
+                let mut parts = base_parts(&ctx.collective);
+                parts.sponsor = Some(&ctx.sponsor);
+                f(Sample::Text { ctx: val(&ctx), parts })
+            }
             DocKind::BannerRollup => f(Sample::Banner { ctx: &samples::banner(lang), size: BannerSize::R850 }),
             DocKind::BannerPoster => f(Sample::Banner { ctx: &samples::banner(lang), size: BannerSize::A2 }),
         }
@@ -130,6 +160,11 @@ enum Sample<'a> {
     Text {
         ctx: Value,
         parts: text::Parts<'a>,
+    },
+    /// A press release draft's context, and the press release (of the sample) it is previewed in.
+    Release {
+        ctx: Value,
+        release: PressReleaseCtx,
     },
     /// A banner's context, and the size its preview is printed at.
     Banner {
@@ -172,6 +207,7 @@ impl TemplateName {
         let name = self.as_str();
         self.kind.with_sample(self.lang, |sample| match sample {
             Sample::Text { ctx, .. } => text::check(name, source, &ctx),
+            Sample::Release { ctx, .. } => text::draft(name, source, &ctx).map(drop),
             Sample::Banner { ctx, .. } => banner::check(name, source, ctx),
         })
     }
@@ -182,6 +218,12 @@ impl TemplateName {
         let (name, lang) = (self.as_str(), self.lang);
         self.kind.with_sample(lang, |sample| match sample {
             Sample::Text { ctx, parts } => Ok((render_source(d, name, source, &ctx, lang, &parts)?, None)),
+            Sample::Release { ctx, mut release } => {
+                (release.release.title, release.release.body) = text::draft(name, source, &ctx)?;
+                let t = TemplateName::new(DocKind::PressRelease, lang);
+                let parts = base_parts(&release.collective);
+                Ok((render_source(d, t.as_str(), &d.template_source(t)?, &val(&release), lang, &parts)?, None))
+            }
             Sample::Banner { ctx, size } => {
                 let layout = banner::parse_layout(name, source)?;
                 let mut images = Images::new(d);

@@ -273,4 +273,6 @@ camp-tpl-empty = No template available.
 camp-tpl-label = { $value } — { $detail }
 camp-doc-kind-banner-rollup = Roll-up banner
 camp-doc-kind-banner-poster = Poster
+camp-doc-kind-ceremony-release = Ceremony press release (draft)
+camp-doc-kind-ceremony-checklist = Ceremony checklist
 camp-history = Change history
