@@ -595,7 +595,8 @@ fn visual_regression() {
     // The ceremony's two documents of their own: the press release draft (as the press release it becomes) and the
     // checklist with the banner's preflight.
     let draft = documents::ceremony_release(&d, f.sponsorship, dossier::Lang::Fr, today()).unwrap();
-    let (_, preflight) = documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, today()).unwrap();
+    let (_, preflight) =
+        documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, today()).unwrap();
     let star = d.get::<Detainee>(f.star).unwrap().data.name;
     let banners = [documents::KitBanner { detainee: star, file: "kakemono.pdf".into(), preflight }];
     let checklist = documents::checklist(
@@ -1025,6 +1026,20 @@ fn kit_dossier(dir: &Path) -> Dossier {
     Dossier::open(&db, PASS).unwrap()
 }
 
+/// What is in `dir` besides the dossier and its SQLite companions.
+fn beside_dossier(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("kit.dossier"))
+        .collect()
+}
+
+/// How many images a PDF draws (`pdfimages -list`).
+fn image_count(pdf: &Path) -> usize {
+    tool("pdfimages", &["-list"], pdf).lines().skip(2).count()
+}
+
 fn kit_request(sponsorship: Uuid, lang: dossier::Lang) -> dossier::api::KitRequest {
     dossier::api::KitRequest { sponsorship, lang, force: false }
 }
@@ -1089,7 +1104,18 @@ fn ceremony_kit_of_one_detainee_holds_every_document_naming_sponsor_and_detainee
     assert_eq!(banner.len(), 1);
     let text = kit_text(&dir.join(&banner[0]));
     assert!(text.contains(&star.name) && text.contains(&hy), "{text}");
-    assert!(text.contains(&sponsor.name), "the banner names the kit's sponsor: {text}");
+    assert_eq!(
+        image_count(&dir.join(&banner[0])),
+        image_count(&write(
+            tmp.path(),
+            "with-sponsor.pdf",
+            &documents::banner(&d, f.star, Some(s.sponsor_id), BannerSize::R850, 10.0, dossier::Lang::Fr, today())
+                .unwrap()
+                .0
+                .bytes
+        )),
+        "the banner carries the kit's sponsor's logo"
+    );
     assert_eq!(kit.preflight.len(), 1);
     assert_eq!(kit.preflight[0].file, banner[0]);
     let sheet = file("fiche");
@@ -1122,7 +1148,9 @@ fn ceremony_kit_of_one_detainee_holds_every_document_naming_sponsor_and_detainee
     let path = dir.join(&list[0]);
     assert_eq!(page_count(&path), 1, "the checklist is one page");
     let text = kit_text(&path);
-    for needle in ["Qui apporte quoi", "Imprimeur", "La veille", "Contrôle du kakemono", &sponsor.name, &star.name, &place] {
+    for needle in
+        ["Qui apporte quoi", "Imprimeur", "La veille", "Contrôle du kakemono", &sponsor.name, &star.name, &place]
+    {
         assert!(text.contains(needle), "checklist has {needle:?}: {text}");
     }
     let verdict = if kit.preflight[0].report.has_errors() {
@@ -1154,8 +1182,15 @@ fn ceremony_kit_follows_the_sponsor_languages_and_replaces_a_folder_only_when_as
     let dir = tmp.path().join("kit");
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(dir.join("notes.txt"), b"kept").unwrap();
-    let err = dossier::api::ceremony_kit(&mut d, &kit_request(f.sponsorship, dossier::Lang::Fr), &dir, today(), |_, _| {}, || false)
-        .unwrap_err();
+    let err = dossier::api::ceremony_kit(
+        &mut d,
+        &kit_request(f.sponsorship, dossier::Lang::Fr),
+        &dir,
+        today(),
+        |_, _| {},
+        || false,
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "not_empty");
     assert!(err.message(dossier::Lang::En).contains("--force"), "{}", err.message(dossier::Lang::En));
     assert_eq!(std::fs::read(dir.join("notes.txt")).unwrap(), b"kept", "a refused kit leaves the folder as it was");
@@ -1164,7 +1199,8 @@ fn ceremony_kit_follows_the_sponsor_languages_and_replaces_a_folder_only_when_as
     let kit = dossier::api::ceremony_kit(&mut d, &req, &dir, today(), |_, _| {}, || false).unwrap();
     assert!(!dir.join("notes.txt").exists(), "--force replaces the folder whole");
     // English first (the sponsor's first language), then French; Armenian is not a document language.
-    let agreements: Vec<&String> = kit.files.iter().filter(|n| n.contains("agreement") || n.contains("convention")).collect();
+    let agreements: Vec<&String> =
+        kit.files.iter().filter(|n| n.contains("agreement") || n.contains("convention")).collect();
     assert_eq!(agreements.len(), 4, "{:?}", kit.files);
     for (name, mark) in [
         ("sponsorship-agreement", "Copy 1 of 2"),
@@ -1223,13 +1259,16 @@ fn ceremony_kit_of_the_whole_group_has_a_banner_and_fact_sheet_per_detainee() {
         }
     }
     let of_kind = |prefix: &str, name: &str| {
-        texts.iter().filter(|(f, t)| f.starts_with(prefix) && t.contains(name)).map(|(_, t)| t.clone()).collect::<Vec<_>>()
+        texts
+            .iter()
+            .filter(|(f, t)| f.starts_with(prefix) && t.contains(name))
+            .map(|(_, t)| t.clone())
+            .collect::<Vec<_>>()
     };
     for (id, name) in &group {
         let p = d.get::<Detainee>(*id).unwrap();
         let banners = of_kind("kakemono-", name);
         assert_eq!(banners.len(), 1, "one banner for {name}");
-        assert!(banners[0].contains(&sponsor.name), "{name}'s banner names the group's sponsor");
         let sheets = of_kind("fiche-", name);
         assert_eq!(sheets.len(), 1, "one fact sheet for {name}");
         if let Some(h) = &p.name_hy {
@@ -1237,6 +1276,9 @@ fn ceremony_kit_of_the_whole_group_has_a_banner_and_fact_sheet_per_detainee() {
         }
     }
     let list = kit.files.iter().find(|f| f.starts_with("ceremony-checklist")).unwrap();
+    if let Ok(keep) = std::env::var("KIT_LOOK") {
+        std::fs::copy(dir.join(list), Path::new(&keep).join("group-checklist.pdf")).unwrap();
+    }
     assert_eq!(page_count(&dir.join(list)), 1, "the group's checklist is one page too");
     let text = kit_text(&dir.join(list));
     assert!(text.contains(&format!("{n} roll-up banners")), "{text}");
@@ -1286,7 +1328,7 @@ fn ceremony_kit_without_date_or_place_is_refused_naming_them_and_writes_nothing(
             assert!(!msg_en.contains(other), "only what is missing is named: {msg_en}");
         }
         assert!(!dir.exists(), "nothing written");
-        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1, "only the dossier beside it");
+        assert_eq!(beside_dossier(tmp.path()), Vec::<String>::new(), "nothing beside the dossier");
     }
     assert_eq!(d.list::<PressRelease>().unwrap().len(), releases, "no press release saved");
 }
@@ -1311,7 +1353,7 @@ fn a_cancelled_ceremony_kit_leaves_no_folder_and_no_record() {
     assert_eq!(err.code(), "cancelled");
     assert_eq!(done.get(), 3, "stopped before the fourth document");
     assert!(!dir.exists());
-    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1, "no staging folder left");
+    assert_eq!(beside_dossier(tmp.path()), Vec::<String>::new(), "no staging folder left");
     assert_eq!(d.list::<PressRelease>().unwrap().len(), releases);
 }
 

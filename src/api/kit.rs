@@ -177,7 +177,8 @@ pub fn ceremony_kit(
             Some(sp) => Some(sp),
             None => banner_sponsor(d, *id)?,
         };
-        let banner = DocRequest::Banner { detainee: *id, sponsor, size: KIT_BANNER_SIZE, bleed_mm: DEFAULT_BLEED_MM, lang };
+        let banner =
+            DocRequest::Banner { detainee: *id, sponsor, size: KIT_BANNER_SIZE, bleed_mm: DEFAULT_BLEED_MM, lang };
         let doc = render(d, banner, today)?;
         let file = kit.add(&doc.file_name, &doc.pdf.bytes)?;
         let preflight = doc.preflight.unwrap_or_default();
@@ -230,10 +231,8 @@ pub fn ceremony_kit(
     // The staging folder is now `dir`; nothing is left to remove.
     let _ = staging.keep();
     files::sync_dir(&parent);
-    let preflight = banners
-        .into_iter()
-        .map(|b| KitPreflight { detainee: b.detainee, file: b.file, report: b.preflight })
-        .collect();
+    let preflight =
+        banners.into_iter().map(|b| KitPreflight { detainee: b.detainee, file: b.file, report: b.preflight }).collect();
     Ok(CeremonyKit { files: written, press_release: release.id, preflight })
 }
 

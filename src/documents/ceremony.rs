@@ -143,10 +143,7 @@ pub fn checklist(
         banner_size: tr(
             lang,
             "kit-banner-size",
-            &[
-                ("size", Arg::from(&size_text(w, h))),
-                ("bleed", Arg::from(&format!("{}", bleed_mm.round() as i64))),
-            ],
+            &[("size", Arg::from(&size_text(w, h))), ("bleed", Arg::from(&format!("{}", bleed_mm.round() as i64)))],
         ),
         banners_ready: checks.iter().filter(|c| c.level == "ok").count() as u64,
         banners: checks,

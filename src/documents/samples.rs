@@ -140,7 +140,10 @@ pub fn banner(lang: Lang) -> BannerCtx {
 }
 
 fn ceremony() -> CeremonyCtx {
-    CeremonyCtx { date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), Lang::Fr), place: "Hôtel de ville d'Exemple".into() }
+    CeremonyCtx {
+        date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), Lang::Fr),
+        place: "Hôtel de ville d'Exemple".into(),
+    }
 }
 
 pub fn ceremony_release(lang: Lang) -> CeremonyReleaseCtx {
@@ -150,7 +153,10 @@ pub fn ceremony_release(lang: Lang) -> CeremonyReleaseCtx {
         collective: a.collective,
         sponsor: a.sponsor,
         target: a.target,
-        ceremony: CeremonyCtx { date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), lang), ..ceremony() },
+        ceremony: CeremonyCtx {
+            date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), lang),
+            ..ceremony()
+        },
         today: write_date(today(), lang),
     }
 }
@@ -170,7 +176,10 @@ pub fn checklist(lang: Lang) -> ChecklistCtx {
         collective: a.collective,
         sponsor: a.sponsor,
         target: a.target,
-        ceremony: CeremonyCtx { date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), lang), ..ceremony() },
+        ceremony: CeremonyCtx {
+            date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), lang),
+            ..ceremony()
+        },
         banner_deadline: write_date(NaiveDate::from_ymd_opt(2026, 5, 14).expect("valid"), lang),
         banner_late: false,
         release_deadline: write_date(NaiveDate::from_ymd_opt(2026, 5, 20).expect("valid"), lang),

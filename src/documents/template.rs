@@ -79,7 +79,8 @@ pub fn escape_markdown(s: &str) -> String {
 pub fn escape_markdown_draft(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for (i, c) in s.chars().enumerate() {
-        let active = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '{' | '}');
+        let active =
+            matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '{' | '}');
         if active || (i == 0 && matches!(c, '-' | '+' | '=')) {
             out.push('\\');
         }

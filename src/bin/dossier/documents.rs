@@ -10,8 +10,8 @@ use dossier::api::{self, DocRequest};
 use dossier::documents;
 use dossier::error::{Invalid, Reason};
 use dossier::files;
-use dossier::model::RecordKind;
 use dossier::i18n::{tr, Arg};
+use dossier::model::RecordKind;
 use dossier::{Error, Lang};
 
 use crate::args::{SizeArg, SizeParser};
@@ -194,7 +194,10 @@ fn ceremony_kit(ctx: &Ctx, sponsorship: &str, output: &Path, force: bool, json: 
                 "warning"
             };
             let verdict = tr(ctx.lang, &format!("kit-preflight-{level}"), &[]);
-            println!("{}", tr(ctx.lang, "cli-kit-preflight", &[("file", Arg::from(&p.file)), ("verdict", Arg::from(&verdict))]));
+            println!(
+                "{}",
+                tr(ctx.lang, "cli-kit-preflight", &[("file", Arg::from(&p.file)), ("verdict", Arg::from(&verdict))])
+            );
             for f in &p.report.findings {
                 println!("  {:<7} {}", f.level.to_uppercase(), f.message);
             }
