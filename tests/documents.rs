@@ -1077,6 +1077,11 @@ fn ceremony_kit_of_one_detainee_holds_every_document_naming_sponsor_and_detainee
         || false,
     )
     .unwrap();
+    if let Ok(keep) = std::env::var("KIT_LOOK") {
+        for f in &kit.files {
+            std::fs::copy(dir.join(f), Path::new(&keep).join(f)).unwrap();
+        }
+    }
     // Two agreement copies, the banner, the fact sheet, the press release, the checklist.
     assert_eq!(kit.files.len(), 6, "{:?}", kit.files);
     let mut on_disk: Vec<String> =
