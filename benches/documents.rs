@@ -1,6 +1,6 @@
 //! Documents from the sample dossier, in process: agreement, fact sheet, banner with a 24-megapixel photo (plain
 //! and PDF/X-4), press kits of 25 and 200 detainees, social-media cards (PNG) of a 24-megapixel and of a
-//! 2-megapixel photo. `scripts/bench` prints the medians.
+//! 2-megapixel photo, the ceremony kit of one detainee. `scripts/bench` prints the medians.
 
 use std::time::Duration;
 
@@ -42,6 +42,7 @@ fn documents_bench(c: &mut Criterion) {
     let mut s = Sponsorship::new(sponsor, Some(star));
     s.stage = Stage::Signed;
     s.commitments = parse_commitments("logo,banner,public-signing,lobbying").unwrap();
+    s.ceremony = Some(Ceremony { date: Some(today + chrono::Days::new(20)), place: Some("Lyon".into()), press: None });
     let sponsorship = d.insert(s).unwrap().id;
 
     let mut g = c.benchmark_group("documents");
@@ -67,6 +68,13 @@ fn documents_bench(c: &mut Criterion) {
             b.iter(|| documents::card_png(&d, typical, Some(sponsor), format, Lang::Fr, today).unwrap())
         });
     }
+    // The whole ceremony kit of one detainee (two agreement copies, the 24 MP banner, the fact sheet, the press
+    // release draft saved as a record, the checklist), written to disk, replacing the previous run's folder.
+    let kit_dir = dir.path().join("kit");
+    let req = dossier::api::KitRequest { sponsorship, lang: Lang::Fr, force: true };
+    g.bench_function("ceremony_kit", |b| {
+        b.iter(|| dossier::api::ceremony_kit(&mut d, &req, &kit_dir, today, |_, _| {}, || false).unwrap())
+    });
 
     // 200 public detainees with photos.
     let mut d200 = Dossier::create(&dir.path().join("200.dossier"), PASS).unwrap();

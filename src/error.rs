@@ -195,6 +195,12 @@ pub enum Error {
     /// An output folder that holds other files than a previous export, left untouched.
     #[error("{0} is not empty")]
     NotEmpty(PathBuf),
+    /// A ceremony kit's folder that already holds files (replaced only when the user says so: `--force`).
+    #[error("{0} already holds files")]
+    FolderNotEmpty(PathBuf),
+    /// A ceremony kit asked for before the sponsorship's ceremony has a date and a place; names what is missing.
+    #[error("the ceremony has no {}", match (date, place) { (true, true) => "date and no place", (true, false) => "date", _ => "place" })]
+    NoCeremony { date: bool, place: bool },
     /// Long work (an import) stopped at the user's request; what it was writing was rolled back.
     #[error("cancelled; nothing was written")]
     Cancelled,
@@ -295,7 +301,8 @@ impl Error {
             Error::BinOrphan { .. } => "bin_orphan",
             Error::Spreadsheet { .. } => "bad_spreadsheet",
             Error::ImportRefused { .. } => "import_refused",
-            Error::NotEmpty(_) => "not_empty",
+            Error::NotEmpty(_) | Error::FolderNotEmpty(_) => "not_empty",
+            Error::NoCeremony { .. } => "no_ceremony",
             Error::Cancelled => "cancelled",
             Error::SealedExport(_) => "sealed_export",
             Error::WrongExportPassphrase(_) => "wrong_export_passphrase",
@@ -515,6 +522,15 @@ impl Error {
                 out
             }
             Error::NotEmpty(path) => tr(lang, "err-not-empty", &[("path", Arg::from(&p(path)))]),
+            Error::FolderNotEmpty(path) => tr(lang, "err-folder-not-empty", &[("path", Arg::from(&p(path)))]),
+            Error::NoCeremony { date, place } => {
+                let missing = match (date, place) {
+                    (true, true) => "both",
+                    (true, false) => "date",
+                    _ => "place",
+                };
+                tr(lang, "err-no-ceremony", &[("missing", Arg::from(missing))])
+            }
             Error::Cancelled => tr(lang, "err-cancelled", &[]),
             Error::SealedExport(path) => tr(lang, "err-sealed-export", &[("path", Arg::from(&p(path)))]),
             Error::WrongExportPassphrase(path) => {

@@ -594,7 +594,26 @@ fn visual_regression() {
     let dir = tempfile::tempdir().unwrap();
     let refs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/visual");
     let update = std::env::var_os("UPDATE_VISUAL").is_some();
+    // The ceremony's two documents of their own: the press release draft (as the press release it becomes) and the
+    // checklist with the banner's preflight.
+    let draft = documents::ceremony_release(&d, f.sponsorship, dossier::Lang::Fr, today()).unwrap();
+    let (_, preflight) =
+        documents::banner(&d, f.star, None, BannerSize::R850, 10.0, dossier::Lang::Fr, today()).unwrap();
+    let star = d.get::<Detainee>(f.star).unwrap().data.name;
+    let banners = [documents::KitBanner { detainee: star, file: "kakemono.pdf".into(), preflight }];
+    let checklist = documents::checklist(
+        &d,
+        f.sponsorship,
+        &[dossier::Lang::Fr],
+        &banners,
+        (BannerSize::R850, 10.0),
+        dossier::Lang::Fr,
+        today(),
+    )
+    .unwrap();
     let docs: Vec<(&str, Vec<u8>)> = vec![
+        ("ceremony-release", documents::press_release_draft(&d, &draft, today()).unwrap().bytes),
+        ("ceremony-checklist", checklist.bytes),
         ("agreement", documents::agreement(&d, f.sponsorship, dossier::Lang::Fr, today()).unwrap().bytes),
         ("factsheet", documents::factsheet(&d, f.star, dossier::Lang::Fr, today()).unwrap().bytes),
         ("press-release", documents::press_release(&d, f.press_release, today()).unwrap().bytes),
@@ -1573,4 +1592,394 @@ fn a_card_without_a_usable_photo_prints_the_name_large() {
     );
     let err = documents::kind::check("fr/card.toml", &bad).unwrap_err();
     assert!(err.to_string().contains("fr/card.toml") && err.to_string().contains("bande"), "{err}");
+}
+
+/// A private copy of the fixture's dossier, for tests that write records (the kit saves a press release).
+fn kit_dossier(dir: &Path) -> Dossier {
+    let src = &fixture().db;
+    let db = dir.join("kit.dossier");
+    for suffix in ["", "-wal", "-shm"] {
+        let from = PathBuf::from(format!("{}{suffix}", src.display()));
+        if from.exists() {
+            std::fs::copy(&from, PathBuf::from(format!("{}{suffix}", db.display()))).unwrap();
+        }
+    }
+    Dossier::open(&db, PASS).unwrap()
+}
+
+/// What is in `dir` besides the dossier and its SQLite companions.
+fn beside_dossier(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("kit.dossier"))
+        .collect()
+}
+
+/// How many images a PDF draws (`pdfimages -list`).
+fn image_count(pdf: &Path) -> usize {
+    tool("pdfimages", &["-list"], pdf).lines().skip(2).count()
+}
+
+fn kit_request(sponsorship: Uuid, lang: dossier::Lang) -> dossier::api::KitRequest {
+    dossier::api::KitRequest { sponsorship, lang, force: false }
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let info = tool("pdfinfo", &[], pdf);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+/// What poppler reads from a kit's PDF, whitespace collapsed (and words hyphenated at a line end joined).
+fn kit_text(pdf: &Path) -> String {
+    let text = check_common(pdf);
+    // pdftotext turns no-break spaces into spaces; compare words.
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+#[test]
+fn ceremony_kit_of_one_detainee_holds_every_document_naming_sponsor_and_detainee() {
+    let f = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = kit_dossier(tmp.path());
+    let s = d.get::<Sponsorship>(f.sponsorship).unwrap();
+    let sponsor = d.get::<Sponsor>(s.sponsor_id).unwrap();
+    let star = d.get::<Detainee>(f.star).unwrap();
+    let hy = star.name_hy.clone().unwrap();
+    let releases_before = d.list::<PressRelease>().unwrap().len();
+    let dir = tmp.path().join("kit");
+    let mut calls = vec![];
+    let kit = dossier::api::ceremony_kit(
+        &mut d,
+        &kit_request(f.sponsorship, dossier::Lang::Fr),
+        &dir,
+        today(),
+        |done, total| calls.push((done, total)),
+        || false,
+    )
+    .unwrap();
+    if let Ok(keep) = std::env::var("KIT_LOOK") {
+        for f in &kit.files {
+            std::fs::copy(dir.join(f), Path::new(&keep).join(f)).unwrap();
+        }
+    }
+    // Two agreement copies, the banner, the fact sheet, the press release, the checklist.
+    assert_eq!(kit.files.len(), 6, "{:?}", kit.files);
+    let mut on_disk: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    on_disk.sort();
+    let mut listed = kit.files.clone();
+    listed.sort();
+    assert_eq!(on_disk, listed, "the folder holds exactly the files listed");
+    let (last, total) = *calls.last().unwrap();
+    assert_eq!((last, total), (6, 6), "progress ends at the total: {calls:?}");
+    assert!(calls.windows(2).all(|w| w[0].0 < w[1].0), "progress only moves forward: {calls:?}");
+    assert!(kit.files.iter().all(|n| n.ends_with(".pdf")));
+    let file = |word: &str| kit.files.iter().filter(|n| n.contains(word)).cloned().collect::<Vec<_>>();
+    let agreements = file("convention-de-parrainage");
+    assert_eq!(agreements.len(), 2, "{:?}", kit.files);
+    for (n, name) in agreements.iter().enumerate() {
+        assert!(name.ends_with(&format!("exemplaire-{}.pdf", n + 1)), "{name}");
+        let text = kit_text(&dir.join(name));
+        assert!(text.contains(&format!("Exemplaire {} sur 2", n + 1)), "copy marked: {text}");
+        for who in [&sponsor.name, &star.name, &hy] {
+            assert!(text.contains(who.as_str()), "{name} names {who}");
+        }
+    }
+    let banner = file("kakemono");
+    assert_eq!(banner.len(), 1);
+    let text = kit_text(&dir.join(&banner[0]));
+    assert!(text.contains(&star.name) && text.contains(&hy), "{text}");
+    assert_eq!(
+        image_count(&dir.join(&banner[0])),
+        image_count(&write(
+            tmp.path(),
+            "with-sponsor.pdf",
+            &documents::banner(&d, f.star, Some(s.sponsor_id), BannerSize::R850, 10.0, dossier::Lang::Fr, today())
+                .unwrap()
+                .0
+                .bytes
+        )),
+        "the banner carries the kit's sponsor's logo"
+    );
+    assert_eq!(kit.preflight.len(), 1);
+    assert_eq!(kit.preflight[0].file, banner[0]);
+    let sheet = file("fiche");
+    assert_eq!(sheet.len(), 1);
+    let text = kit_text(&dir.join(&sheet[0]));
+    assert!(text.contains(&star.name) && text.contains(&hy));
+
+    // The press release draft: saved as a record, its PDF in the folder.
+    let releases = d.list::<PressRelease>().unwrap();
+    assert_eq!(releases.len(), releases_before + 1);
+    let release = d.get::<PressRelease>(kit.press_release).unwrap();
+    assert_eq!(release.lang, dossier::Lang::Fr);
+    assert!(!release.in_press_kit, "a draft is not in the press kit until the user says so");
+    assert!(release.title.contains(&sponsor.name) && release.title.contains(&star.name), "{}", release.title);
+    assert!(release.body.contains("À COMPLÉTER"), "{}", release.body);
+    assert!(!release.body.contains("\\'"), "the draft reads as text: {}", release.body);
+    let ceremony = s.ceremony.clone().unwrap();
+    let place = ceremony.place.unwrap();
+    let pr = kit.files.iter().find(|n| n.starts_with(&release.date.to_string())).expect("the release's PDF");
+    let text = kit_text(&dir.join(pr));
+    for needle in ["Paris, Lyon, Genève", "COMMUNIQUÉ DE PRESSE", "À COMPLÉTER", &sponsor.name, &star.name, &hy, &place]
+    {
+        assert!(text.contains(needle), "press release has {needle:?}: {text}");
+    }
+    assert!(text.contains(&documents::context::write_date(ceremony.date.unwrap(), dossier::Lang::Fr)), "{text}");
+
+    // The checklist: one page, who brings what, when to print, the banner's verdict.
+    let list = file("check-list");
+    assert_eq!(list.len(), 1);
+    let path = dir.join(&list[0]);
+    assert_eq!(page_count(&path), 1, "the checklist is one page");
+    let text = kit_text(&path);
+    for needle in
+        ["Qui apporte quoi", "Imprimeur", "La veille", "Contrôle du kakemono", &sponsor.name, &star.name, &place]
+    {
+        assert!(text.contains(needle), "checklist has {needle:?}: {text}");
+    }
+    let verdict = if kit.preflight[0].report.has_errors() {
+        "à corriger"
+    } else if kit.preflight[0].report.findings.is_empty() {
+        "Prêt pour l’imprimeur"
+    } else {
+        "avec des avertissements"
+    };
+    assert!(text.contains(verdict), "the banner's verdict {verdict:?}: {text}");
+    // Nothing left beside the folder.
+    let beside: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(beside.is_empty(), "no staging folder left: {beside:?}");
+}
+
+#[test]
+fn ceremony_kit_follows_the_sponsor_languages_and_replaces_a_folder_only_when_asked() {
+    let f = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = kit_dossier(tmp.path());
+    let s = d.get::<Sponsorship>(f.sponsorship).unwrap();
+    let mut sponsor = d.get::<Sponsor>(s.sponsor_id).unwrap().data;
+    sponsor.languages = vec!["en".into(), "fr".into(), "hy".into()];
+    d.update(s.sponsor_id, sponsor).unwrap();
+    let dir = tmp.path().join("kit");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), b"kept").unwrap();
+    let err = dossier::api::ceremony_kit(
+        &mut d,
+        &kit_request(f.sponsorship, dossier::Lang::Fr),
+        &dir,
+        today(),
+        |_, _| {},
+        || false,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "not_empty");
+    assert!(err.message(dossier::Lang::En).contains("--force"), "{}", err.message(dossier::Lang::En));
+    assert_eq!(std::fs::read(dir.join("notes.txt")).unwrap(), b"kept", "a refused kit leaves the folder as it was");
+    let mut req = kit_request(f.sponsorship, dossier::Lang::Fr);
+    req.force = true;
+    let kit = dossier::api::ceremony_kit(&mut d, &req, &dir, today(), |_, _| {}, || false).unwrap();
+    assert!(!dir.join("notes.txt").exists(), "--force replaces the folder whole");
+    // English first (the sponsor's first language), then French; Armenian is not a document language.
+    let agreements: Vec<&String> =
+        kit.files.iter().filter(|n| n.contains("agreement") || n.contains("convention")).collect();
+    assert_eq!(agreements.len(), 4, "{:?}", kit.files);
+    for (name, mark) in [
+        ("sponsorship-agreement", "Copy 1 of 2"),
+        ("sponsorship-agreement", "Copy 2 of 2"),
+        ("convention-de-parrainage", "Exemplaire 1 sur 2"),
+        ("convention-de-parrainage", "Exemplaire 2 sur 2"),
+    ] {
+        let n = mark.chars().find(char::is_ascii_digit).unwrap();
+        let file = agreements.iter().find(|f| f.starts_with(name) && f.ends_with(&format!("-{n}.pdf"))).unwrap();
+        assert!(kit_text(&dir.join(file)).contains(mark), "{file}: {mark}");
+    }
+    // The public documents in the sponsor's first language; the checklist in the user's.
+    assert!(kit.files.iter().any(|n| n.starts_with("banner-")), "{:?}", kit.files);
+    assert!(kit.files.iter().any(|n| n.starts_with("fact-sheet-")), "{:?}", kit.files);
+    assert!(kit.files.iter().any(|n| n.starts_with("check-list-ceremonie-")), "{:?}", kit.files);
+    assert_eq!(d.get::<PressRelease>(kit.press_release).unwrap().lang, dossier::Lang::En);
+    let list = kit.files.iter().find(|n| n.starts_with("check-list")).unwrap();
+    assert!(kit_text(&dir.join(list)).contains("4 exemplaires (anglais, français)"));
+}
+
+#[test]
+fn ceremony_kit_of_the_whole_group_has_a_banner_and_fact_sheet_per_detainee() {
+    let f = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = kit_dossier(tmp.path());
+    let s = d.get::<Sponsorship>(f.group_sponsorship).unwrap();
+    let sponsor = d.get::<Sponsor>(s.sponsor_id).unwrap();
+    assert_eq!(sponsor.languages, ["fr"], "documents in the sponsor's language, the checklist in the user's");
+    let group = documents::group_members(&d, dossier::Lang::Fr, today()).unwrap();
+    assert!(group.len() > 3);
+    assert!(!group.iter().any(|(_, n)| n == HIDDEN_CANARY), "nobody without consent");
+    let dir = tmp.path().join("group-kit");
+    let mut last = (0, 0);
+    let kit = dossier::api::ceremony_kit(
+        &mut d,
+        &kit_request(f.group_sponsorship, dossier::Lang::En),
+        &dir,
+        today(),
+        |done, total| last = (done, total),
+        || false,
+    )
+    .unwrap();
+    let n = group.len();
+    assert_eq!(kit.files.len(), 2 + 2 * n + 2, "{:?}", kit.files);
+    assert_eq!(last, (kit.files.len() as u32, kit.files.len() as u32));
+    assert_eq!(kit.preflight.len(), n);
+    // Every file passes the common checks (valid PDF, embedded subset fonts, no canary), read once.
+    let texts: Vec<(&String, String)> = kit.files.iter().map(|f| (f, kit_text(&dir.join(f)))).collect();
+    let agreements: Vec<&String> =
+        texts.iter().filter(|(f, _)| f.contains("convention-de-parrainage")).map(|(_, t)| t).collect();
+    assert_eq!(agreements.len(), 2);
+    for text in agreements {
+        assert!(text.contains(&sponsor.name));
+        for (_, name) in &group {
+            assert!(text.contains(name.as_str()), "the group's agreement lists {name}");
+        }
+    }
+    let of_kind = |prefix: &str, name: &str| {
+        texts
+            .iter()
+            .filter(|(f, t)| f.starts_with(prefix) && t.contains(name))
+            .map(|(_, t)| t.clone())
+            .collect::<Vec<_>>()
+    };
+    for (id, name) in &group {
+        let p = d.get::<Detainee>(*id).unwrap();
+        let banners = of_kind("kakemono-", name);
+        assert_eq!(banners.len(), 1, "one banner for {name}");
+        let sheets = of_kind("fiche-", name);
+        assert_eq!(sheets.len(), 1, "one fact sheet for {name}");
+        if let Some(h) = &p.name_hy {
+            assert!(banners[0].contains(h.as_str()) && sheets[0].contains(h.as_str()), "{h} in Armenian script");
+        }
+    }
+    let list = kit.files.iter().find(|f| f.starts_with("ceremony-checklist")).unwrap();
+    if let Ok(keep) = std::env::var("KIT_LOOK") {
+        std::fs::copy(dir.join(list), Path::new(&keep).join("group-checklist.pdf")).unwrap();
+    }
+    assert_eq!(page_count(&dir.join(list)), 1, "the group's checklist is one page too");
+    let text = kit_text(&dir.join(list));
+    assert!(text.contains(&format!("{n} roll-up banners")), "{text}");
+    let release = d.get::<PressRelease>(kit.press_release).unwrap();
+    assert!(release.title.contains(&sponsor.name));
+    let pr = kit.files.iter().find(|f| f.starts_with(&release.date.to_string())).unwrap();
+    let text = kit_text(&dir.join(pr));
+    assert!(text.contains("Paris, Lyon, Genève") && text.contains("À COMPLÉTER"), "{text}");
+}
+
+#[test]
+fn ceremony_kit_without_date_or_place_is_refused_naming_them_and_writes_nothing() {
+    let f = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = kit_dossier(tmp.path());
+    let s = d.get::<Sponsorship>(f.sponsorship).unwrap();
+    let releases = d.list::<PressRelease>().unwrap().len();
+    let dir = tmp.path().join("kit");
+    let cases: [(Option<Ceremony>, &[&str], &[&str]); 3] = [
+        (None, &["date", "place"], &["date", "lieu"]),
+        (Some(Ceremony { date: None, place: Some("Lyon".into()), press: None }), &["date"], &["date"]),
+        (Some(Ceremony { date: Some(today()), place: None, press: None }), &["place"], &["lieu"]),
+    ];
+    for (ceremony, en, fr) in cases {
+        let mut data = s.data.clone();
+        data.ceremony = ceremony.clone();
+        d.update(f.sponsorship, data).unwrap();
+        let err = dossier::api::ceremony_kit(
+            &mut d,
+            &kit_request(f.sponsorship, dossier::Lang::En),
+            &dir,
+            today(),
+            |_, _| panic!("nothing is rendered"),
+            || false,
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "no_ceremony");
+        let (msg_en, msg_fr) = (err.message(dossier::Lang::En), err.message(dossier::Lang::Fr));
+        for word in en {
+            assert!(msg_en.contains(word), "{ceremony:?}: {msg_en}");
+        }
+        for word in fr {
+            assert!(msg_fr.contains(word), "{ceremony:?}: {msg_fr}");
+        }
+        if en.len() == 1 {
+            let other = if en[0] == "date" { "place" } else { "date" };
+            assert!(!msg_en.contains(other), "only what is missing is named: {msg_en}");
+        }
+        assert!(!dir.exists(), "nothing written");
+        assert_eq!(beside_dossier(tmp.path()), Vec::<String>::new(), "nothing beside the dossier");
+    }
+    assert_eq!(d.list::<PressRelease>().unwrap().len(), releases, "no press release saved");
+}
+
+#[test]
+fn a_cancelled_ceremony_kit_leaves_no_folder_and_no_record() {
+    let f = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut d = kit_dossier(tmp.path());
+    let releases = d.list::<PressRelease>().unwrap().len();
+    let dir = tmp.path().join("kit");
+    let done = std::cell::Cell::new(0);
+    let err = dossier::api::ceremony_kit(
+        &mut d,
+        &kit_request(f.sponsorship, dossier::Lang::Fr),
+        &dir,
+        today(),
+        |n, _| done.set(n),
+        || done.get() >= 3,
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "cancelled");
+    assert_eq!(done.get(), 3, "stopped before the fourth document");
+    assert!(!dir.exists());
+    assert_eq!(beside_dossier(tmp.path()), Vec::<String>::new(), "no staging folder left");
+    assert_eq!(d.list::<PressRelease>().unwrap().len(), releases);
+}
+
+#[test]
+fn ceremony_kit_cli_lists_files_prints_json_and_refuses() {
+    let f = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    drop(kit_dossier(tmp.path()));
+    let db = tmp.path().join("kit.dossier");
+    let env = Env { dir: tmp, db };
+    let dir = env.path("kit");
+    let o = dir.to_str().unwrap().to_owned();
+    let id = f.sponsorship.to_string();
+    let out = env.ok(&["render", "ceremony-kit", "--sponsorship", &id, "-o", &o]);
+    let lines: Vec<&str> = out.lines().filter(|l| l.ends_with(".pdf")).collect();
+    assert_eq!(lines.len(), 6, "{out}");
+    assert!(lines.iter().all(|l| Path::new(l).is_file()), "{out}");
+    assert!(out.contains("Press release draft saved"), "{out}");
+    // Again into the same folder: refused (exit 1), unless --force.
+    let err = env.fails(&["render", "ceremony-kit", "--sponsorship", &id, "-o", &o], 1);
+    assert!(err.contains("already holds files"), "{err}");
+    let v = env.json(&["render", "ceremony-kit", "--sponsorship", &id, "-o", &o, "--force", "--json"]);
+    assert_eq!(v["files"].as_array().unwrap().len(), 6);
+    let release: Uuid = v["press_release"].as_str().unwrap().parse().unwrap();
+    assert!(v["preflight"][0]["report"]["findings"].is_array(), "{v}");
+    let d = Dossier::open(&env.db, PASS).unwrap();
+    assert!(d.get::<PressRelease>(release).unwrap().body.contains("À COMPLÉTER"), "the draft is saved");
+    // A sponsorship without a ceremony: refused in the user's language, naming what is missing.
+    let prospect = d.sponsorships(None, None).unwrap().into_iter().find(|s| s.ceremony.is_none()).unwrap().id;
+    drop(d);
+    let o2 = env.path("kit2").to_str().unwrap().to_owned();
+    let err = env.fails(&["render", "ceremony-kit", "--sponsorship", &prospect.to_string(), "-o", &o2], 1);
+    assert!(err.contains("no ceremony date and no ceremony place"), "{err}");
+    let out = env
+        .cmd(&["render", "ceremony-kit", "--sponsorship", &prospect.to_string(), "-o", &o2])
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ni de lieu de cérémonie"), "{err}");
+    assert!(!env.path("kit2").exists());
 }

@@ -150,7 +150,7 @@ pub fn pdf_file_name(name: &str) -> String {
     format!("{}.pdf", file_stem(name))
 }
 
-fn file_word(lang: Lang, what: &str) -> String {
+pub(crate) fn file_word(lang: Lang, what: &str) -> String {
     crate::i18n::tr(lang, &format!("app-file-{what}"), &[])
 }
 

@@ -8,7 +8,7 @@
 //! chooses, with its recovery file), [`exchange`] (the import wizard's steps, every export), [`dashboard`], [`detainees`] (list rows, record page), [`sponsors`] (sponsor rows, the
 //! sponsorship board, handover, logos), [`records`] (any-record writes, photo edits), [`profile`], [`templates`]
 //! (template folders), [`recovery`] (recovery sheets), [`documents`] (one request type for every document, file
-//! names, the banner's sponsor), [`settings`], [`share`] (one dossier for several offices: status, invitations,
+//! names, the banner's sponsor), [`kit`] (a signing ceremony's documents in one folder), [`settings`], [`share`] (one dossier for several offices: status, invitations,
 //! syncs, the conflicts inbox), [`session`] (creating a dossier, its passphrase and how strong one
 //! is) and [`rules`] (the limits the UI shows, so it never re-decides them).
 //!
@@ -21,6 +21,7 @@ pub mod dashboard;
 pub mod detainees;
 pub mod documents;
 pub mod exchange;
+pub mod kit;
 pub mod profile;
 pub mod records;
 pub mod recovery;
@@ -45,6 +46,7 @@ pub use exchange::{
     export, import_apply, import_file, import_json, import_preview, ExistingRecord, ExportFormat, ExportRequest,
     Exported, ImportFile, ImportPreview, ImportRequest,
 };
+pub use kit::{ceremony_kit, sponsor_langs, CeremonyKit, KitPreflight, KitRequest, KIT_BANNER_SIZE};
 pub use profile::{add_profile_logo, edit_profile, IfNoProfile};
 pub use records::{delete, edit_media, save, AnyRecord, DeletableKind, MediaEdit};
 pub use recovery::{

@@ -417,3 +417,64 @@ pub fn campaign(
     };
     (figures, categories)
 }
+
+/// A signing ceremony as documents print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CeremonyCtx {
+    /// Written out: "12 mai 2026".
+    pub date: String,
+    pub place: String,
+}
+
+/// What the ceremony's press release draft is made from: its title (the template header's `title`, itself a
+/// template) and its body become a `PressRelease` record the user then edits.
+#[derive(Debug, Clone, Serialize)]
+pub struct CeremonyReleaseCtx {
+    pub lang: Lang,
+    pub collective: CollectiveCtx,
+    pub sponsor: SponsorCtx,
+    pub target: Target,
+    pub ceremony: CeremonyCtx,
+    pub today: String,
+}
+
+/// A banner of the kit and its preflight verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct BannerCheck {
+    pub detainee: String,
+    pub file: String,
+    /// `ok`, `warning` or `error`.
+    pub level: String,
+    /// The verdict in a few words, in the document's language.
+    pub verdict: String,
+    /// The preflight's findings, in the document's language.
+    pub findings: Vec<String>,
+}
+
+/// The one-page checklist of a ceremony: who brings what, what to print where and when, the banners' preflight.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistCtx {
+    pub lang: Lang,
+    pub collective: CollectiveCtx,
+    pub sponsor: SponsorCtx,
+    pub target: Target,
+    pub ceremony: CeremonyCtx,
+    /// The day the banners must be ordered at the print shop: a week before the ceremony.
+    pub banner_deadline: String,
+    /// True when that day is already past.
+    pub banner_late: bool,
+    /// The day the press release goes out: the day before the ceremony.
+    pub release_deadline: String,
+    /// Copies of the agreement to print (two per language).
+    pub agreement_copies: u64,
+    /// The languages of the agreement, written out ("français, anglais").
+    pub agreement_languages: String,
+    /// The banner's print size and bleed, written out ("850 × 2000 mm, fond perdu 10 mm").
+    pub banner_size: String,
+    pub banners: Vec<BannerCheck>,
+    /// How many banners are ready for the print shop (no error, no warning).
+    pub banners_ready: u64,
+    /// The banners whose preflight found something, errors first.
+    pub banners_to_check: Vec<BannerCheck>,
+    pub today: String,
+}

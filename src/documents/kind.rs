@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::banner::{self, BannerSize, Preflight};
 use super::card::{self, CardFormat};
-use super::context::BannerCtx;
+use super::context::{BannerCtx, PressReleaseCtx};
 use super::{base_parts, render_source, samples, text, val, Images, Pdf};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -31,11 +31,15 @@ pub enum DocKind {
     BannerPoster,
     /// Social-media cards (PNG), every format in one layout template.
     Card,
+    /// The press release draft announcing a signing ceremony: its title and body become a press release record.
+    CeremonyRelease,
+    /// The one-page checklist of a signing ceremony.
+    CeremonyChecklist,
 }
 
 impl DocKind {
     /// Every kind, in the order templates are listed.
-    pub const ALL: [DocKind; 7] = [
+    pub const ALL: [DocKind; 9] = [
         DocKind::Agreement,
         DocKind::Factsheet,
         DocKind::PressRelease,
@@ -43,6 +47,8 @@ impl DocKind {
         DocKind::BannerRollup,
         DocKind::BannerPoster,
         DocKind::Card,
+        DocKind::CeremonyRelease,
+        DocKind::CeremonyChecklist,
     ];
 
     /// The template's name in one language's folder, and its default source.
@@ -72,6 +78,18 @@ impl DocKind {
             }
             (Card, Fr) => ("fr/card.toml", include_str!("../../assets/templates/fr/card.toml")),
             (Card, En) => ("en/card.toml", include_str!("../../assets/templates/en/card.toml")),
+            (CeremonyRelease, Fr) => {
+                ("fr/ceremony-release.md", include_str!("../../assets/templates/fr/ceremony-release.md"))
+            }
+            (CeremonyRelease, En) => {
+                ("en/ceremony-release.md", include_str!("../../assets/templates/en/ceremony-release.md"))
+            }
+            (CeremonyChecklist, Fr) => {
+                ("fr/ceremony-checklist.md", include_str!("../../assets/templates/fr/ceremony-checklist.md"))
+            }
+            (CeremonyChecklist, En) => {
+                ("en/ceremony-checklist.md", include_str!("../../assets/templates/en/ceremony-checklist.md"))
+            }
         }
     }
 
@@ -125,6 +143,18 @@ impl DocKind {
                 parts.sponsors = ctx.sponsors.iter().collect();
                 f(Sample::Text { ctx: val(&ctx), parts })
             }
+            DocKind::CeremonyRelease => {
+                let ctx = samples::ceremony_release(lang);
+                // The draft is previewed as the press release it becomes.
+                let release = samples::press_release(lang);
+                f(Sample::Release { ctx: val(&ctx), release })
+            }
+            DocKind::CeremonyChecklist => {
+                let ctx = samples::checklist(lang);
+                let mut parts = base_parts(&ctx.collective);
+                parts.sponsor = Some(&ctx.sponsor);
+                f(Sample::Text { ctx: val(&ctx), parts })
+            }
             DocKind::BannerRollup => f(Sample::Banner { ctx: &samples::banner(lang), size: BannerSize::R850 }),
             DocKind::BannerPoster => f(Sample::Banner { ctx: &samples::banner(lang), size: BannerSize::A2 }),
             DocKind::Card => f(Sample::Card { ctx: &samples::banner(lang) }),
@@ -137,6 +167,11 @@ enum Sample<'a> {
     Text {
         ctx: Value,
         parts: text::Parts<'a>,
+    },
+    /// A press release draft's context, and the press release (of the sample) it is previewed in.
+    Release {
+        ctx: Value,
+        release: PressReleaseCtx,
     },
     /// A banner's context, and the size its preview is printed at.
     Banner {
@@ -183,6 +218,7 @@ impl TemplateName {
         let name = self.as_str();
         self.kind.with_sample(self.lang, |sample| match sample {
             Sample::Text { ctx, .. } => text::check(name, source, &ctx),
+            Sample::Release { ctx, .. } => text::draft(name, source, &ctx).map(drop),
             Sample::Banner { ctx, .. } => banner::check(name, source, ctx),
             Sample::Card { ctx } => card::check(name, source, ctx),
         })
@@ -195,6 +231,12 @@ impl TemplateName {
         let (name, lang) = (self.as_str(), self.lang);
         self.kind.with_sample(lang, |sample| match sample {
             Sample::Text { ctx, parts } => Ok((render_source(d, name, source, &ctx, lang, &parts)?, None)),
+            Sample::Release { ctx, mut release } => {
+                (release.release.title, release.release.body) = text::draft(name, source, &ctx)?;
+                let t = TemplateName::new(DocKind::PressRelease, lang);
+                let parts = base_parts(&release.collective);
+                Ok((render_source(d, t.as_str(), &d.template_source(t)?, &val(&release), lang, &parts)?, None))
+            }
             Sample::Banner { ctx, size } => {
                 let layout = banner::parse_layout(name, source)?;
                 let mut images = Images::new(d);

@@ -9,6 +9,7 @@
 
 pub mod banner;
 pub mod card;
+mod ceremony;
 pub mod context;
 pub mod kind;
 mod samples;
@@ -29,6 +30,7 @@ use uuid::Uuid;
 
 pub use banner::{BannerSize, Preflight, Print};
 pub use card::{CardFormat, CardPdf};
+pub use ceremony::{ceremony_of, ceremony_release, checklist, KitBanner, ScheduledCeremony};
 use context::*;
 pub use kind::{DocKind, TemplateInfo, TemplateName};
 
@@ -95,22 +97,22 @@ pub(crate) fn base_parts(c: &CollectiveCtx) -> text::Parts<'static> {
 
 /// The sponsorship agreement of one sponsorship.
 pub fn agreement(d: &Dossier, sponsorship: Uuid, lang: Lang, today: NaiveDate) -> Result<Pdf> {
+    agreement_copy(d, sponsorship, lang, today, None)
+}
+
+/// The agreement marked as one of the copies to sign (`Some((1, 2))`: "copy 1 of 2", at the top of its first page
+/// and in its footer), whatever its template says.
+pub fn agreement_copy(
+    d: &Dossier,
+    sponsorship: Uuid,
+    lang: Lang,
+    today: NaiveDate,
+    copy: Option<(u32, u32)>,
+) -> Result<Pdf> {
     let s = d.get::<Sponsorship>(sponsorship)?;
     let sp = d.get::<Sponsor>(s.sponsor_id)?;
     let prof = profile(d)?;
-    let target = match s.detainee_id {
-        Some(id) => Target { whole_group: false, detainee: Some(public_or_refuse(d, id, lang, today)?), group: vec![] },
-        None => {
-            let photos = photos_by_detainee(d)?;
-            let people = d.detainees(&DetaineeFilter::default(), 0, u64::MAX >> 1)?.items;
-            let group = people
-                .iter()
-                .filter(|p| p.status().is_none_or(crate::model::Status::is_held))
-                .filter_map(|p| public_detainee(p, photos.get(&p.id).map(Vec::as_slice).unwrap_or(&[]), lang, today))
-                .collect();
-            Target { whole_group: true, detainee: None, group }
-        }
-    };
+    let target = target(d, &s, lang, today)?;
     let ceremony = s.ceremony.clone().unwrap_or_default();
     let ctx = AgreementCtx {
         lang,
@@ -124,7 +126,39 @@ pub fn agreement(d: &Dossier, sponsorship: Uuid, lang: Lang, today: NaiveDate) -
     };
     let mut parts = base_parts(&ctx.collective);
     parts.sponsor = Some(&ctx.sponsor);
+    parts.copy = copy;
     render_text(d, DocKind::Agreement, &val(&ctx), lang, &parts)
+}
+
+/// Who a sponsorship supports, as documents show it: one public detainee (refused when their name may not be
+/// published), or for the whole group every public detainee still held.
+pub(crate) fn target(d: &Dossier, s: &Sponsorship, lang: Lang, today: NaiveDate) -> Result<Target> {
+    Ok(match s.detainee_id {
+        Some(id) => Target { whole_group: false, detainee: Some(public_or_refuse(d, id, lang, today)?), group: vec![] },
+        None => {
+            let photos = photos_by_detainee(d)?;
+            let people = d.detainees(&DetaineeFilter::default(), 0, u64::MAX >> 1)?.items;
+            let group = people
+                .iter()
+                .filter(|p| p.status().is_none_or(crate::model::Status::is_held))
+                .filter_map(|p| public_detainee(p, photos.get(&p.id).map(Vec::as_slice).unwrap_or(&[]), lang, today))
+                .collect();
+            Target { whole_group: true, detainee: None, group }
+        }
+    })
+}
+
+/// The people a whole-group sponsorship's documents show, as [`target`] lists them (public and still held), with
+/// their ids.
+pub fn group_members(d: &Dossier, lang: Lang, today: NaiveDate) -> Result<Vec<(Uuid, String)>> {
+    let photos = photos_by_detainee(d)?;
+    let people = d.detainees(&DetaineeFilter::default(), 0, u64::MAX >> 1)?.items;
+    Ok(people
+        .iter()
+        .filter(|p| p.status().is_none_or(crate::model::Status::is_held))
+        .filter(|p| public_detainee(p, photos.get(&p.id).map(Vec::as_slice).unwrap_or(&[]), lang, today).is_some())
+        .map(|p| (p.id, p.name.clone()))
+        .collect())
 }
 
 /// The one-page fact sheet of a detainee (public, consented items only).

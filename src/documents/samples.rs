@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::context::*;
-use crate::i18n::Lang;
+use crate::i18n::{tr, Lang};
 use crate::model::*;
 
 fn stored<T>(data: T) -> Stored<T> {
@@ -135,6 +135,60 @@ pub fn banner(lang: Lang) -> BannerCtx {
         collective: collective(&profile(), lang),
         detainee: public(lang),
         sponsor: Some(sponsor(&sponsor_record(), lang)),
+        today: write_date(today(), lang),
+    }
+}
+
+fn ceremony() -> CeremonyCtx {
+    CeremonyCtx {
+        date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), Lang::Fr),
+        place: "Hôtel de ville d'Exemple".into(),
+    }
+}
+
+pub fn ceremony_release(lang: Lang) -> CeremonyReleaseCtx {
+    let a = agreement(lang);
+    CeremonyReleaseCtx {
+        lang,
+        collective: a.collective,
+        sponsor: a.sponsor,
+        target: a.target,
+        ceremony: CeremonyCtx {
+            date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), lang),
+            ..ceremony()
+        },
+        today: write_date(today(), lang),
+    }
+}
+
+pub fn checklist(lang: Lang) -> ChecklistCtx {
+    let a = agreement(lang);
+    let check = |level: &str, findings: Vec<String>| BannerCheck {
+        detainee: "Aram Exemple".into(),
+        file: "banner-Aram-Exemple-850x2000.pdf".into(),
+        level: level.into(),
+        verdict: tr(lang, &format!("kit-preflight-{level}"), &[]),
+        findings,
+    };
+    let warned = check("warning", vec!["Photo: 180 ppi (fictional finding).".into()]);
+    ChecklistCtx {
+        lang,
+        collective: a.collective,
+        sponsor: a.sponsor,
+        target: a.target,
+        ceremony: CeremonyCtx {
+            date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), lang),
+            ..ceremony()
+        },
+        banner_deadline: write_date(NaiveDate::from_ymd_opt(2026, 5, 14).expect("valid"), lang),
+        banner_late: false,
+        release_deadline: write_date(NaiveDate::from_ymd_opt(2026, 5, 20).expect("valid"), lang),
+        agreement_copies: 2,
+        agreement_languages: tr(lang, "kit-lang-fr", &[]),
+        banner_size: tr(lang, "kit-banner-size", &[("size", "850 × 2000 mm".into()), ("bleed", "10".into())]),
+        banners: vec![check("ok", vec![]), warned.clone()],
+        banners_ready: 1,
+        banners_to_check: vec![warned],
         today: write_date(today(), lang),
     }
 }

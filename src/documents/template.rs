@@ -192,6 +192,23 @@ pub fn escape_markdown(s: &str) -> String {
     out
 }
 
+/// Escapes text for a Markdown draft the user goes on editing (a ceremony's press release body): the characters
+/// that start emphasis, code, links, HTML or comments, headings, tables and block quotes anywhere in a line get a
+/// backslash, and a list or rule marker at the value's start too; the punctuation of prose (`' , . : ; ? ( ) - /`)
+/// is left as typed, so the draft reads as text. No value can become a directive (`<` is escaped) or a link.
+pub fn escape_markdown_draft(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.chars().enumerate() {
+        let active =
+            matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' | '{' | '}');
+        if active || (i == 0 && matches!(c, '-' | '+' | '=')) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Fuel of the Markdown templates. minijinja 3 charges one fuel per instruction and one per 64 bytes of data it
 /// produces (strings built by `~` or `+`, macro bodies and `set` blocks, filter results, the output), and checks an
 /// allocation of known size before making it. Fuel therefore bounds time *and* memory: 2,000,000 fuel is at most
@@ -207,15 +224,20 @@ pub const MAX_OUTPUT_BYTES: usize = 16 << 20;
 /// with a fuel limit so an edited template with a runaway loop, or one building a huge text, stops instead of
 /// hanging the app or filling its memory.
 pub fn environment() -> Environment<'static> {
-    strict_environment(FUEL, true)
+    strict_environment(FUEL, Some(escape_markdown))
 }
 
 /// The engine for plain text (banner zones, footers): no Markdown escaping.
 pub fn plain_environment() -> Environment<'static> {
-    strict_environment(PLAIN_FUEL, false)
+    strict_environment(PLAIN_FUEL, None)
 }
 
-fn strict_environment(fuel: u64, markdown: bool) -> Environment<'static> {
+/// The engine for a Markdown draft the user edits afterwards (see [`escape_markdown_draft`]).
+pub fn draft_environment() -> Environment<'static> {
+    strict_environment(FUEL, Some(escape_markdown_draft))
+}
+
+fn strict_environment(fuel: u64, escape: Option<fn(&str) -> String>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(fuel));
@@ -228,7 +250,10 @@ fn strict_environment(fuel: u64, markdown: bool) -> Environment<'static> {
             (Ok(n), Some(lang)) if value.is_integer() => group_digits(n, lang),
             _ => value.to_string(),
         };
-        let text = if markdown && !value.is_safe() { escape_markdown(&text) } else { text };
+        let text = match escape {
+            Some(escape) if !value.is_safe() => escape(&text),
+            _ => text,
+        };
         out.write_str(&text).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write"))
     });
     env

@@ -31,6 +31,8 @@ pub struct Parts<'a> {
     pub sponsor: Option<&'a SponsorCtx>,
     pub detainees: HashMap<String, &'a PublicDetainee>,
     pub sponsors: Vec<&'a SponsorCtx>,
+    /// A copy to sign, `(n, of)`: marked at the top of the first page and in the footer.
+    pub copy: Option<(u32, u32)>,
 }
 
 /// The directives, by their first word.
@@ -51,6 +53,20 @@ pub fn check(name: &str, source: &str, ctx: &Value) -> Result<()> {
         template::render(&plain, name, s, 2, ctx)?;
     }
     Ok(())
+}
+
+/// Renders a Markdown draft from a text template: its header's title (itself a plain template) and its body, with
+/// values escaped for a draft the user edits afterwards (`template::draft_environment`). Directives are checked as
+/// in any text template and left in the draft, where the document that prints it expands them.
+pub fn draft(name: &str, source: &str, ctx: &Value) -> Result<(String, String)> {
+    let (header, body, line) = template::split_header(name, source)?;
+    check_directives(name, body, line)?;
+    let markdown = template::render(&template::draft_environment(), name, body, line, ctx)?;
+    let title = template::render(&template::plain_environment(), name, &header.title, 2, ctx)?;
+    if let Some(f) = &header.footer {
+        template::render(&template::plain_environment(), name, f, 2, ctx)?;
+    }
+    Ok((title.split_whitespace().collect::<Vec<_>>().join(" "), markdown.trim().to_owned() + "\n"))
 }
 
 /// Refuses a directive this module does not know, with its line: a typo such as `<!-- signature -->` would
@@ -109,6 +125,12 @@ pub fn build(
         }
     }
     flush(name, &mut chunk, &mut blocks, lang, images)?;
+    let copy = parts.copy.map(|(n, of)| {
+        tr(lang, "doc-copy", &[("n", crate::i18n::Arg::from(n as usize)), ("of", crate::i18n::Arg::from(of as usize))])
+    });
+    if let Some(mark) = &copy {
+        blocks.insert(0, para(vec![Span::new(mark.clone()).bold().size(9.0)], Align::Right));
+    }
     // The document's typography, once, on everything it prints: template text, values and directive blocks.
     typography::blocks(lang, &mut blocks);
 
@@ -123,7 +145,11 @@ pub fn build(
         page.margin_bottom_mm = b;
         page.margin_left_mm = l;
     }
-    page.footer = footer.filter(|f| !f.trim().is_empty()).map(|f| typography::text(lang, &f));
+    let footer = match (footer.filter(|f| !f.trim().is_empty()), copy) {
+        (Some(f), Some(mark)) => Some(format!("{f} — {mark}")),
+        (f, mark) => f.or(mark),
+    };
+    page.footer = footer.map(|f| typography::text(lang, &f));
     page.page_label = Some(tr(lang, "doc-page", &[]));
     Ok(typeset::Document {
         title: typography::text(lang, &header.title),

@@ -208,6 +208,7 @@ doc-contents = Contents
 doc-around = around { $date }
 doc-for-collective = For the collective
 doc-for-sponsor = For the sponsor
+doc-copy = Copy { $n } of { $of }
 doc-signature = Signature
 doc-years = { $n ->
     [one] { $n } year
@@ -251,6 +252,16 @@ err-import-refused = Import of { $path } refused: { $errors ->
    *[other] { $duplicates } possible duplicates
 }. Nothing was imported; fix the rows (or run with --dry-run for the full report).
 err-not-empty = The folder { $path } holds other files; choose an empty folder or a previous website export.
+err-folder-not-empty = The folder { $path } already holds files; choose an empty folder, or confirm replacing it (--force).
+err-no-ceremony = The sponsorship has no ceremony { $missing ->
+    [both] date and no ceremony place
+    [date] date
+   *[place] place
+ } yet: fill in the ceremony's { $missing ->
+    [both] date and place
+    [date] date
+   *[place] place
+ } before preparing the kit. Nothing was written.
 err-cancelled = Cancelled: nothing was written to the dossier.
 err-sealed-export = { $path } is a sealed export: give the passphrase it was sealed with.
 err-wrong-export-passphrase = This passphrase does not open the sealed export { $path } (nothing was imported).
@@ -337,6 +348,19 @@ app-file-factsheet = fact-sheet
 app-file-presskit = press-kit
 app-file-banner = banner
 app-file-card = card
+
+## Ceremony kit (api::ceremony_kit)
+cli-kit-release = Press release draft saved: { $id } (fill it in before sending)
+cli-kit-preflight = Banner check { $file }: { $verdict }
+kit-preflight-ok = ready for the print shop
+kit-preflight-warning = printable, with warnings
+kit-preflight-error = to fix before printing
+kit-lang-fr = French
+kit-lang-en = English
+kit-banner-size = { $size }, { $bleed } mm bleed
+app-file-copy = copy
+app-file-ceremony-checklist = ceremony-checklist
+app-file-press-release = press-release
 
 ## Sharing one dossier between offices (src/share)
 err-share-not-shared = This dossier is not shared. Start with "share create --folder FOLDER".

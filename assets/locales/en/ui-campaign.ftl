@@ -274,4 +274,6 @@ camp-tpl-label = { $value } — { $detail }
 camp-doc-kind-banner-rollup = Roll-up banner
 camp-doc-kind-banner-poster = Poster
 camp-doc-kind-card = Social-media card
+camp-doc-kind-ceremony-release = Ceremony press release (draft)
+camp-doc-kind-ceremony-checklist = Ceremony checklist
 camp-history = Change history

@@ -209,6 +209,7 @@ doc-contents = Sommaire
 doc-around = vers le { $date }
 doc-for-collective = Pour le collectif
 doc-for-sponsor = Pour le parrain
+doc-copy = Exemplaire { $n } sur { $of }
 doc-signature = Signature
 doc-years = { $n ->
     [one] { $n } an
@@ -252,6 +253,16 @@ err-import-refused = Import de { $path } refusé : { $errors ->
    *[other] { $duplicates } doublons possibles
 }. Rien n'a été importé ; corrigez les lignes (ou lancez avec --dry-run pour le rapport complet).
 err-not-empty = Le dossier { $path } contient d'autres fichiers ; choisissez un dossier vide ou un export précédent du site.
+err-folder-not-empty = Le dossier { $path } contient déjà des fichiers ; choisissez un dossier vide, ou confirmez son remplacement (--force).
+err-no-ceremony = Le parrainage n’a pas encore { $missing ->
+    [both] de date ni de lieu de cérémonie
+    [date] de date de cérémonie
+   *[place] de lieu de cérémonie
+ } : renseignez { $missing ->
+    [both] la date et le lieu
+    [date] la date
+   *[place] le lieu
+ } de la cérémonie avant de préparer le kit. Rien n’a été écrit.
 err-cancelled = Annulé : rien n'a été écrit dans le dossier.
 err-sealed-export = { $path } est un export scellé : indiquez la phrase secrète qui l'a scellé.
 err-wrong-export-passphrase = Cette phrase secrète n'ouvre pas l'export scellé { $path } (rien n'a été importé).
@@ -338,6 +349,19 @@ app-file-factsheet = fiche
 app-file-presskit = dossier-de-presse
 app-file-banner = kakemono
 app-file-card = carte
+
+## Kit de la cérémonie (api::ceremony_kit)
+cli-kit-release = Brouillon du communiqué enregistré : { $id } (à compléter avant l’envoi)
+cli-kit-preflight = Contrôle du kakemono { $file } : { $verdict }
+kit-preflight-ok = prêt pour l’imprimeur
+kit-preflight-warning = imprimable, avec des avertissements
+kit-preflight-error = à corriger avant impression
+kit-lang-fr = français
+kit-lang-en = anglais
+kit-banner-size = { $size }, fond perdu { $bleed } mm
+app-file-copy = exemplaire
+app-file-ceremony-checklist = check-list-ceremonie
+app-file-press-release = communique
 
 ## Partage d'un dossier entre bureaux (src/share)
 err-share-not-shared = Ce dossier n'est pas partagé. Commencez par « share create --folder DOSSIER ».

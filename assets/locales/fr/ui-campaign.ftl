@@ -274,4 +274,6 @@ camp-tpl-label = { $value } — { $detail }
 camp-doc-kind-banner-rollup = Kakemono (roll-up)
 camp-doc-kind-banner-poster = Affiche
 camp-doc-kind-card = Carte pour les réseaux sociaux
+camp-doc-kind-ceremony-release = Communiqué de la cérémonie (brouillon)
+camp-doc-kind-ceremony-checklist = Check-list de la cérémonie
 camp-history = Historique des modifications

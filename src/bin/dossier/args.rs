@@ -54,7 +54,7 @@ pub enum Command {
     Sponsorship(records::Cmd<sponsors::Sponsorships>),
     /// Find people and sponsors by any of their names.
     Search(search::SearchArgs),
-    /// Produce a document as PDF: agreement, banner, factsheet, press-release, presskit.
+    /// Produce a document as PDF: agreement, banner, factsheet, press-release, presskit; or a ceremony kit (a folder).
     #[command(subcommand)]
     Render(documents::RenderCmd),
     /// Document templates: list, export, import, check, reset.

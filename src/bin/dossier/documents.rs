@@ -2,7 +2,7 @@
 //! `api::CardRequest`), the request types the app sends too; `api::render` (`api::render_card`) maps it to the
 //! core's renderer.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::Local;
@@ -11,6 +11,7 @@ use dossier::api::{self, CardRequest, DocRequest};
 use dossier::documents;
 use dossier::error::{Invalid, Reason};
 use dossier::files;
+use dossier::i18n::{tr, Arg};
 use dossier::model::RecordKind;
 use dossier::{Error, Lang};
 
@@ -103,6 +104,23 @@ pub enum RenderCmd {
         #[arg(long)]
         force: bool,
     },
+    /// Every document of a sponsorship's signing ceremony, in a new folder: the agreement in two copies to sign
+    /// (in each of the sponsor's languages), the roll-up banner and fact sheet of each sponsored detainee, a press
+    /// release draft (also saved as a press release record to edit) and the checklist with the banners' preflight.
+    /// Refused, with nothing written, when the ceremony has no date or place yet.
+    CeremonyKit {
+        #[arg(long)]
+        sponsorship: String,
+        /// The folder to write (new or empty).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Replace the folder if it already holds files.
+        #[arg(long)]
+        force: bool,
+        /// Print what was written as JSON: {"files": [...], "press_release": ID, "preflight": [...]}.
+        #[arg(long)]
+        json: bool,
+    },
     /// The press kit.
     Presskit {
         #[arg(long, default_value = "fr")]
@@ -116,6 +134,9 @@ pub enum RenderCmd {
 }
 
 pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
+    if let RenderCmd::CeremonyKit { sponsorship, output, force, json } = cmd {
+        return ceremony_kit(ctx, &sponsorship, &output, force, json);
+    }
     let d = ctx.open()?;
     let id = |kind, text: &str| d.resolve_id(kind, text);
     let mut report = None;
@@ -146,6 +167,7 @@ pub fn run(cmd: RenderCmd, ctx: &Ctx) -> Result<ExitCode, Error> {
         RenderCmd::Presskit { lang, output, force } => {
             ((output, force), DocRequest::Presskit { lang: doc_lang(&lang)? })
         }
+        RenderCmd::CeremonyKit { .. } => unreachable!("handled above"),
         RenderCmd::Banner { detainee, sponsor, size, bleed, lang, pdfx, preflight, json, output, force } => {
             let detainee = id(RecordKind::Detainee, &detainee)?;
             let sponsor = sponsor.map(|s| id(RecordKind::Sponsor, &s)).transpose()?;
@@ -190,4 +212,38 @@ fn refuse_existing(output: &std::path::Path, force: bool) -> Result<files::Exist
 fn doc_lang(s: &str) -> Result<Lang, Error> {
     Lang::parse(s)
         .ok_or_else(|| Invalid::new("lang", Reason::Unknown { value: s.into(), allowed: "fr, en".into() }).into())
+}
+
+/// `render ceremony-kit`: the folder's files, one a line (or JSON), then the banners' preflight verdicts.
+fn ceremony_kit(ctx: &Ctx, sponsorship: &str, output: &Path, force: bool, json: bool) -> Result<ExitCode, Error> {
+    let mut d = ctx.open()?;
+    let sponsorship = d.resolve_id(RecordKind::Sponsorship, sponsorship)?;
+    let req = api::KitRequest { sponsorship, lang: ctx.lang, force };
+    let kit = api::ceremony_kit(&mut d, &req, output, Local::now().date_naive(), |_, _| {}, || false)?;
+    if json {
+        print_json(&kit);
+    } else {
+        for f in &kit.files {
+            println!("{}", output.join(f).display());
+        }
+        println!("{}", tr(ctx.lang, "cli-kit-release", &[("id", Arg::from(&kit.press_release.to_string()))]));
+        for p in &kit.preflight {
+            let level = if p.report.has_errors() {
+                "error"
+            } else if p.report.findings.is_empty() {
+                "ok"
+            } else {
+                "warning"
+            };
+            let verdict = tr(ctx.lang, &format!("kit-preflight-{level}"), &[]);
+            println!(
+                "{}",
+                tr(ctx.lang, "cli-kit-preflight", &[("file", Arg::from(&p.file)), ("verdict", Arg::from(&verdict))])
+            );
+            for f in &p.report.findings {
+                println!("  {:<7} {}", f.level.to_uppercase(), f.message);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
