@@ -4,7 +4,7 @@
 //!
 //! The documents are those of `benches/documents.rs`: the sponsorship agreement of a detainee with a 24-megapixel
 //! photo, that detainee's roll-up banner (850 × 2000 mm, 10 mm bleed) and the press kit of 200 people (the 24 of
-//! the sample and 176 synthetic ones, each with a photo). Everything in them is fictional.
+//! the sample and 176 synthetic ones, each with a photo of their own). Everything in them is fictional.
 //!
 //! Two times per document, each the median of N renders after two warm-up renders:
 //! - `full_ms`: what the app does (`documents::agreement`…): read the dossier, build the context, render the
@@ -80,8 +80,6 @@ fn main() -> Result<(), Error> {
     // The dossiers of benches/documents.rs.
     let dir = tempfile::tempdir()?;
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).ok_or("date")?;
-    let small = dir.path().join("small.jpg");
-    std::fs::write(&small, dossier::demo::placeholder_portrait(1200, 1600, [90, 100, 120]))?;
     let big = dir.path().join("big.jpg");
     std::fs::write(&big, dossier::demo::placeholder_portrait(4000, 6000, [120, 90, 80]))?;
     let mut d = Dossier::create(&dir.path().join("25.dossier"), PASS)?;
@@ -94,8 +92,12 @@ fn main() -> Result<(), Error> {
     let sponsorship = d.insert(s)?.id;
     let mut d200 = Dossier::create(&dir.path().join("200.dossier"), PASS)?;
     dossier::demo::fill(&mut d200, 0)?;
-    for k in 0..176 {
-        public_person(&mut d200, &format!("Personne Fictive {k:03}"), &small)?;
+    // Unlike the bench, each synthetic person gets a photo of their own (a different tint): typst embeds equal
+    // images once, ours once per photo record, and a real press kit has a different photo for each person.
+    for k in 0..176u8 {
+        let photo = dir.path().join(format!("p{k}.jpg"));
+        std::fs::write(&photo, dossier::demo::placeholder_portrait(1200, 1600, [40 + k, 100, 120]))?;
+        public_person(&mut d200, &format!("Personne Fictive {k:03}"), &photo)?;
     }
 
     let mut results = vec![];
@@ -154,8 +156,8 @@ fn sources(d: &Dossier) -> Result<Vec<(typeset::ImageData, Vec<u8>)>, Error> {
     let mut out = vec![];
     for m in d.list::<Media>()? {
         let bytes = d.media_bytes(m.id)?;
-        let img = typeset::ImageData::from_bytes(bytes.clone())?
-            .with_orientation(typeset::Orientation::new(m.orientation));
+        let img =
+            typeset::ImageData::from_bytes(bytes.clone())?.with_orientation(typeset::Orientation::new(m.orientation));
         out.push((img, bytes));
     }
     Ok(out)
