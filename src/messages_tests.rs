@@ -193,6 +193,9 @@ fn every_error() -> Vec<Error> {
         Error::ImportRefused { path: path(), errors: 2, duplicates: 1, problems: vec![] },
         Error::NotEmpty(path()),
         Error::Cancelled,
+        Error::FolderNotEmpty(path()),
+        Error::NoCeremony { date: true, place: true },
+        Error::NoCeremony { date: false, place: true },
         Error::SealedExport(path()),
         Error::WrongExportPassphrase(path()),
         Error::SheetTooLarge { path: path(), sheet: Some("Feuil1".into()), limit: SheetLimit::Cells },
@@ -275,6 +278,7 @@ fn every_error() -> Vec<Error> {
         TemplateProblem::FontSizes { zone: "nom".into() },
         TemplateProblem::BadAlign { zone: "nom".into() },
         TemplateProblem::BadCmyk { colour: "rouge".into() },
+        TemplateProblem::BadRgb { colour: "rouge".into() },
     ] {
         all.push(Error::Template { name: name(), line: Some(4), problem: problem.clone() });
         all.push(Error::Template { name: name(), line: None, problem });
@@ -390,6 +394,8 @@ fn every_error() -> Vec<Error> {
             | Error::ImportRefused { .. }
             | Error::NotEmpty(_)
             | Error::Cancelled
+            | Error::FolderNotEmpty(_)
+            | Error::NoCeremony { .. }
             | Error::SealedExport(_)
             | Error::WrongExportPassphrase(_)
             | Error::SheetTooLarge { .. }

@@ -209,7 +209,8 @@ fn the_record_page_says_what_documents_print_and_templates_say_their_kind() {
     }
     assert!(items > 0 && photos > 0, "the sample publishes some items and photos: {items} {photos}");
     let templates = d.templates().unwrap();
-    assert_eq!(templates.len(), 16, "8 kinds, in French and English");
+    assert_eq!(templates.len(), 2 * dossier::documents::DocKind::ALL.len(), "every kind, in French and English");
+    assert_eq!(templates.len(), 18, "9 kinds, in French and English");
     for t in templates {
         let name = dossier::documents::TemplateName::new(t.kind, t.lang);
         assert_eq!(name.as_str(), t.name, "kind and language name the template");

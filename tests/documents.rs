@@ -1663,8 +1663,8 @@ fn ceremony_kit_of_one_detainee_holds_every_document_naming_sponsor_and_detainee
             std::fs::copy(dir.join(f), Path::new(&keep).join(f)).unwrap();
         }
     }
-    // Two agreement copies, the banner, the fact sheet, the press release, the checklist.
-    assert_eq!(kit.files.len(), 6, "{:?}", kit.files);
+    // Two agreement copies, the banner, the square card, the fact sheet, the press release, the checklist.
+    assert_eq!(kit.files.len(), 7, "{:?}", kit.files);
     let mut on_disk: Vec<String> =
         std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     on_disk.sort();
@@ -1672,10 +1672,18 @@ fn ceremony_kit_of_one_detainee_holds_every_document_naming_sponsor_and_detainee
     listed.sort();
     assert_eq!(on_disk, listed, "the folder holds exactly the files listed");
     let (last, total) = *calls.last().unwrap();
-    assert_eq!((last, total), (6, 6), "progress ends at the total: {calls:?}");
+    assert_eq!((last, total), (7, 7), "progress ends at the total: {calls:?}");
     assert!(calls.windows(2).all(|w| w[0].0 < w[1].0), "progress only moves forward: {calls:?}");
-    assert!(kit.files.iter().all(|n| n.ends_with(".pdf")));
     let file = |word: &str| kit.files.iter().filter(|n| n.contains(word)).cloned().collect::<Vec<_>>();
+    // The square social-media card: the one PNG, at its exact size, nothing but the image.
+    let cards = file(".png");
+    assert_eq!(cards, ["carte-".to_owned() + &cards[0][6..]], "{:?}", kit.files);
+    assert!(cards[0].ends_with("-square.png"), "{cards:?}");
+    let png = std::fs::read(dir.join(&cards[0])).unwrap();
+    assert_eq!(png_chunks(&png), ["IHDR", "sRGB", "IDAT", "IEND"]);
+    let img = image::load_from_memory(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (1080, 1080));
+    assert!(kit.files.iter().filter(|n| !n.ends_with(".png")).all(|n| n.ends_with(".pdf")));
     let agreements = file("convention-de-parrainage");
     assert_eq!(agreements.len(), 2, "{:?}", kit.files);
     for (n, name) in agreements.iter().enumerate() {
@@ -1830,11 +1838,13 @@ fn ceremony_kit_of_the_whole_group_has_a_banner_and_fact_sheet_per_detainee() {
     )
     .unwrap();
     let n = group.len();
-    assert_eq!(kit.files.len(), 2 + 2 * n + 2, "{:?}", kit.files);
+    assert_eq!(kit.files.len(), 2 + 3 * n + 2, "{:?}", kit.files);
+    assert_eq!(kit.files.iter().filter(|f| f.ends_with("-square.png")).count(), n, "a card per person");
     assert_eq!(last, (kit.files.len() as u32, kit.files.len() as u32));
     assert_eq!(kit.preflight.len(), n);
     // Every file passes the common checks (valid PDF, embedded subset fonts, no canary), read once.
-    let texts: Vec<(&String, String)> = kit.files.iter().map(|f| (f, kit_text(&dir.join(f)))).collect();
+    let texts: Vec<(&String, String)> =
+        kit.files.iter().filter(|f| f.ends_with(".pdf")).map(|f| (f, kit_text(&dir.join(f)))).collect();
     let agreements: Vec<&String> =
         texts.iter().filter(|(f, _)| f.contains("convention-de-parrainage")).map(|(_, t)| t).collect();
     assert_eq!(agreements.len(), 2);
@@ -1954,15 +1964,15 @@ fn ceremony_kit_cli_lists_files_prints_json_and_refuses() {
     let o = dir.to_str().unwrap().to_owned();
     let id = f.sponsorship.to_string();
     let out = env.ok(&["render", "ceremony-kit", "--sponsorship", &id, "-o", &o]);
-    let lines: Vec<&str> = out.lines().filter(|l| l.ends_with(".pdf")).collect();
-    assert_eq!(lines.len(), 6, "{out}");
+    let lines: Vec<&str> = out.lines().filter(|l| l.ends_with(".pdf") || l.ends_with(".png")).collect();
+    assert_eq!(lines.len(), 7, "six PDFs and the square card: {out}");
     assert!(lines.iter().all(|l| Path::new(l).is_file()), "{out}");
     assert!(out.contains("Press release draft saved"), "{out}");
     // Again into the same folder: refused (exit 1), unless --force.
     let err = env.fails(&["render", "ceremony-kit", "--sponsorship", &id, "-o", &o], 1);
     assert!(err.contains("already holds files"), "{err}");
     let v = env.json(&["render", "ceremony-kit", "--sponsorship", &id, "-o", &o, "--force", "--json"]);
-    assert_eq!(v["files"].as_array().unwrap().len(), 6);
+    assert_eq!(v["files"].as_array().unwrap().len(), 7);
     let release: Uuid = v["press_release"].as_str().unwrap().parse().unwrap();
     assert!(v["preflight"][0]["report"]["findings"].is_array(), "{v}");
     let d = Dossier::open(&env.db, PASS).unwrap();

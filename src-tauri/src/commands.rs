@@ -134,6 +134,29 @@ pub struct JobProgress {
     pub cancelled: bool,
     /// Errors met on the way (one line each, translated); the job goes on with the next item.
     pub errors: Vec<String>,
+    /// The code of the refusal that stopped the job before it wrote anything (`not_empty`: the folder holds
+    /// files, the UI offers to replace them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub code: Option<String>,
+    /// What the finished job wrote, as the user reads it (a folder's path).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub output: Option<String>,
+    /// The record the job saved (the ceremony kit's press release draft), for the UI to open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub record: Option<Uuid>,
+}
+
+/// A social-media card generated for the preview: its bytes are fetched raw with `document_bytes(token)`.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct GeneratedCard {
+    pub token: u32,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u32,
+    pub file_name: String,
 }
 
 /// Files dropped on the window, announced as the `files-dropped` event.
@@ -719,6 +742,57 @@ commands! {
             return Ok(None);
         };
         Ok(Some(crate::jobs::banners(app.clone(), st.clone(), dir, size, bleed_mm, lang)))
+    }
+
+    /// A social-media card (PNG at its format's exact size) for the preview; "Enregistrer l'image" is `card_save`.
+    async fn card_generate(st, app, request: api::CardRequest) -> GeneratedCard {
+        let card = st.with(move |d| api::render_card(d, request, today())).await?;
+        let (width, height, bytes, file_name) = (card.width, card.height, card.png.len() as u32, card.file_name.clone());
+        let token = st.keep_document(Generated { bytes: card.png, file_name: card.file_name });
+        Ok(GeneratedCard { token, width, height, bytes, file_name })
+    }
+
+    /// Saves a generated card where the user chooses (native dialog, PNG). Returns the path shown, or null.
+    async fn card_save(st, app, token: u32) -> Option<String> {
+        let name = st.document(token, |g| g.file_name.clone())?;
+        let Some(path) = app
+            .dialog()
+            .file()
+            .set_file_name(&name)
+            .add_filter("PNG", &["png"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+        else {
+            return Ok(None);
+        };
+        let bytes = st.document(token, |g| g.bytes.clone())?;
+        let shown = path.display().to_string();
+        st.blocking(move || documents::write_pdf(&path, &bytes)).await?;
+        Ok(Some(shown))
+    }
+
+    /// The ceremony kit of a sponsorship (`api::ceremony_kit`) as a job with `job-progress` events, into a folder
+    /// chosen in the native dialog. `replace` (after a `not_empty` refusal the user confirmed) writes into the
+    /// folder chosen last time, replacing what it holds; it never takes a path from the webview. Returns the job,
+    /// or null when the dialog was cancelled.
+    async fn ceremony_kit_start(st, app, sponsorship: Uuid, replace: bool) -> Option<u32> {
+        let dir = if replace {
+            st.picked("ceremony-kit")?
+        } else {
+            let Some(dir) = app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()) else {
+                return Ok(None);
+            };
+            st.pick("ceremony-kit", dir.clone());
+            dir
+        };
+        let request = api::KitRequest { sponsorship, lang: st.lang(), force: replace };
+        Ok(Some(crate::jobs::ceremony_kit(app.clone(), st.clone(), request, dir)))
+    }
+
+    /// Opens the folder a ceremony kit was last written to in the system's file manager.
+    async fn ceremony_kit_open(st, app) -> () {
+        let dir = st.picked("ceremony-kit")?;
+        app.opener().open_path(dir.display().to_string(), None::<&str>).map_err(|_| st.err("open-viewer"))
     }
 
     async fn job_cancel(st, app, job: u32) -> () {

@@ -27,6 +27,9 @@ pub fn banners(app: AppHandle, st: Shell, dir: PathBuf, size: BannerSize, bleed_
             finished: false,
             cancelled: false,
             errors: vec![],
+            code: None,
+            output: None,
+            record: None,
         };
         let people = st.with_now(|d| api::sponsored_detainees(d));
         match people {
@@ -64,7 +67,56 @@ pub fn banners(app: AppHandle, st: Shell, dir: PathBuf, size: BannerSize, bleed_
 
 /// A job's progress record at its start.
 fn progress(job: u32, total: u32) -> JobProgress {
-    JobProgress { job, done: 0, total, current: String::new(), finished: false, cancelled: false, errors: vec![] }
+    JobProgress {
+        job,
+        done: 0,
+        total,
+        current: String::new(),
+        finished: false,
+        cancelled: false,
+        errors: vec![],
+        code: None,
+        output: None,
+        record: None,
+    }
+}
+
+/// Writes a sponsorship's ceremony kit into `dir` (`api::ceremony_kit`): one step per file, all or nothing (a
+/// cancelled kit leaves no folder and no record). A refusal before anything is written (no ceremony date or
+/// place, a folder that holds files) ends the job with its message and its code.
+pub fn ceremony_kit(app: AppHandle, st: Shell, request: api::KitRequest, dir: PathBuf) -> u32 {
+    let (job, cancel) = st.start_job();
+    std::thread::spawn(move || {
+        let mut p = progress(job, 0);
+        let _ = app.emit("job-progress", &p);
+        let r = st.with_now(|d| {
+            api::ceremony_kit(
+                d,
+                &request,
+                &dir,
+                Local::now().date_naive(),
+                |done, total| {
+                    (p.done, p.total) = (done, total);
+                    let _ = app.emit("job-progress", &p);
+                },
+                || cancel.load(Ordering::Relaxed),
+            )
+        });
+        match r {
+            Ok(kit) => {
+                (p.done, p.total) = (kit.files.len() as u32, kit.files.len() as u32);
+                p.output = Some(dir.display().to_string());
+                p.record = Some(kit.press_release);
+            }
+            Err(e) if e.code == "cancelled" => p.cancelled = true,
+            Err(e) => {
+                p.code = Some(e.code.clone());
+                p.errors.push(e.message);
+            }
+        }
+        finish(&app, &st, p);
+    });
+    job
 }
 
 /// Sends the last event of a job and forgets it.

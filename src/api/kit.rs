@@ -13,8 +13,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::documents::{banner_sponsor, file_stem, file_word, pdf_file_name, render, DocRequest};
-use crate::documents::{self, banner::DEFAULT_BLEED_MM, BannerSize, KitBanner, Preflight};
+use super::documents::{
+    banner_sponsor, file_stem, file_word, pdf_file_name, render, render_card, CardRequest, DocRequest,
+};
+use crate::documents::{self, banner::DEFAULT_BLEED_MM, BannerSize, CardFormat, KitBanner, Preflight};
 use crate::error::{Error, Result};
 use crate::files::{self, Existing};
 use crate::model::{Detainee, PressRelease, Sponsor, Sponsorship};
@@ -147,9 +149,9 @@ pub fn ceremony_kit(
         tmp: staging.path().to_owned(),
         files: vec![],
         done: 0,
-        // Two agreement copies per language, a banner and a fact sheet per person, the press release, the
-        // checklist. (SOCIAL CARD: add one per person here when the card is wired.)
-        total: 2 * langs.len() as u32 + 2 * people.len() as u32 + 2,
+        // Two agreement copies per language, a banner, a square social-media card and a fact sheet per person,
+        // the press release, the checklist.
+        total: 2 * langs.len() as u32 + 3 * people.len() as u32 + 2,
         progress: &mut progress,
         cancelled: &cancelled,
     };
@@ -171,14 +173,22 @@ pub fn ceremony_kit(
     // Banners: a batch, one per person, at the default size and bleed.
     let banner_by = if s.stage.takes_the_banner() { Some(s.sponsor_id) } else { None };
     let mut banners = vec![];
+    let mut sponsors = vec![];
     for (id, person) in &people {
         kit.next()?;
         let sponsor = match banner_by {
             Some(sp) => Some(sp),
             None => banner_sponsor(d, *id)?,
         };
-        let banner =
-            DocRequest::Banner { detainee: *id, sponsor, size: KIT_BANNER_SIZE, bleed_mm: DEFAULT_BLEED_MM, lang };
+        sponsors.push(sponsor);
+        let banner = DocRequest::Banner {
+            detainee: *id,
+            sponsor,
+            size: KIT_BANNER_SIZE,
+            bleed_mm: DEFAULT_BLEED_MM,
+            lang,
+            pdfx: false,
+        };
         let doc = render(d, banner, today)?;
         let file = kit.add(&doc.file_name, &doc.pdf.bytes)?;
         let preflight = doc.preflight.unwrap_or_default();
@@ -186,8 +196,14 @@ pub fn ceremony_kit(
         kit.step();
     }
 
-    // SOCIAL CARD: the square social-media card of each person goes here (branch `cards`), written with
-    // `kit.add(…)` and counted in `kit.total` above. No file stands in for it until then.
+    // The square social-media card of each person, naming the banner's sponsor.
+    for ((id, _), sponsor) in people.iter().zip(&sponsors) {
+        kit.next()?;
+        let card =
+            render_card(d, CardRequest { detainee: *id, sponsor: *sponsor, format: CardFormat::Square, lang }, today)?;
+        kit.add(&card.file_name, &card.png)?;
+        kit.step();
+    }
 
     // Fact sheets.
     for (id, _) in &people {

@@ -301,6 +301,37 @@ fn cmyk(c: [f32; 4]) -> typeset::Color {
     typeset::Color::Cmyk(c[0], c[1], c[2], c[3])
 }
 
+/// A banner placed on its canvas, before typesetting: the canvas, a label for each image placed (in order) and
+/// the preflight so far (what is missing); [`render`] typesets it and completes the preflight.
+pub struct Placed {
+    pub canvas: typeset::Canvas,
+    image_labels: Vec<String>,
+    preflight: Preflight,
+    safe: typeset::MmRect,
+}
+
+/// Places a banner's zones on its canvas (bleed and crop marks), without typesetting it.
+pub fn place(
+    name: &str,
+    layout: &BannerLayout,
+    ctx: &BannerCtx,
+    size: BannerSize,
+    bleed_mm: f32,
+    lang: Lang,
+    images: &mut Images<'_>,
+) -> Result<Placed> {
+    let placement = Placement::new(size, bleed_mm);
+    let (tw, th) = placement.trim;
+    let mut preflight = Preflight { size: size.slug().into(), trim_mm: (tw, th), bleed_mm, ..Default::default() };
+    let (items, image_labels) = canvas_items(name, layout, ctx, &placement, lang, images, &mut preflight)?;
+    let canvas = typeset::Canvas {
+        title: format!("{} — {}", ctx.detainee.name, size.slug()),
+        lang: super::typesetting::typeset_lang(lang),
+        pages: vec![typeset::CanvasPage { width_mm: tw, height_mm: th, bleed_mm, crop_marks: true, items }],
+    };
+    Ok(Placed { canvas, image_labels, preflight, safe: placement.safe })
+}
+
 /// Places a banner's zones and renders it; returns the PDF and its preflight.
 pub fn render(
     name: &str,
@@ -311,22 +342,19 @@ pub fn render(
     images: &mut Images<'_>,
 ) -> Result<(Vec<u8>, Preflight)> {
     let Print { size, bleed_mm, pdfx } = print;
-    let placement = Placement::new(size, bleed_mm);
-    let (tw, th) = placement.trim;
-    let mut preflight = Preflight { size: size.slug().into(), trim_mm: (tw, th), bleed_mm, ..Default::default() };
-    let (items, image_labels) = canvas_items(name, layout, ctx, &placement, lang, images, &mut preflight)?;
-    let canvas = typeset::Canvas {
-        title: format!("{} — {}", ctx.detainee.name, size.slug()),
-        lang: super::typesetting::typeset_lang(lang),
-        pages: vec![typeset::CanvasPage { width_mm: tw, height_mm: th, bleed_mm, crop_marks: true, items }],
-    };
+    typeset_placed(place(name, layout, ctx, size, bleed_mm, lang, images)?, pdfx, lang)
+}
+
+/// Typesets a placed banner (a PDF/X-4 file when `pdfx`) and completes its preflight from what was placed.
+pub(crate) fn typeset_placed(placed: Placed, pdfx: bool, lang: Lang) -> Result<(Vec<u8>, Preflight)> {
+    let Placed { canvas, image_labels, mut preflight, safe } = placed;
     let rendered = if pdfx {
         typeset::render_canvas_pdfx(&canvas, &pdfx_condition(chrono::Utc::now().timestamp()))
     } else {
         typeset::render_canvas_with_layout(&canvas)
     }
     .map_err(super::typesetting::typeset_error)?;
-    run_preflight(&rendered, &image_labels, placement.safe, lang, &mut preflight);
+    run_preflight(&rendered, &image_labels, safe, lang, &mut preflight);
     Ok((rendered.pdf, preflight))
 }
 

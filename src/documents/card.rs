@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::banner::{check_fractions, check_text_zone, logo_items, text_box, TextZone};
 use super::context::BannerCtx;
-use super::template;
+use super::template::{self, TemplateProblem};
 use super::typesetting::{photo_crop, typeset_error, typeset_lang, Images};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -152,12 +152,12 @@ pub fn parse_layout(name: &str, source: &str) -> Result<CardLayout> {
     let layout: CardLayout = toml::from_str(source).map_err(|e| Error::Template {
         name: name.to_owned(),
         line: e.span().map(|s| source[..s.start].lines().count().max(1)),
-        detail: e.message().to_owned(),
+        problem: TemplateProblem::Toml { detail: e.message().to_owned() },
     })?;
-    let bad = |detail: String| Error::Template { name: name.to_owned(), line: None, detail };
+    let bad = |problem| Error::Template { name: name.to_owned(), line: None, problem };
     for (cname, c) in &layout.colors {
         if rgb(c).is_none() {
-            return Err(bad(format!("colour {cname}: write it #rrggbb (hexadecimal red, green, blue)")));
+            return Err(bad(TemplateProblem::BadRgb { colour: cname.clone() }));
         }
     }
     let known = |c: &str| layout.colors.contains_key(c);
@@ -170,11 +170,13 @@ pub fn parse_layout(name: &str, source: &str) -> Result<CardLayout> {
             let zname = format!("{}.{zname}", f.slug());
             check_fractions(&zname, z.x, z.y, z.w, z.h).map_err(bad)?;
             if let Some(c) = z.color.as_ref().filter(|c| !known(c)) {
-                return Err(bad(format!("{zname}: unknown colour {c:?}")));
+                return Err(bad(TemplateProblem::UnknownColour { zone: zname, colour: c.clone() }));
             }
         }
         for t in &fl.text {
-            check_text_zone(t, known).map_err(|e| bad(format!("{}.{e}", f.slug())))?;
+            // The zone is named with its format (`square.name`), as the template's sections are.
+            let named = TextZone { name: format!("{}.{}", f.slug(), t.name), ..t.clone() };
+            check_text_zone(&named, known).map_err(bad)?;
         }
     }
     Ok(layout)

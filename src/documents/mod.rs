@@ -66,9 +66,21 @@ fn public_or_refuse(d: &Dossier, id: Uuid, lang: Lang, today: NaiveDate) -> Resu
     public_detainee(&p, &photos, lang, today).ok_or_else(|| Error::NotPublic { name: p.name.clone() })
 }
 
-fn render_text(d: &Dossier, kind: DocKind, ctx: &Value, lang: Lang, parts: &text::Parts<'_>) -> Result<Pdf> {
+fn build_text(
+    d: &Dossier,
+    kind: DocKind,
+    ctx: &Value,
+    lang: Lang,
+    parts: &text::Parts<'_>,
+) -> Result<typeset::Document> {
     let t = TemplateName::new(kind, lang);
-    render_source(d, t.as_str(), &d.template_source(t)?, ctx, lang, parts)
+    let mut images = Images::new(d);
+    text::build(t.as_str(), &d.template_source(t)?, ctx, lang, parts, &mut images)
+}
+
+/// Builds and typesets a text document of `kind` from the dossier's template.
+pub(crate) fn render_text(d: &Dossier, kind: DocKind, ctx: &Value, lang: Lang, parts: &text::Parts<'_>) -> Result<Pdf> {
+    typeset_text(&build_text(d, kind, ctx, lang, parts)?)
 }
 
 pub(crate) fn render_source(
@@ -80,8 +92,13 @@ pub(crate) fn render_source(
     parts: &text::Parts<'_>,
 ) -> Result<Pdf> {
     let mut images = Images::new(d);
-    let doc = text::build(name, source, ctx, lang, parts, &mut images)?;
-    let r = typeset::render_with_layout(&doc).map_err(typeset_error)?;
+    typeset_text(&text::build(name, source, ctx, lang, parts, &mut images)?)
+}
+
+/// Typesets a text document built by one of the `…_document` functions: what [`agreement`], [`presskit`]… do
+/// after building it.
+pub fn typeset_text(doc: &typeset::Document) -> Result<Pdf> {
+    let r = typeset::render_with_layout(doc).map_err(typeset_error)?;
     Ok(Pdf { bytes: r.pdf, pages: r.layout.page_count })
 }
 
@@ -109,6 +126,19 @@ pub fn agreement_copy(
     today: NaiveDate,
     copy: Option<(u32, u32)>,
 ) -> Result<Pdf> {
+    typeset_text(&agreement_document(d, sponsorship, lang, today, copy)?)
+}
+
+/// The agreement as it is given to the typesetter (its blocks, text final): [`agreement_copy`] without the
+/// typesetting. For measuring the typesetting alone and for reproducing the document with another engine
+/// (`examples/render-timing.rs`).
+pub fn agreement_document(
+    d: &Dossier,
+    sponsorship: Uuid,
+    lang: Lang,
+    today: NaiveDate,
+    copy: Option<(u32, u32)>,
+) -> Result<typeset::Document> {
     let s = d.get::<Sponsorship>(sponsorship)?;
     let sp = d.get::<Sponsor>(s.sponsor_id)?;
     let prof = profile(d)?;
@@ -127,7 +157,7 @@ pub fn agreement_copy(
     let mut parts = base_parts(&ctx.collective);
     parts.sponsor = Some(&ctx.sponsor);
     parts.copy = copy;
-    render_text(d, DocKind::Agreement, &val(&ctx), lang, &parts)
+    build_text(d, DocKind::Agreement, &val(&ctx), lang, &parts)
 }
 
 /// Who a sponsorship supports, as documents show it: one public detainee (refused when their name may not be
@@ -172,7 +202,7 @@ pub fn factsheet(d: &Dossier, detainee: Uuid, lang: Lang, today: NaiveDate) -> R
     };
     let mut parts = base_parts(&ctx.collective);
     parts.detainees.insert(ctx.detainee.id.clone(), &ctx.detainee);
-    render_text(d, DocKind::Factsheet, &val(&ctx), lang, &parts)
+    typeset_text(&build_text(d, DocKind::Factsheet, &val(&ctx), lang, &parts)?)
 }
 
 /// A press release, in its own language.
@@ -191,11 +221,17 @@ pub fn press_release_draft(d: &Dossier, r: &PressRelease, today: NaiveDate) -> R
         today: write_date(today, lang),
     };
     let parts = base_parts(&ctx.collective);
-    render_text(d, DocKind::PressRelease, &val(&ctx), lang, &parts)
+    typeset_text(&build_text(d, DocKind::PressRelease, &val(&ctx), lang, &parts)?)
 }
 
 /// The press kit: the collective, figures, detainees by category, sponsors, how to sponsor, press releases.
 pub fn presskit(d: &Dossier, lang: Lang, today: NaiveDate) -> Result<Pdf> {
+    typeset_text(&presskit_document(d, lang, today)?)
+}
+
+/// The press kit as it is given to the typesetter: [`presskit`] without the typesetting (see
+/// [`agreement_document`]).
+pub fn presskit_document(d: &Dossier, lang: Lang, today: NaiveDate) -> Result<typeset::Document> {
     let prof = profile(d)?;
     let people = d.detainees(&DetaineeFilter::default(), 0, u64::MAX >> 1)?.items;
     let photos = photos_by_detainee(d)?;
@@ -228,7 +264,7 @@ pub fn presskit(d: &Dossier, lang: Lang, today: NaiveDate) -> Result<Pdf> {
         }
     }
     parts.sponsors = ctx.sponsors.iter().collect();
-    render_text(d, DocKind::Presskit, &val(&ctx), lang, &parts)
+    build_text(d, DocKind::Presskit, &val(&ctx), lang, &parts)
 }
 
 /// A roll-up banner or poster of a detainee, with its preflight report. Without `sponsor`, the sponsor of the
@@ -254,7 +290,34 @@ pub fn banner_as(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<(Pdf, Preflight)> {
-    let Print { size, bleed_mm, .. } = print;
+    let placed = banner_placed(d, detainee, sponsor_id, print.size, print.bleed_mm, lang, today)?;
+    let (bytes, preflight) = banner::typeset_placed(placed, print.pdfx, lang)?;
+    Ok((Pdf { bytes, pages: 1 }, preflight))
+}
+
+/// The banner's canvas as it is given to the typesetter: [`banner`] without the typesetting and the preflight (see
+/// [`agreement_document`]).
+pub fn banner_canvas(
+    d: &Dossier,
+    detainee: Uuid,
+    sponsor_id: Option<Uuid>,
+    size: BannerSize,
+    bleed_mm: f32,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<typeset::Canvas> {
+    Ok(banner_placed(d, detainee, sponsor_id, size, bleed_mm, lang, today)?.canvas)
+}
+
+fn banner_placed(
+    d: &Dossier,
+    detainee: Uuid,
+    sponsor_id: Option<Uuid>,
+    size: BannerSize,
+    bleed_mm: f32,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<banner::Placed> {
     if !(0.0..=banner::MAX_BLEED_MM).contains(&bleed_mm) || !bleed_mm.is_finite() {
         return Err(Error::Invalid(crate::error::Invalid::new(
             "bleed",
@@ -265,8 +328,7 @@ pub fn banner_as(
     let t = TemplateName::new(DocKind::banner(size), lang);
     let layout = banner::parse_layout(t.as_str(), &d.template_source(t)?)?;
     let mut images = Images::new(d);
-    let (bytes, preflight) = banner::render(t.as_str(), &layout, &ctx, print, lang, &mut images)?;
-    Ok((Pdf { bytes, pages: 1 }, preflight))
+    banner::place(t.as_str(), &layout, &ctx, size, bleed_mm, lang, &mut images)
 }
 
 /// What a banner or a social-media card of `detainee` shows (public and consented data only). Without `sponsor_id`,

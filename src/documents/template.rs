@@ -46,6 +46,8 @@ pub enum TemplateProblem {
     BadAlign { zone: String },
     /// A colour whose CMYK components are not between 0 and 1.
     BadCmyk { colour: String },
+    /// A card colour not written `#rrggbb`.
+    BadRgb { colour: String },
 }
 
 /// The template engine's kinds of refusal that a template's author can meet.
@@ -128,6 +130,7 @@ impl TemplateProblem {
             TemplateProblem::FontSizes { zone: z } => zone("tpl-font-sizes", z),
             TemplateProblem::BadAlign { zone: z } => zone("tpl-bad-align", z),
             TemplateProblem::BadCmyk { colour } => tr(lang, "tpl-bad-cmyk", &[("colour", Arg::from(colour))]),
+            TemplateProblem::BadRgb { colour } => tr(lang, "tpl-bad-rgb", &[("colour", Arg::from(colour))]),
         }
     }
 }

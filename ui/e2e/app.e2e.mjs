@@ -294,6 +294,58 @@ test('generate the agreement and the banner, and read the names back from the PD
   assert.match(b, new RegExp(NAME_HY), 'the banner carries the Armenian name');
 });
 
+test('a social-media card is previewed at its exact size and saved as a PNG without metadata', async () => {
+  await nav2('documents');
+  await (await el(tid('doc-kind'))).selectByAttribute('value', 'card');
+  await type(tid('doc-detainee-search'), 'aram');
+  await click(tid('detainee-hit'));
+  await (await el(tid('doc-card-format'))).selectByAttribute('value', 'portrait');
+  await click(tid('doc-generate'));
+  const img = await el(tid('card-preview'), 30000);
+  await browser.waitUntil(() => browser.execute((i) => i.complete && i.naturalWidth > 0, img), { timeout: 15000, timeoutMsg: 'the card is drawn' });
+  const size = await browser.execute((i) => [i.naturalWidth, i.naturalHeight], img);
+  assert.deepEqual(size, [1080, 1350], 'the preview is the PNG at the portrait size');
+  await shot('08-document-card');
+  const file = join(WORK, 'carte.png');
+  await click(tid('card-save'));
+  await answerFileDialog(file);
+  await browser.waitUntil(() => existsSync(file) && statSync(file).size > 1000, { timeout: 20000, timeoutMsg: `${file} written` });
+  const png = readFileSync(file);
+  assert.equal(png.readUInt32BE(16), 1080, 'saved at 1080 px wide');
+  assert.equal(png.readUInt32BE(20), 1350, 'and 1350 px tall');
+  assert.ok(!png.includes('eXIf') && !png.includes('tEXt') && !png.includes('iTXt'), 'no metadata chunk');
+});
+
+test('the ceremony kit: refused without a ceremony date and place, then written from the sponsorship page into a chosen folder', async () => {
+  await nav2('sponsorships');
+  await click(`${tid('sponsorship-card')} button`);
+  await click(tid('ceremony-kit-start'));
+  const dir = join(WORK, 'kit');
+  mkdirSync(dir, { recursive: true });
+  await answerFileDialog(dir, { folder: true });
+  const refusal = await el(tid('ceremony-kit-error'), 30000);
+  assert.match(await refusal.getText(), /date/, 'the refusal names what is missing');
+  assert.deepEqual(readdirSync(dir), [], 'nothing written');
+  await type(tid('sponsorship-ceremony-date'), '2030-06-01');
+  await type(tid('sponsorship-ceremony-place'), 'Mairie de Ville-d’Essai (fictive)');
+  await click(tid('sponsorship-save'));
+  await browser.waitUntil(async () => !(await (await browser.$(tid('ceremony-kit-start'))).getAttribute('disabled')), { timeout: 10000, timeoutMsg: 'saved' });
+  await click(tid('ceremony-kit-start'));
+  await answerFileDialog(dir, { folder: true });
+  await el(tid('ceremony-kit-done'), 60000);
+  await shot('09-ceremony-kit');
+  const files = readdirSync(dir);
+  assert.equal(files.filter((f) => f.endsWith('.pdf')).length, 6, `two agreement copies, banner, fact sheet, press release, checklist: ${files}`);
+  assert.equal(files.filter((f) => f.endsWith('.png')).length, 1, `the square card: ${files}`);
+  const agreement = files.find((f) => /exemplaire-1\.pdf$/.test(f));
+  assert.ok(agreement, `a first copy of the agreement: ${files}`);
+  assert.match(pdftext(join(dir, agreement)), /Aram Exemple-Test/);
+  // The press release draft is a record the user can edit.
+  await click(tid('ceremony-kit-release'));
+  await browser.waitUntil(async () => (await browser.getUrl()).includes('press') || (await browser.$(tid('press-title')).isExisting()), { timeout: 10000, timeoutMsg: 'the draft opens' });
+  await shot('09-ceremony-kit-release');
+});
+
 test('closing the window with unsaved edits asks first; then it quits and leaves a verified, encrypted backup', async () => {
   const dir = join(WORK, 'e2e.dossier.backups');
   const backups = () => (existsSync(dir) ? readdirSync(dir).filter((f) => /^backup-.*\.dossier$/.test(f)) : []);

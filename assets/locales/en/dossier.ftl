@@ -253,6 +253,7 @@ err-import-refused = Import of { $path } refused: { $errors ->
 }. Nothing was imported; fix the rows (or run with --dry-run for the full report).
 err-not-empty = The folder { $path } holds other files; choose an empty folder or a previous website export.
 err-folder-not-empty = The folder { $path } already holds files; choose an empty folder, or confirm replacing it (--force).
+err-folder-not-empty-app = The folder { $path } already holds files; choose an empty folder, or confirm replacing it.
 err-no-ceremony = The sponsorship has no ceremony { $missing ->
     [both] date and no ceremony place
     [date] date
@@ -565,6 +566,7 @@ tpl-unknown-colour = the zone "{ $zone }" names the colour "{ $colour }", which 
 tpl-font-sizes = the zone "{ $zone }" needs 0 < min_pt ≤ max_pt ≤ 1000.
 tpl-bad-align = the zone "{ $zone }" must be aligned left, center or right.
 tpl-bad-cmyk = the colour "{ $colour }" has a CMYK component outside 0 to 1.
+tpl-bad-rgb = the colour "{ $colour }" is not written #rrggbb (red, green and blue in hexadecimal).
 
 ## Why a spreadsheet or an export cannot be imported (err-spreadsheet)
 sheet-prefix = sheet "{ $sheet }": {""}

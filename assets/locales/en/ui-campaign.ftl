@@ -211,6 +211,17 @@ camp-size-a3 = Poster A3 (297 × 420 mm)
 camp-size-a2 = Poster A2 (420 × 594 mm)
 camp-size-a1 = Poster A1 (594 × 841 mm)
 camp-doc-bleed = Bleed (mm)
+camp-doc-pdfx = PDF/X-4 for the print shop
+camp-doc-pdfx-hint = The FOGRA39 printing profile (offset, coated paper) is embedded, as most print shops ask. Leave it unticked to print at the office.
+camp-card-format = Card format
+camp-card-format-square = Square 1080 × 1080 px (post)
+camp-card-format-portrait = Portrait 1080 × 1350 px
+camp-card-format-story = Story 1080 × 1920 px
+camp-card-format-landscape = Landscape 1200 × 675 px (shared link)
+camp-card-size = { $value } — { $width } × { $height } px
+camp-card-save = Save image…
+camp-card-saved = Image saved: { $value }
+camp-card-preview = Card preview
 camp-doc-bleed-hint = At least 5 mm for most print shops; up to 20 mm for large format.
 camp-doc-bleed-bad = Give a number of millimetres between 0 and { $max }.
 camp-doc-sponsor = Sponsor shown (optional)
@@ -277,3 +288,16 @@ camp-doc-kind-card = Social-media card
 camp-doc-kind-ceremony-release = Ceremony press release (draft)
 camp-doc-kind-ceremony-checklist = Ceremony checklist
 camp-history = Change history
+kit-explain = A folder ready for the ceremony: the agreement in two copies, the roll-up banner, the social-media card, the detainee's fact sheet, a press release draft (also saved among the press releases) and the checklist. The ceremony needs a saved date and place.
+kit-start = Prepare the ceremony kit…
+kit-save-first = Save your changes first: the kit uses the saved sponsorship.
+kit-progress = Preparing the ceremony kit
+kit-done = { $count ->
+    [one] Kit ready: 1 file in { $value }.
+   *[other] Kit ready: { $count } files in { $value }.
+}
+kit-open-folder = Open the folder
+kit-open-release = Edit the press release draft
+kit-cancelled = Kit cancelled: nothing was written.
+kit-replace = Replace this folder's contents
+kit-replace-confirm = Confirm: replace the files

@@ -254,6 +254,7 @@ err-import-refused = Import de { $path } refusé : { $errors ->
 }. Rien n'a été importé ; corrigez les lignes (ou lancez avec --dry-run pour le rapport complet).
 err-not-empty = Le dossier { $path } contient d'autres fichiers ; choisissez un dossier vide ou un export précédent du site.
 err-folder-not-empty = Le dossier { $path } contient déjà des fichiers ; choisissez un dossier vide, ou confirmez son remplacement (--force).
+err-folder-not-empty-app = Le dossier { $path } contient déjà des fichiers ; choisissez un dossier vide, ou confirmez son remplacement.
 err-no-ceremony = Le parrainage n’a pas encore { $missing ->
     [both] de date ni de lieu de cérémonie
     [date] de date de cérémonie
@@ -569,6 +570,7 @@ tpl-unknown-colour = la zone « { $zone } » nomme la couleur « { $colour } »,
 tpl-font-sizes = la zone « { $zone } » demande 0 < min_pt ≤ max_pt ≤ 1000.
 tpl-bad-align = la zone « { $zone } » doit être alignée à gauche (left), au centre (center) ou à droite (right).
 tpl-bad-cmyk = la couleur « { $colour } » a une composante CMJN hors de 0 à 1.
+tpl-bad-rgb = la couleur « { $colour } » ne s’écrit pas #rrvvbb (rouge, vert et bleu en hexadécimal).
 
 ## Pourquoi un tableur ou un export ne peut pas être importé (err-spreadsheet)
 sheet-prefix = feuille « { $sheet } » : {""}

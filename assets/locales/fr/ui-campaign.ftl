@@ -211,6 +211,17 @@ camp-size-a3 = Affiche A3 (297 × 420 mm)
 camp-size-a2 = Affiche A2 (420 × 594 mm)
 camp-size-a1 = Affiche A1 (594 × 841 mm)
 camp-doc-bleed = Fond perdu (mm)
+camp-doc-pdfx = PDF/X-4 pour l’imprimeur
+camp-doc-pdfx-hint = Profil d’impression FOGRA39 (offset, papier couché) intégré, comme le demandent la plupart des imprimeurs. Laissez décoché pour une impression au bureau.
+camp-card-format = Format de la carte
+camp-card-format-square = Carré 1080 × 1080 px (publication)
+camp-card-format-portrait = Portrait 1080 × 1350 px
+camp-card-format-story = Story 1080 × 1920 px
+camp-card-format-landscape = Paysage 1200 × 675 px (lien partagé)
+camp-card-size = { $value } — { $width } × { $height } px
+camp-card-save = Enregistrer l’image…
+camp-card-saved = Image enregistrée : { $value }
+camp-card-preview = Aperçu de la carte
 camp-doc-bleed-hint = 5 mm au moins chez la plupart des imprimeurs ; jusqu’à 20 mm en grand format.
 camp-doc-bleed-bad = Indiquez un nombre de millimètres entre 0 et { $max }.
 camp-doc-sponsor = Parrain affiché (facultatif)
@@ -277,3 +288,16 @@ camp-doc-kind-card = Carte pour les réseaux sociaux
 camp-doc-kind-ceremony-release = Communiqué de la cérémonie (brouillon)
 camp-doc-kind-ceremony-checklist = Check-list de la cérémonie
 camp-history = Historique des modifications
+kit-explain = Un dossier prêt pour la cérémonie : la convention en deux exemplaires, le kakemono, la carte pour les réseaux sociaux, la fiche du détenu, un brouillon de communiqué (enregistré aussi parmi les communiqués) et la check-list. La cérémonie doit avoir une date et un lieu enregistrés.
+kit-start = Préparer le kit de cérémonie…
+kit-save-first = Enregistrez d’abord vos modifications : le kit reprend le parrainage enregistré.
+kit-progress = Préparation du kit de cérémonie
+kit-done = { $count ->
+    [one] Kit prêt : 1 fichier dans { $value }.
+   *[other] Kit prêt : { $count } fichiers dans { $value }.
+}
+kit-open-folder = Ouvrir le dossier
+kit-open-release = Modifier le brouillon de communiqué
+kit-cancelled = Kit annulé : rien n’a été écrit.
+kit-replace = Remplacer le contenu de ce dossier
+kit-replace-confirm = Confirmer : remplacer les fichiers

@@ -19,6 +19,7 @@ const LISTS: [string, readonly string[], (s: string) => string][] = [
   ['ACTION_KINDS', E.ACTION_KINDS, E.actionKindLabel],
   ['DOC_LANGS', E.DOC_LANGS, E.langLabel],
   ['BANNER_SIZES', E.BANNER_SIZES, E.bannerSizeLabel],
+  ['CARD_FORMATS', E.CARD_FORMATS, E.cardFormatLabel],
   ['FAMILIES', E.FAMILIES.map((f) => f.family), E.familyLabel],
 ];
 

@@ -9,6 +9,7 @@ import type { Option } from './components/Field.svelte';
 import type {
   ActionKind,
   BannerSize,
+  CardFormat,
   Category,
   CommitmentKind,
   CommitmentStatus,
@@ -66,6 +67,8 @@ export const ACTION_KINDS: readonly ActionKind[] = ['letter', 'email', 'call', '
 /** The languages a document or press release is written in. */
 export const DOC_LANGS: readonly Lang[] = ['fr', 'en'];
 export const BANNER_SIZES: readonly BannerSize[] = ['850x2000', '800x2000', '1000x2000', '1200x2000', 'a3', 'a2', 'a1'];
+/** Social-media card formats, as the core names them (`CardFormat`). */
+export const CARD_FORMATS: readonly CardFormat[] = ['square', 'portrait', 'story', 'landscape'];
 
 export type Family = 'communicate' | 'plead' | 'support';
 export const FAMILIES: readonly { family: Family; kinds: readonly CommitmentKind[] }[] = [
@@ -107,6 +110,7 @@ export const actionKindLabel = (s: Slug): string => label('camp-action', s);
 export const langLabel = (s: Slug): string => label('camp-lang', s);
 export const bannerSizeLabel = (s: Slug): string => label('camp-size', s);
 export const docKindLabel = (s: Slug): string => label('camp-doc-kind', s);
+export const cardFormatLabel = (s: Slug): string => label('camp-card-format', s);
 
 /** Select options for a list of slugs, with an optional first empty choice. */
 export function options(slugs: readonly string[], labelOf: (s: string) => string, empty?: string): Option[] {

@@ -154,4 +154,44 @@ describe('Documents', () => {
     await fireEvent.click(await screen.findByRole('button', { name: 'Arrêter' }));
     await waitFor(() => expect(calls.find((c) => c.cmd === 'job_cancel')?.args).toEqual({ job: 3 }));
   });
+
+  it('asks for a PDF/X-4 banner only when the box is ticked', async () => {
+    const { calls } = mocks();
+    render(Documents, { id: 'banner:D1' });
+    await waitFor(() => expect(screen.getByTestId('doc-sponsor')).toHaveValue('S1'));
+    expect((await generate(calls)) as { pdfx: boolean }).toMatchObject({ kind: 'banner', detainee: 'D1', pdfx: false });
+    await fireEvent.click(screen.getByTestId('doc-pdfx'));
+    expect((await generate(calls)) as { pdfx: boolean }).toMatchObject({ kind: 'banner', detainee: 'D1', sponsor: 'S1', pdfx: true });
+  });
+
+  it('generates a social-media card in the chosen format, shows it and saves it as an image', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]).buffer;
+    const { calls } = mocks({
+      card_generate: () => ({ token: 9, width: 1080, height: 1350, bytes: 412_000, file_name: 'carte-aram-exemple-portrait.png' }),
+      document_bytes: () => png,
+      card_save: () => '/home/x/carte.png',
+    });
+    const created: Blob[] = [];
+    const realCreate = URL.createObjectURL;
+    URL.createObjectURL = (b: Blob) => (created.push(b), 'blob:card');
+    URL.revokeObjectURL = () => {};
+    try {
+      render(Documents, { id: 'card:D1' });
+      await waitFor(() => expect(screen.getByTestId('doc-sponsor')).toHaveValue('S1'));
+      await fireEvent.change(screen.getByTestId('doc-card-format'), { target: { value: 'portrait' } });
+      await fireEvent.click(screen.getByTestId('doc-generate'));
+      await waitFor(() => expect(calls.some((c) => c.cmd === 'card_generate')).toBe(true));
+      expect(calls.find((c) => c.cmd === 'card_generate')!.args).toEqual({ request: { detainee: 'D1', sponsor: 'S1', format: 'portrait', lang: 'fr' } });
+      const img = await screen.findByTestId('card-preview');
+      expect(img).toHaveAttribute('src', 'blob:card');
+      expect(created[0].type).toBe('image/png');
+      expect(screen.getByTestId('card-size')).toHaveTextContent(/1.080 × 1.350 px/);
+      expect(calls.some((c) => c.cmd === 'document_generate')).toBe(false);
+      await fireEvent.click(screen.getByTestId('card-save'));
+      expect(await screen.findByText('Image enregistrée : /home/x/carte.png', { selector: 'p' })).toBeInTheDocument();
+      expect(calls.find((c) => c.cmd === 'card_save')!.args).toEqual({ token: 9 });
+    } finally {
+      URL.createObjectURL = realCreate;
+    }
+  });
 });

@@ -4,4 +4,4 @@
  * A kind of document printed from a template. Crosses IPC as `agreement`, `banner_rollup`…, so the app names a
  * template's kind without reading its file name.
  */
-export type DocKind = "agreement" | "factsheet" | "press_release" | "presskit" | "banner_rollup" | "banner_poster" | "card";
+export type DocKind = "agreement" | "factsheet" | "press_release" | "presskit" | "banner_rollup" | "banner_poster" | "card" | "ceremony_release" | "ceremony_checklist";

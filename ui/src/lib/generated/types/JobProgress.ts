@@ -11,4 +11,17 @@ current: string, finished: boolean, cancelled: boolean,
 /**
  * Errors met on the way (one line each, translated); the job goes on with the next item.
  */
-errors: Array<string>, };
+errors: Array<string>, 
+/**
+ * The code of the refusal that stopped the job before it wrote anything (`not_empty`: the folder holds
+ * files, the UI offers to replace them).
+ */
+code?: string, 
+/**
+ * What the finished job wrote, as the user reads it (a folder's path).
+ */
+output?: string, 
+/**
+ * The record the job saved (the ceremony kit's press release draft), for the UI to open.
+ */
+record?: string, };
