@@ -779,7 +779,17 @@ commands! {
         let dir = if replace {
             st.picked("ceremony-kit")?
         } else {
-            let Some(dir) = app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()) else {
+            // The dialog starts beside the last kit, else in the user's documents (or home) folder.
+            let start = st
+                .picked_opt("ceremony-kit")
+                .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+                .or_else(|| app.path().document_dir().ok().filter(|d| d.is_dir()))
+                .or_else(|| app.path().home_dir().ok());
+            let mut dialog = app.dialog().file();
+            if let Some(start) = start {
+                dialog = dialog.set_directory(start);
+            }
+            let Some(dir) = dialog.blocking_pick_folder().and_then(|p| p.into_path().ok()) else {
                 return Ok(None);
             };
             st.pick("ceremony-kit", dir.clone());
