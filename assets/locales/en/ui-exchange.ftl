@@ -36,7 +36,10 @@ imp-summary = { $create ->
     [0] No record created
     [one] { $create } record created
    *[other] { $create } records created
-}, { $update } updated, { $merge } merged, { $skip } row(s) skipped.
+}, { $update } updated, { $merge } merged, { $skip ->
+    [one] { $skip } row skipped
+   *[other] { $skip } rows skipped
+}.
 imp-summary-errors = { $count ->
     [one] { $count } row with errors: correct it in the file.
    *[other] { $count } rows with errors: correct them in the file.

@@ -36,7 +36,16 @@ imp-summary = { $create ->
     [0] Aucune fiche créée
     [one] { $create } fiche créée
    *[other] { $create } fiches créées
-}, { $update } mise(s) à jour, { $merge } fusionnée(s), { $skip } ligne(s) ignorée(s).
+}, { $update ->
+    [one] { $update } mise à jour
+   *[other] { $update } mises à jour
+}, { $merge ->
+    [one] { $merge } fusionnée
+   *[other] { $merge } fusionnées
+}, { $skip ->
+    [one] { $skip } ligne ignorée
+   *[other] { $skip } lignes ignorées
+}.
 imp-summary-errors = { $count ->
     [one] { $count } ligne en erreur : corrigez-la dans le fichier.
    *[other] { $count } lignes en erreur : corrigez-les dans le fichier.
