@@ -366,6 +366,8 @@ test('closing the window with unsaved edits asks first; then it quits and leaves
   await type(tid('detainee-search'), 'exemple-test');
   await click(tid('detainee-row'));
   await type(tid('detainee-form-role'), DRAFT);
+  // The page shows the edit as unsaved (the keys have reached it) before the window is closed.
+  await el('.dirty');
   closeWindow();
   await el(tid('unsaved-message'), 10000);
   await shot('08-close-asks-about-unsaved-edits');
