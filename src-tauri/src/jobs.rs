@@ -19,18 +19,7 @@ use crate::state::Shell;
 pub fn banners(app: AppHandle, st: Shell, dir: PathBuf, size: BannerSize, bleed_mm: f32, lang: Lang) -> u32 {
     let (job, cancel) = st.start_job();
     std::thread::spawn(move || {
-        let mut p = JobProgress {
-            job,
-            done: 0,
-            total: 0,
-            current: String::new(),
-            finished: false,
-            cancelled: false,
-            errors: vec![],
-            code: None,
-            output: None,
-            record: None,
-        };
+        let mut p = progress(job, 0);
         let people = st.with_now(|d| api::sponsored_detainees(d));
         match people {
             Err(e) => p.errors.push(e.message),
@@ -57,10 +46,7 @@ pub fn banners(app: AppHandle, st: Shell, dir: PathBuf, size: BannerSize, bleed_
                 }
             }
         }
-        p.current.clear();
-        p.finished = true;
-        st.end_job(job);
-        let _ = app.emit("job-progress", &p);
+        finish(&app, &st, p);
     });
     job
 }
