@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::documents::context::{category_label, sex_label, sponsor_kind_label, status_label};
 use crate::error::{Error, Result};
 use crate::exchange::{self, Confidential, ImportOptions, ImportReport, JsonImportReport, RowDecision, Seal};
 use crate::i18n::Lang;
@@ -109,6 +110,13 @@ fn record_values<T: Serialize>(record: &T, fields: &[&str]) -> Vec<(String, Stri
     fields.iter().filter_map(|f| m.get(*f).and_then(text).map(|v| ((*f).to_owned(), v))).collect()
 }
 
+/// Shows a choice as the user's words ("Prisonnier de guerre") rather than its slug ("pow").
+fn in_words(values: &mut [(String, String)], field: &str, words: String) {
+    if let Some((_, v)) = values.iter_mut().find(|(f, _)| f == field) {
+        *v = words;
+    }
+}
+
 /// Reads and checks a spreadsheet without writing anything, for the wizard: the report, and each existing record
 /// a row may double.
 pub fn import_preview(
@@ -134,13 +142,18 @@ pub fn import_preview(
                     if let Some(sig) = &s.data.signatory {
                         values.push(("signatory".into(), sig.name.clone()));
                     }
+                    in_words(&mut values, "kind", sponsor_kind_label(s.data.kind, lang));
                     ExistingRecord { id, kind: RecordKind::Sponsor, name: s.data.name.clone(), values }
                 }
                 _ => {
                     let p = d.get::<Detainee>(id)?;
                     let mut values = record_values(&p.data, &exchange::import::fields(RecordKind::Detainee));
                     if let Some(status) = p.data.status() {
-                        values.push(("status".into(), status.to_string()));
+                        values.push(("status".into(), status_label(status, lang)));
+                    }
+                    in_words(&mut values, "category", category_label(p.data.category, lang));
+                    if let Some(sex) = p.data.sex {
+                        in_words(&mut values, "sex", sex_label(sex, lang));
                     }
                     ExistingRecord { id, kind: RecordKind::Detainee, name: p.data.name.clone(), values }
                 }

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::i18n::{tr, Lang};
 use crate::model::{
     Category, Choice, CommitmentFamily, CommitmentKind, Detainee, Media, MediaRole, PartialDate, Precision, Profile,
-    PublicItem, Sponsor, Sponsorship, Status, Stored,
+    PublicItem, Sex, Sponsor, SponsorKind, Sponsorship, Status, Stored,
 };
 
 /// A date written out: "1er mai 2026", "12 May 2026".
@@ -52,6 +52,14 @@ pub fn category_plural(c: Category, lang: Lang) -> String {
 
 pub fn status_label(s: Status, lang: Lang) -> String {
     tr(lang, &format!("status-{}", s.slug()), &[])
+}
+
+pub fn sex_label(s: Sex, lang: Lang) -> String {
+    tr(lang, &format!("sex-{}", s.slug()), &[])
+}
+
+pub fn sponsor_kind_label(k: SponsorKind, lang: Lang) -> String {
+    tr(lang, &format!("sponsor-kind-{}", k.slug()), &[])
 }
 
 /// A detainee as a public document may show them.
@@ -218,7 +226,7 @@ pub fn sponsor(s: &Stored<Sponsor>, lang: Lang) -> SponsorCtx {
         id: s.id.to_string(),
         name: s.name.clone(),
         kind: s.kind.slug().to_owned(),
-        kind_label: tr(lang, &format!("sponsor-kind-{}", s.kind.slug()), &[]),
+        kind_label: sponsor_kind_label(s.kind, lang),
         city: s.city.clone(),
         country: s.country.clone(),
         address: s.address.clone(),

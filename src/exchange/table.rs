@@ -84,6 +84,57 @@ impl SpreadsheetProblem {
     }
 }
 
+/// The separator of a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Delimiter {
+    Semicolon,
+    Comma,
+    Tab,
+}
+
+impl Delimiter {
+    fn of(byte: u8) -> Delimiter {
+        match byte {
+            b';' => Delimiter::Semicolon,
+            b'\t' => Delimiter::Tab,
+            _ => Delimiter::Comma,
+        }
+    }
+
+    /// The language-neutral name: "semicolon", "comma", "tab".
+    pub fn name(self) -> &'static str {
+        match self {
+            Delimiter::Semicolon => "semicolon",
+            Delimiter::Comma => "comma",
+            Delimiter::Tab => "tab",
+        }
+    }
+}
+
+/// How a CSV file was read: its encoding and its separator.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CsvFormat {
+    /// "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "Windows-1252"…: the encoding's own name, the same in every language.
+    pub encoding: String,
+    pub delimiter: Delimiter,
+}
+
+impl CsvFormat {
+    /// The language-neutral summary scripts read: "Windows-1252, semicolon".
+    pub fn summary(&self) -> String {
+        format!("{}, {}", self.encoding, self.delimiter.name())
+    }
+
+    /// The same in words: "Windows-1252, séparateur point-virgule".
+    pub fn in_words(&self, lang: Lang) -> String {
+        let delimiter = tr(lang, &format!("imp-delimiter-{}", self.delimiter.name()), &[]);
+        tr(lang, "imp-csv-format", &[("encoding", Arg::from(&self.encoding)), ("delimiter", Arg::from(&delimiter))])
+    }
+}
+
 /// One sheet (or the whole CSV file): a header row and the rows under it.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
@@ -93,7 +144,7 @@ pub struct Table {
     /// Each row with the line (CSV) or row number (workbooks) a user sees in their editor, 1-based.
     pub rows: Vec<(usize, Vec<String>)>,
     /// The encoding and separator detected (CSV only), for the report.
-    pub detected: Option<String>,
+    pub detected: Option<CsvFormat>,
 }
 
 /// Reads every table of a file, choosing the reader from the extension (and, failing that, the content).
@@ -156,14 +207,7 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table> {
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut table = Table {
-        detected: Some(format!(
-            "{encoding}, {}",
-            match delimiter {
-                b';' => "semicolon",
-                b'\t' => "tab",
-                _ => "comma",
-            }
-        )),
+        detected: Some(CsvFormat { encoding: encoding.to_owned(), delimiter: Delimiter::of(delimiter) }),
         ..Table::default()
     };
     let mut record = csv::StringRecord::new();

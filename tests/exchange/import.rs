@@ -61,6 +61,12 @@ fn csv_in_every_encoding_and_delimiter_gives_the_same_people() {
         let mut d = new_dossier(dir.path(), &format!("{i}.dossier"));
         let report = exchange::import_spreadsheet(&mut d, &path, &opts()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(report.sheets[0].detected.as_deref(), Some(detected), "{name}");
+        let csv = report.sheets[0].csv.as_ref().expect("a CSV says how it was read");
+        assert_eq!(csv.summary(), detected, "{name}: the neutral summary is the structured format's");
+        let (encoding, _) = detected.split_once(", ").unwrap();
+        assert_eq!(csv.encoding, encoding, "{name}");
+        assert!(csv.in_words(Lang::Fr).starts_with(&format!("{encoding}, séparateur ")), "{name}");
+        assert!(!csv.in_words(Lang::Fr).contains("semicolon") && !csv.in_words(Lang::Fr).contains("comma"), "{name}");
         assert_eq!(report.summary.create, 4, "{name}");
         assert_eq!(report.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 3, 4, 5], "{name}: line numbers");
         let people: Vec<Detainee> = d.list::<Detainee>().unwrap().into_iter().map(|p| p.data).collect();
@@ -741,4 +747,33 @@ fn a_cancelled_import_writes_nothing() {
     .unwrap();
     assert_eq!(last, (50, 50), "the end is reported");
     assert_eq!(names_of(&d).len(), 50);
+}
+
+#[test]
+fn csv_format_and_the_existing_record_beside_a_duplicate_are_in_the_users_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = new_dossier(dir.path(), "words.dossier");
+    let mut person = Detainee::new("Aram Haroutiounian", Category::PrisonerOfWar);
+    person.sex = Some(dossier::model::Sex::Male);
+    let aram = d.insert(person).unwrap().id;
+    let path = dir.path().join("words.csv");
+    write(&path, "nom;catégorie\r\nHarutyunyan Aram;pg\r\n".as_bytes());
+    let format = dossier::exchange::table::CsvFormat {
+        encoding: "Windows-1252".into(),
+        delimiter: dossier::exchange::table::Delimiter::Semicolon,
+    };
+    assert_eq!(format.in_words(Lang::Fr), "Windows-1252, séparateur point-virgule");
+    assert_eq!(format.in_words(Lang::En), "Windows-1252, semicolon separated");
+    assert_eq!(format.summary(), "Windows-1252, semicolon");
+
+    let request =
+        dossier::api::ImportRequest { kind: Some(dossier::model::RecordKind::Detainee), ..Default::default() };
+    let preview = dossier::api::import_preview(&d, &path, &request, None, Lang::Fr).unwrap();
+    let csv = preview.report.sheets[0].csv.as_ref().unwrap();
+    assert_eq!(csv.in_words(Lang::Fr), "UTF-8, séparateur point-virgule");
+    let existing = preview.existing.iter().find(|e| e.id == aram).expect("the possible duplicate is shown");
+    let value = |f: &str| existing.values.iter().find(|(k, _)| k == f).map(|(_, v)| v.as_str());
+    assert_eq!(value("category"), Some("Prisonnier de guerre"));
+    assert_eq!(value("sex"), Some("Homme"));
+    assert!(existing.values.iter().all(|(_, v)| v != "pow" && v != "male"), "{:?}", existing.values);
 }

@@ -72,7 +72,7 @@ pub fn print_report(r: &dossier::exchange::ImportReport, lang: Lang) {
             .iter()
             .map(|(c, f)| format!("\"{c}\" → {}", f.clone().unwrap_or_else(|| tr(lang, "imp-ignored", &[]))))
             .collect();
-        let detected = sh.detected.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
+        let detected = sh.csv.as_ref().map(|f| format!(" ({})", f.in_words(lang))).unwrap_or_default();
         println!("{name}{}{detected} {} {}", kind.label(lang), tr(lang, "imp-columns", &[]), cols.join(", "));
     }
     for row in &r.rows {

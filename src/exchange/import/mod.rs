@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::table::{read_tables, SpreadsheetProblem, Table};
+use super::table::{read_tables, CsvFormat, SpreadsheetProblem, Table};
 use crate::error::{Error, Invalid, Reason, Result};
 use crate::i18n::{tr, Arg, Lang};
 use crate::model::{Detainee, Disclosure, MediaRole, RecordKind, Sponsor};
@@ -150,8 +150,10 @@ pub struct SheetReport {
     pub sheet: Option<String>,
     /// `None` when the sheet was left out (e.g. a sponsorships sheet of an XLSX export).
     pub kind: Option<RecordKind>,
-    /// CSV only: the encoding and separator found.
+    /// CSV only: the encoding and separator found, language-neutral ("Windows-1252, semicolon"), for scripts.
     pub detected: Option<String>,
+    /// CSV only: the same, structured, for a front door to put in words (`CsvFormat::in_words`).
+    pub csv: Option<CsvFormat>,
     /// Each column with the field it fills (`None`: ignored).
     pub columns: Vec<(String, Option<String>)>,
 }
@@ -315,6 +317,7 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
                     sheet: table.sheet.clone(),
                     kind: None,
                     detected: None,
+                    csv: None,
                     columns: vec![],
                 });
                 continue;
@@ -330,7 +333,8 @@ pub fn plan_import(d: &Dossier, path: &Path, opts: &ImportOptions) -> Result<Imp
         planner.report.sheets.push(SheetReport {
             sheet: table.sheet.clone(),
             kind: Some(kind),
-            detected: table.detected.clone(),
+            detected: table.detected.as_ref().map(CsvFormat::summary),
+            csv: table.detected.clone(),
             columns: table.headers.iter().cloned().zip(fields.iter().map(|f| f.map(str::to_owned))).collect(),
         });
         match kind {

@@ -36,7 +36,7 @@ describe('ui.ftl files', () => {
       for (const id of ids(lang)) {
         const msg = bundle.getMessage(id)!;
         const errors: Error[] = [];
-        const args = { value: 'x', create: 1, update: 0, merge: 2, skip: 3, history: 4, month: '13', day: '31', year: '2020', code: 'c', count: 2, percent: 5, seconds: 5, date: 'd', detail: 'x', max: 9, min: 1, label: 'l', keys: 'k', score: 2, written: 1, applied: 2, records: 3, user: 'u', device: 'd', width: 1080, height: 1080 };
+        const args = { value: 'x', create: 1, update: 0, merge: 2, skip: 3, history: 4, month: '13', day: '31', year: '2020', code: 'c', count: 2, percent: 5, seconds: 5, date: 'd', detail: 'x', max: 9, min: 1, label: 'l', keys: 'k', score: 2, written: 1, applied: 2, records: 3, user: 'u', device: 'd', width: 1080, height: 1080, encoding: 'e', delimiter: 'd' };
         bundle.formatPattern(msg.value!, args, errors);
         expect(errors, `${lang}: ${id}`).toEqual([]);
       }

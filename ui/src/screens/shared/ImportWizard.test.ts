@@ -30,7 +30,7 @@ function preview(args: InvokeArgs | undefined) {
       file: '/home/essai/import.csv',
       applied: false,
       duplicate_policy: 'refuse',
-      sheets: [{ sheet: null, kind: 'detainee', detected: 'Windows-1252, semicolon', columns: [['Nom', 'name'], ['Lieu de naissance', 'birth_place'], ['Remarque', ignored ? null : 'notes']] }],
+      sheets: [{ sheet: null, kind: 'detainee', detected: 'Windows-1252, semicolon', csv: { encoding: 'Windows-1252', delimiter: 'semicolon' }, columns: [['Nom', 'name'], ['Lieu de naissance', 'birth_place'], ['Remarque', ignored ? null : 'notes']] }],
       rows: [first, row(3, 'Lévon Exemplian', 'create')],
       summary: { create: decided ? 1 : 1, update: 0, merge: decided ? 1 : 0, skip: 0, errors: 0, duplicates: decided ? 0 : 1 },
     },
@@ -54,7 +54,7 @@ describe('Import wizard', () => {
     render(ImportWizard, { open: true, kind: 'detainee', ondone: () => void done++ });
     await fireEvent.click(screen.getByTestId('import-choose-file'));
     expect(await screen.findByTestId('import-file-name')).toHaveTextContent('import.csv');
-    expect(await screen.findByText('Lu comme : Windows-1252, semicolon')).toBeInTheDocument();
+    expect(await screen.findByText('Lu comme : Windows-1252, séparateur point-virgule')).toBeInTheDocument();
     const dup = await screen.findByTestId('import-duplicate');
     // The row and the existing record side by side.
     expect(within(dup).getByText('Goris (fictif)')).toBeInTheDocument();
