@@ -19,6 +19,18 @@ pub fn harden() {
     }
 }
 
+/// For the command line: a closed output pipe (`dossier detainee list | head -3`) ends the program quietly, as it
+/// ends `ls` or `grep`, instead of a panic message about a broken pipe. Rust ignores SIGPIPE, so every later
+/// `println!` would fail; the default action is restored. Whatever the command was writing to the dossier is in a
+/// transaction, which SQLite rolls back if the program ends inside it. Not for the desktop app, which has no pipe.
+pub fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: sets this process's disposition of one signal to the system default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 /// Whether core dumps are off for this process (for tests and `dossier check`).
 pub fn core_dumps_disabled() -> bool {
     #[cfg(unix)]

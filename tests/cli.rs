@@ -467,3 +467,27 @@ fn render_card_writes_a_png_of_the_format_and_refuses_an_existing_file() {
     assert!(err.contains("square") && err.contains("landscape"), "the formats are listed: {err}");
     assert!(!env.path("x.png").exists());
 }
+
+/// A closed output pipe (`dossier detainee list | head -1`) ends the command quietly, as it ends `ls`: no panic
+/// message about a broken pipe on the terminal.
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let env = Env::init();
+    env.ok(&["demo"]);
+    let mut child = env
+        .cmd(&["detainee", "list"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before the command has written anything.
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+    assert!(status.success() || status.signal() == Some(libc::SIGPIPE), "{status:?}: {err}");
+}

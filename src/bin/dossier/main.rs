@@ -37,6 +37,7 @@ use args::Command;
 
 fn main() -> ExitCode {
     dossier::process::harden();
+    dossier::process::quiet_on_closed_pipe();
     let cli = args::parse();
     let lang = cli.ui_lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
     let ctx = Ctx { db: cli.db.unwrap_or_else(default_db), lang, passphrase_file: cli.passphrase_file };
