@@ -64,6 +64,7 @@ function appMemory() {
         const roll = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
         const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(roll)?.[1] || 0);
         procs.push({ name: cmd.split(' ')[0].split('/').pop(), rss: kb('Rss'), pss: kb('Pss'), uss: kb('Private_Clean') + kb('Private_Dirty') });
+        if (process.env.MEASURE_SMAPS) console.log(largestMappings(pid, cmd.split(' ')[0].split('/').pop()));
       }
     } catch {}
   }
@@ -73,6 +74,21 @@ function appMemory() {
     rss: sum('rss'), pss: sum('pss'), uss: sum('uss'),
     breakdown: procs.map((p) => `${p.name} RSS ${mb(p.rss)} / PSS ${mb(p.pss)} / USS ${mb(p.uss)}`).join('; '),
   };
+}
+
+// MEASURE_SMAPS=1: where a process's memory is, its mappings (by file, or the kind of anonymous one) with the
+// most PSS. For finding what to cut, not part of the figures.
+function largestMappings(pid, name) {
+  const by = new Map();
+  let current = null;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (head) current = head[1] || '[anonymous]';
+    const pss = /^Pss:\s+(\d+)/.exec(line);
+    if (pss && current) by.set(current, (by.get(current) || 0) + Number(pss[1]));
+  }
+  const top = [...by].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return `  ${name} (pid ${pid}), largest PSS:\n` + top.map(([k, v]) => `    ${(v / 1024).toFixed(1)} MB  ${k}`).join('\n');
 }
 
 // 2. Through WebDriver: unlock to the dashboard drawn, memory at rest on the dashboard, and (withSearch) the search
