@@ -419,23 +419,29 @@ test('quit, restart, a wrong passphrase is refused, the right one finds everythi
 
 const LEVON = 'Lévon Essai-Fictif';
 
-test('import: a French semicolon CSV with a possible duplicate: dry run shown, merge chosen for that row, rows applied', async () => {
+test('import from the File menu: a French semicolon CSV with a possible duplicate: dry run shown in words, merge chosen for that row, rows applied, list redrawn', async () => {
   // French Excel's "CSV (séparateur : point-virgule)": Windows-1252 (latin1 covers these letters), CRLF. The first
   // row is the person added earlier, name words swapped: a possible duplicate of that record.
   const file = join(WORK, 'import-fr.csv');
   const rows = ['Nom;Catégorie;Date de naissance;Lieu de naissance', 'Exemple-Test Aram;prisonnier de guerre;;Goris (fictif)', `${LEVON};civil;01/02/1990;Erevan (fictif)`];
   writeFileSync(file, Buffer.from(rows.join('\r\n') + '\r\n', 'latin1'));
   await nav2('detainees');
-  await click(tid('detainee-import'));
+  await el(tid('detainee-row'), 20000);
+  assert.ok(!(await (await el('#main')).getText()).includes(LEVON), 'not in the list before the import');
+  await click(tid('file-menu'));
+  await el(tid('file-menu-import-detainees'));
+  await shot('16b-file-menu');
+  await click(tid('file-menu-import-detainees'));
   await click(tid('import-choose-file'));
   await answerFileDialog(file);
   await el(tid('import-report'), 20000);
-  const detected = await (await el(tid('import-wizard'))).getText();
-  assert.match(detected, /Windows-1252/, 'the encoding found is shown');
+  assert.equal(await (await el(tid('import-csv-format'))).getText(), 'Lu comme : Windows-1252, séparateur point-virgule', 'how the file was read, in words');
   const dup = await el(tid('import-duplicate'));
   const dupText = await dup.getText();
   assert.match(dupText, /Goris \(fictif\)/, 'the row is shown');
   assert.match(dupText, new RegExp(`Fiche existante\\s:\\s${NAME}`), 'beside the existing record');
+  assert.match(dupText, /Prisonnier de guerre/, "the existing record's category in words");
+  assert.ok(!/\bpow\b/.test(dupText), `no slug: ${dupText}`);
   assert.equal(await (await el(tid('import-apply'))).isEnabled(), false, 'an undecided duplicate blocks the import');
   await shot('17-import-dry-run');
   await (await el(tid('import-choice'))).selectByIndex(1); // "Fusionner dans « Aram Exemple-Test »"
@@ -447,6 +453,7 @@ test('import: a French semicolon CSV with a possible duplicate: dry run shown, m
   assert.match(await done.getText(), /2 fiches écrites/);
   await shot('19-import-done');
   await click(tid('import-close'));
+  await browser.waitUntil(async () => (await (await el('#main')).getText()).includes(LEVON), { timeout: 15000, timeoutMsg: 'the list behind the wizard is drawn again with the imported person' });
   // Read back with the command line (the app keeps the dossier open; a second reader is fine).
   const people = JSON.parse(cli(join(WORK, 'e2e.dossier'), ['detainee', 'list', '--json']));
   assert.equal(people.filter((p) => p.name === NAME).length, 1, 'merged, not doubled');

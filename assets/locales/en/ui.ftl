@@ -363,3 +363,13 @@ recovery-made = { $count } recovery sheets made.
 recovery-made-explain = { $count } sheets written ({ $value } are enough). Print them, hand each to its organisation, then delete the files from this computer.
 recovery-sheet-n = Sheet { $count }
 recovery-replaced = The sheets of the previous set no longer reopen the dossier.
+
+## File menu (top bar)
+menu-file = File
+menu-import-detainees = Import detainees…
+menu-import-sponsors = Import sponsors…
+menu-export = Export…
+menu-new = New
+menu-save = Save
+menu-search = Search
+menu-backups = Backups…

@@ -363,3 +363,13 @@ recovery-made = { $count } feuilles de secours créées.
 recovery-made-explain = { $count } feuilles écrites ({ $value } suffisent). Imprimez-les, remettez chacune à son organisation, puis effacez les fichiers de cet ordinateur.
 recovery-sheet-n = Feuille { $count }
 recovery-replaced = Les feuilles du jeu précédent ne rouvrent plus le dossier.
+
+## File menu (top bar)
+menu-file = Fichier
+menu-import-detainees = Importer des détenus…
+menu-import-sponsors = Importer des parrains…
+menu-export = Exporter…
+menu-new = Nouveau
+menu-save = Enregistrer
+menu-search = Rechercher
+menu-backups = Sauvegardes…

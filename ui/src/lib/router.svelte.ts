@@ -26,6 +26,9 @@ export interface Route {
 
 export const route = $state<Route>({ screen: 'dashboard' });
 
+/** Bumped to draw the current screen again from the dossier (after an import from the File menu, say). */
+export const view = $state({ generation: 0 });
+
 /**
  * Shows `screen` (and record `id`). With unsaved edits on screen, asks first (see `unsaved.svelte.ts`): the route
  * changes at once when nothing is unsaved, else only if the user chooses to discard.
@@ -34,6 +37,16 @@ export function navigate(screen: Screen, id?: string): void {
   void guard(() => {
     route.screen = screen;
     route.id = id;
+  });
+}
+
+/**
+ * Draws the current screen again, so that it reads the dossier afresh: the shell keys the screen on
+ * `view.generation`. Asks first when edits on screen would be lost, as navigation does.
+ */
+export function reloadScreen(): void {
+  void guard(() => {
+    view.generation += 1;
   });
 }
 

@@ -42,6 +42,12 @@ export function keysOf(s: Shortcut, mac = isMac()): string {
   return shortcutLabel(KEYS[s], mac);
 }
 
+/** The `aria-keyshortcuts` value: "Control+S" or "Meta+S". */
+export function ariaKeysOf(s: Shortcut, mac = isMac()): string {
+  const key = s === 'zoom-out' ? '-' : KEYS[s];
+  return `${mac ? 'Meta' : 'Control'}+${key}`;
+}
+
 /** A tooltip: "Enregistrer (Ctrl+S)". */
 export function withShortcut(label: string, s: Shortcut, mac = isMac()): string {
   return t('shortcut-hint', { label, keys: keysOf(s, mac) });
