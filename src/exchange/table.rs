@@ -95,11 +95,12 @@ pub enum Delimiter {
 }
 
 impl Delimiter {
-    fn of(byte: u8) -> Delimiter {
-        match byte {
-            b';' => Delimiter::Semicolon,
-            b'\t' => Delimiter::Tab,
-            _ => Delimiter::Comma,
+    /// The byte the CSV reader splits on.
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Semicolon => b';',
+            Delimiter::Comma => b',',
+            Delimiter::Tab => b'\t',
         }
     }
 
@@ -181,7 +182,7 @@ pub fn decode_text(bytes: &[u8]) -> (String, &'static str) {
 }
 
 /// The separator of a CSV text: the most frequent of `;`, `,` and tab on the first line, outside quotes.
-pub fn sniff_delimiter(text: &str) -> u8 {
+pub fn sniff_delimiter(text: &str) -> Delimiter {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for c in text.chars() {
@@ -195,7 +196,7 @@ pub fn sniff_delimiter(text: &str) -> u8 {
         }
     }
     let best = (0..3).max_by_key(|i| (counts[*i], usize::from(*i == 1))).unwrap_or(1);
-    [b';', b',', b'\t'][best]
+    [Delimiter::Semicolon, Delimiter::Comma, Delimiter::Tab][best]
 }
 
 fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table> {
@@ -204,12 +205,13 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table> {
     }
     let (text, encoding) = decode_text(bytes);
     let delimiter = sniff_delimiter(&text);
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut table = Table {
-        detected: Some(CsvFormat { encoding: encoding.to_owned(), delimiter: Delimiter::of(delimiter) }),
-        ..Table::default()
-    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter.byte())
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut table =
+        Table { detected: Some(CsvFormat { encoding: encoding.to_owned(), delimiter }), ..Table::default() };
     let mut record = csv::StringRecord::new();
     let mut header_seen = false;
     let bytes_len = text.len();
