@@ -36,7 +36,9 @@ function makeBundle(lang: Lang): FluentBundle {
   return bundle;
 }
 
-const bundles: Record<Lang, FluentBundle> = { fr: makeBundle('fr'), en: makeBundle('en') };
+// Parsed when a language is first used: most sessions never show the other one.
+const bundles: Partial<Record<Lang, FluentBundle>> = {};
+const bundle = (lang: Lang): FluentBundle => (bundles[lang] ??= makeBundle(lang));
 
 const state = $state<{ lang: Lang }>({ lang: 'fr' });
 
@@ -80,7 +82,7 @@ function format(bundle: FluentBundle, id: string, args?: Args): string | undefin
  */
 export function t(id: string, args?: Args): string {
   const lang = state.lang;
-  return format(bundles[lang], id, args) ?? format(bundles.fr, id, args) ?? id;
+  return format(bundle(lang), id, args) ?? format(bundle('fr'), id, args) ?? id;
 }
 
 function toDate(value: Date | string | number): Date | null {
