@@ -47,6 +47,8 @@ pub struct Inner {
     pub recent: Mutex<Vec<PathBuf>>,
     /// A `.dossier` file opened from the desktop while another dossier is unlocked: opened once the user agrees.
     pub requested: Mutex<Option<PathBuf>>,
+    /// The last activity after which memory was given back (once per quiet spell, see `rest_if_idle`).
+    pub rested: Mutex<Option<Instant>>,
 }
 
 /// How many dossiers the unlock screen lists.
@@ -87,6 +89,9 @@ pub enum Reply {
     /// The user chose to stay (and keep editing).
     Stay,
 }
+
+/// How long the app must be left alone (no command, no key or mouse) before it gives memory back.
+pub const REST_AFTER: Duration = Duration::from_secs(10);
 
 /// How long the shell waits for a page that does not answer at all before it closes or locks anyway.
 pub const ANSWER_WITHIN: Duration = Duration::from_secs(3);
@@ -255,6 +260,30 @@ impl Shell {
         *lock(&self.0.last_activity) = Some(Instant::now());
     }
 
+    /// Once per quiet spell (nothing done for [`REST_AFTER`]): the open dossier's page cache and the allocator's
+    /// free pages go back to the system (see `memory.rs`). Left for the next check while a job holds the dossier.
+    pub fn rest_if_idle(&self) {
+        let Some(last) = *lock(&self.0.last_activity) else { return };
+        if last.elapsed() < REST_AFTER || *lock(&self.0.rested) == Some(last) {
+            return;
+        }
+        match self.0.dossier.try_lock() {
+            Ok(d) => {
+                if let Some(d) = d.as_ref() {
+                    let _ = d.release_memory();
+                }
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return,
+            Err(std::sync::TryLockError::Poisoned(p)) => {
+                if let Some(d) = p.get_ref().as_ref() {
+                    let _ = d.release_memory();
+                }
+            }
+        }
+        crate::memory::trim();
+        *lock(&self.0.rested) = Some(last);
+    }
+
     /// Runs `f` on the open dossier on a blocking thread (never on the UI thread), translating its error.
     pub async fn with<T, F>(&self, f: F) -> IpcResult<T>
     where
@@ -415,6 +444,30 @@ mod tests {
         assert_eq!(r.len(), MAX_RECENT);
         assert_eq!(r[0], p(42));
         assert_eq!(r[1], p(0));
+    }
+
+    #[test]
+    fn memory_is_given_back_once_per_quiet_spell_and_never_while_the_dossier_is_busy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rest.dossier");
+        let st = Shell::new(path.clone(), Lang::Fr);
+        st.set_open(Some(Dossier::create(&path, "a passphrase for the rest test").unwrap()));
+        let rested = || *lock(&st.0.rested);
+        st.rest_if_idle();
+        assert_eq!(rested(), None, "just used: not at rest yet");
+        let quiet = Instant::now() - REST_AFTER;
+        *lock(&st.0.last_activity) = Some(quiet);
+        {
+            // A job holds the dossier: the check waits for the next round instead of blocking.
+            let _busy = lock(&st.0.dossier);
+            st.rest_if_idle();
+            assert_eq!(rested(), None);
+        }
+        st.rest_if_idle();
+        assert_eq!(rested(), Some(quiet), "given back once the dossier is free");
+        st.touch();
+        st.rest_if_idle();
+        assert_eq!(rested(), Some(quiet), "activity starts a new spell, not yet quiet");
     }
 
     #[test]
