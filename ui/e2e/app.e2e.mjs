@@ -356,10 +356,35 @@ test('closing the window with unsaved edits asks first; then it quits and leaves
   assert.deepEqual(backups(), [], 'no backup before quitting');
   // Closes the window as the user does (the window manager's close button: WM_DELETE_WINDOW). WebDriver's own
   // "close window" is no use here: the driver kills the app as soon as its last window goes.
-  const closeWindow = () => {
+  // The app's visible windows, with their titles (for the failure messages).
+  const appWindows = () =>
+    spawnSync('xdotool', ['search', '--onlyvisible', '--class', 'libertas-dossier'], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map((id) => `${id} «${spawnSync('xdotool', ['getwindowname', id], { encoding: 'utf8' }).stdout.trim()}»`);
+  const closeWindow = async () => {
+    // GTK ignores a close request while a modal window of the app holds the input (a file dialog of an earlier
+    // test still closing), as it should: first the main window must be the only one left.
+    await browser.waitUntil(async () => appWindows().length === 1, { timeout: 10000, interval: 200, timeoutMsg: `other windows open: ${appWindows()}` });
     const wins = spawnSync('xdotool', ['search', '--onlyvisible', '--name', '^Libertas Dossier$'], { encoding: 'utf8' }).stdout.trim().split('\n');
     const closed = spawnSync(join(ROOT, 'scripts/x11-close-window'), wins, { encoding: 'utf8' });
     assert.equal(closed.status, 0, `x11-close-window: ${closed.stderr}`);
+  };
+  // Counts the shell's `close-requested` events in the page, to tell on failure which side lost a close request.
+  await browser.execute(() => {
+    const w = /** @type {any} */ (window);
+    w.__closeRequests = 0;
+    const handler = w.__TAURI_INTERNALS__.transformCallback(() => w.__closeRequests++);
+    return w.__TAURI_INTERNALS__.invoke('plugin:event|listen', { event: 'close-requested', target: { kind: 'Any' }, handler });
+  });
+  const asked = async () => {
+    try {
+      await el(tid('unsaved-message'), 10000);
+    } catch (e) {
+      await shot('08-close-not-asked');
+      const seen = await browser.execute(() => /** @type {any} */ (window).__closeRequests);
+      throw new Error(`no question 10 s after the close request (close-requested events in the page: ${seen}; windows: ${appWindows().join(', ')}): ${e.message}`);
+    }
   };
   const DRAFT = 'Brouillon non enregistré (essai)';
   await nav2('detainees');
@@ -368,14 +393,15 @@ test('closing the window with unsaved edits asks first; then it quits and leaves
   await type(tid('detainee-form-role'), DRAFT);
   // The page shows the edit as unsaved (the keys have reached it) before the window is closed.
   await el('.dirty');
-  closeWindow();
-  await el(tid('unsaved-message'), 10000);
+  await closeWindow();
+  await asked();
   await shot('08-close-asks-about-unsaved-edits');
   await click(tid('unsaved-stay'));
   await browser.pause(1500);
   assert.deepEqual(backups(), [], 'staying keeps the app open: no closing backup');
   assert.equal(await (await el(tid('detainee-form-role'))).getValue(), DRAFT, 'the edit is still there');
-  closeWindow();
+  await closeWindow();
+  await asked();
   await click(tid('unsaved-discard'));
   await browser.waitUntil(async () => backups().length === 1, { timeout: 30000, interval: 200, timeoutMsg: `no backup in ${dir}` });
   const file = join(dir, backups()[0]);
