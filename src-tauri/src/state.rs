@@ -267,19 +267,16 @@ impl Shell {
         if last.elapsed() < REST_AFTER || *lock(&self.0.rested) == Some(last) {
             return;
         }
-        match self.0.dossier.try_lock() {
-            Ok(d) => {
-                if let Some(d) = d.as_ref() {
-                    let _ = d.release_memory();
-                }
-            }
+        let dossier = match self.0.dossier.try_lock() {
+            Ok(d) => d,
+            // As `lock` does: the dossier behind a poisoned lock is consistent (its writes are transactions).
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
             Err(std::sync::TryLockError::WouldBlock) => return,
-            Err(std::sync::TryLockError::Poisoned(p)) => {
-                if let Some(d) = p.get_ref().as_ref() {
-                    let _ = d.release_memory();
-                }
-            }
+        };
+        if let Some(d) = dossier.as_ref() {
+            let _ = d.release_memory();
         }
+        drop(dossier);
         crate::memory::trim();
         *lock(&self.0.rested) = Some(last);
     }

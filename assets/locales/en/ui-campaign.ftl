@@ -272,6 +272,7 @@ camp-batch-errors = Problems met:
 camp-tpl-list = Document templates
 camp-tpl-custom = edited
 camp-tpl-editor = Source of template { $value }
+camp-tpl-editor-unavailable = The template editor could not load. Close and reopen the app; your saved templates are untouched.
 camp-tpl-position = Line { $count }, column { $value }
 camp-tpl-saved = Template saved.
 camp-tpl-reset = Restore the default template

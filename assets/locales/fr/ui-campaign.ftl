@@ -272,6 +272,7 @@ camp-batch-errors = Problèmes rencontrés :
 camp-tpl-list = Modèles de documents
 camp-tpl-custom = modifié
 camp-tpl-editor = Source du modèle { $value }
+camp-tpl-editor-unavailable = L’éditeur de modèles n’a pas pu se charger. Fermez puis rouvrez l’application ; vos modèles enregistrés ne sont pas touchés.
 camp-tpl-position = Ligne { $count }, colonne { $value }
 camp-tpl-saved = Modèle enregistré.
 camp-tpl-reset = Rétablir le modèle par défaut
