@@ -437,6 +437,10 @@ test('quit, restart, a wrong passphrase is refused, the right one finds everythi
   await nav2('sponsorships');
   await el(tid('sponsorship-card'));
   await nav2('templates');
+  // The editor (CodeMirror, loaded on demand from the app's own files) opens on the chosen template.
+  await click(tid('template-item'));
+  await el(`${tid('template-editor')}`, 15000);
+  assert.match(await browser.execute(() => document.querySelector('.cm-content')?.textContent ?? ''), /\S/, 'the template source is in the editor');
   await shot('12-templates');
   await nav2('press');
   await shot('13-press');
