@@ -182,24 +182,21 @@ impl Dossier {
 
     /// The entry `text` designates: its number, or the id (or an unambiguous prefix of at least 4 characters) of
     /// the record it holds.
+    ///
+    /// Digits alone can be either: about one record id in seven begins with four decimal digits. Both readings
+    /// are looked up, and a text that names one entry by number and another by its record is refused as
+    /// ambiguous ([`Error::AmbiguousId`]) rather than guessed, since `bin purge` cannot be undone.
     pub fn resolve_bin_entry(&self, text: &str) -> Result<BinId> {
         let text = text.trim().to_ascii_lowercase();
-        let not_found = || Error::NotInBin { id: text.clone() };
-        if let Ok(n) = text.parse::<BinId>() {
-            let found: Option<i64> =
-                self.conn.query_row("SELECT id FROM bin WHERE id = ?1", [n], |r| r.get(0)).optional()?;
-            return found.ok_or_else(not_found);
-        }
-        if text.len() < 4 || !text.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-            return Err(not_found());
-        }
-        let mut st =
-            self.conn.prepare_cached("SELECT id FROM bin WHERE record_id >= ?1 AND record_id < ?1 || 'g' LIMIT 2")?;
-        let ids: Vec<i64> = st.query_map([&text], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
-        match ids.as_slice() {
-            [one] => Ok(*one),
-            [] => Err(not_found()),
-            _ => Err(Error::AmbiguousId { id: text.clone() }),
+        let by_number: Option<BinId> = match text.parse::<BinId>() {
+            Ok(n) => self.conn.query_row("SELECT id FROM bin WHERE id = ?1", [n], |r| r.get(0)).optional()?,
+            Err(_) => None,
+        };
+        let by_record: Option<BinId> = self.by_id_prefix("bin", "id", "record_id", &text)?;
+        match (by_number, by_record) {
+            (Some(a), Some(b)) if a != b => Err(Error::AmbiguousId { id: text }),
+            (Some(one), _) | (None, Some(one)) => Ok(one),
+            (None, None) => Err(Error::NotInBin { id: text }),
         }
     }
 
@@ -282,5 +279,50 @@ impl Dossier {
     fn scrub_log(&mut self) -> Result<()> {
         self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Category, Detainee};
+    use crate::{Dossier, Error};
+
+    /// A detainee whose id begins with four decimal digits (about one in seven does), deleted into the bin.
+    fn digits_first(d: &mut Dossier) -> String {
+        for _ in 0..500 {
+            let id = d.insert(Detainee::new("Aram Chiffres-Fictif", Category::Civilian)).unwrap().id.to_string();
+            if id[..4].bytes().all(|b| b.is_ascii_digit()) {
+                d.delete::<Detainee>(id.parse().unwrap()).unwrap();
+                return id;
+            }
+        }
+        panic!("500 ids and none began with four digits");
+    }
+
+    #[test]
+    fn a_record_id_that_begins_with_digits_names_its_entry_and_a_clash_with_a_number_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = Dossier::create(&dir.path().join("d.dossier"), "a passphrase for the bin test").unwrap();
+        let id = digits_first(&mut d);
+        let entry = d.bin_entries().unwrap()[0].id;
+        // The regression: "1140 9931" was read as entry number 11409931 only, and nothing was found.
+        assert_eq!(d.resolve_bin_entry(&id[..4]).unwrap(), entry);
+        assert_eq!(d.resolve_bin_entry(&id[..8]).unwrap(), entry, "{id}");
+        assert_eq!(d.resolve_bin_entry(&entry.to_string()).unwrap(), entry, "the entry's own number");
+        // A second entry renumbered to the first's four digits: the text now names two entries.
+        let other = d.insert(Detainee::new("Vardan Chiffres-Fictif", Category::Civilian)).unwrap().id;
+        d.delete::<Detainee>(other).unwrap();
+        let second = d.bin_entries().unwrap().iter().map(|e| e.id).max().unwrap();
+        let number: i64 = id[..4].parse().unwrap();
+        assert_ne!(number, entry);
+        d.conn
+            .execute_batch(&format!(
+                "PRAGMA foreign_keys = OFF; UPDATE bin_item SET bin_id = {number} WHERE bin_id = {second}; \
+                 UPDATE bin SET id = {number} WHERE id = {second}; PRAGMA foreign_keys = ON;"
+            ))
+            .unwrap();
+        assert!(matches!(d.resolve_bin_entry(&id[..4]), Err(Error::AmbiguousId { .. })));
+        assert_eq!(d.resolve_bin_entry(&id[..8]).unwrap(), entry, "a longer prefix is no number of an entry");
+        assert!(matches!(d.resolve_bin_entry("999999"), Err(Error::NotInBin { .. })));
     }
 }
