@@ -11,45 +11,9 @@ use dossier::{Dossier, Error, Lang};
 
 use crate::util::{write, Env, PASS};
 
-/// Words that give English away inside a French sentence (whole words).
-const ENGLISH: &[&str] = &[
-    "the",
-    "is",
-    "not",
-    "file",
-    "line",
-    "record",
-    "sponsorship",
-    "sponsor",
-    "detainee",
-    "template",
-    "with",
-    "and",
-    "of",
-    "cannot",
-    "expected",
-    "unknown",
-    "missing",
-    "found",
-    "does",
-    "has",
-    "error",
-    "listed",
-    "twice",
-    "only",
-    "ended",
-    "already",
-    "current",
-    "refers",
-    "exist",
-    "more",
-    "cells",
-    "than",
-    "columns",
-    "same",
-    "empty",
-    "text",
-];
+#[path = "../src/language_giveaways.rs"]
+mod giveaways;
+use giveaways::ENGLISH;
 
 /// Paths and template names (`fr/agreement.md`) are left out: they are the user's, or identifiers.
 fn english_in(text: &str) -> Vec<String> {
