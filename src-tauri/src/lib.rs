@@ -275,6 +275,10 @@ pub fn run() {
             std::thread::spawn(move || loop {
                 std::thread::sleep(Duration::from_secs(1));
                 if let Some(purpose) = st.overdue() {
+                    // Said on stderr (for whoever looks into a close or a lock that came without a question).
+                    eprintln!(
+                        "libertas-dossier: no answer from the window about unsaved edits; going on ({purpose:?})"
+                    );
                     carry_out(&handle, &st, purpose);
                 } else if st.idle_expired() {
                     // The UI says at once whether edits are unsaved; if they are, the user has a minute to keep
@@ -309,6 +313,8 @@ pub fn run() {
                     api.prevent_close();
                     if st.begin_ask(Purpose::Close) {
                         let _ = window.emit("close-requested", ());
+                    } else {
+                        eprintln!("libertas-dossier: close requested while a question is pending; not asked again");
                     }
                 }
             }
