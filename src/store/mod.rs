@@ -261,24 +261,23 @@ impl Dossier {
                 .optional()?;
             return found.map(|_| id).ok_or_else(not_found);
         }
-        let one: String = self.by_id_prefix(kind.table(), "id", "id", &text)?.ok_or_else(not_found)?;
+        let one: String = self.by_id_prefix(kind.table(), "id", &text)?.ok_or_else(not_found)?;
         Uuid::parse_str(&one).map_err(|_| not_found())
     }
 
-    /// The one row of `table` whose `column` (a record id) starts with `prefix`, as its `key`: the rule for ids
+    /// The `id` of the one row of `table` whose `column` (a record id) starts with `prefix`: the rule for ids
     /// typed by hand, shared by records and bin entries. `None` when no row matches or `prefix` cannot start an id
     /// (fewer than 4 characters, or not hexadecimal); [`Error::AmbiguousId`] when two or more rows match.
     pub(crate) fn by_id_prefix<K: rusqlite::types::FromSql>(
         &self,
         table: &str,
-        key: &str,
         column: &str,
         prefix: &str,
     ) -> Result<Option<K>> {
         if prefix.len() < 4 || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
             return Ok(None);
         }
-        let sql = format!("SELECT {key} FROM {table} WHERE {column} >= ?1 AND {column} < ?1 || 'g' LIMIT 2");
+        let sql = format!("SELECT id FROM {table} WHERE {column} >= ?1 AND {column} < ?1 || 'g' LIMIT 2");
         let mut st = self.conn.prepare_cached(&sql)?;
         let mut keys: Vec<K> = st.query_map([prefix], |r| r.get(0))?.collect::<std::result::Result<_, _>>()?;
         match keys.len() {
