@@ -13,16 +13,10 @@ use crate::util::{write, Env, PASS};
 
 #[path = "../src/language_giveaways.rs"]
 mod giveaways;
-use giveaways::ENGLISH;
+use giveaways::{words, ENGLISH};
 
-/// Paths and template names (`fr/agreement.md`) are left out: they are the user's, or identifiers.
 fn english_in(text: &str) -> Vec<String> {
-    let text: Vec<&str> = text.split_whitespace().filter(|w| !w.contains('/')).collect();
-    text.join(" ")
-        .split(|c: char| !c.is_alphabetic())
-        .map(str::to_lowercase)
-        .filter(|w| ENGLISH.contains(&w.as_str()))
-        .collect()
+    words(text).into_iter().filter(|w| ENGLISH.contains(&w.as_str())).collect()
 }
 
 #[track_caller]
