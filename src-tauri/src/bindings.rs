@@ -100,6 +100,7 @@ use ts_rs::TS;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ts_rs::TypeVisitor;
 
     fn read_all(dir: &Path) -> Vec<(String, String)> {
         let mut out = vec![];
@@ -136,6 +137,73 @@ mod tests {
             want == have,
             "ui/src/lib/generated is stale: run `UPDATE_BINDINGS=1 cargo test -p libertas-dossier-app bindings` and commit"
         );
+    }
+
+    /// Every Rust type reachable from a command, by the file ts-rs writes it to. Generic types count once
+    /// (`Page<Detainee>` and `Page<Sponsor>` are one `Page.ts`).
+    #[derive(Default)]
+    struct Files {
+        seen: BTreeSet<&'static str>,
+        by_file: std::collections::BTreeMap<PathBuf, BTreeSet<&'static str>>,
+    }
+
+    impl TypeVisitor for Files {
+        fn visit<U: TS + 'static + ?Sized>(&mut self) {
+            if !self.seen.insert(std::any::type_name::<U>()) {
+                return;
+            }
+            if let Some(file) = U::output_path() {
+                self.by_file.entry(file).or_default().insert(std::any::type_name::<U::WithoutGenerics>());
+            }
+            U::visit_dependencies(self);
+            U::visit_generics(self);
+        }
+    }
+
+    fn files_of(visit: impl FnOnce(&mut Files)) -> Files {
+        let mut files = Files::default();
+        visit(&mut files);
+        files
+    }
+
+    /// Two Rust types of one name in different modules would be written to one TypeScript file, the second
+    /// silently replacing the first, and the UI would type one with the other's fields.
+    #[test]
+    fn no_two_rust_types_share_a_typescript_file() {
+        let files = files_of(|f| {
+            commands::visit_types(f);
+            f.visit::<crate::commands::JobProgress>();
+            f.visit::<crate::commands::Dropped>();
+            f.visit::<crate::error::IpcError>();
+        });
+        let reached: BTreeSet<String> = files.by_file.keys().map(|f| f.display().to_string()).collect();
+        let types = generated_dir().join("types");
+        let written: BTreeSet<String> =
+            walk(&types).iter().map(|f| f.strip_prefix(&types).unwrap().display().to_string()).collect();
+        assert_eq!(reached, written, "the walk reaches every type file the bindings hold");
+        let clashes: Vec<_> = files.by_file.iter().filter(|(_, types)| types.len() > 1).collect();
+        assert!(clashes.is_empty(), "rename one of them with #[ts(rename = ...)]: {clashes:?}");
+
+        // The check can fail: two `Problem`s of different modules land in one file.
+        mod a {
+            #[derive(ts_rs::TS)]
+            pub struct Problem {
+                pub line: u32,
+            }
+        }
+        mod b {
+            #[derive(ts_rs::TS)]
+            pub struct Problem {
+                pub text: String,
+            }
+        }
+        let twins = files_of(|f| {
+            f.visit::<a::Problem>();
+            f.visit::<b::Problem>();
+            f.visit::<Vec<a::Problem>>();
+        });
+        assert_eq!(twins.by_file.len(), 1);
+        assert_eq!(twins.by_file.values().next().unwrap().len(), 2);
     }
 
     #[test]

@@ -51,6 +51,11 @@ macro_rules! commands {
             } ),*]
         }
 
+        /// Visits every type a command takes or returns (not what they contain: the visitor goes on from there).
+        pub fn visit_types(v: &mut impl ts_rs::TypeVisitor) {
+            $( $( v.visit::<$ty>(); )* v.visit::<$ret>(); )*
+        }
+
         /// Writes every type the commands use, with their dependencies, into `cfg`'s output folder.
         pub fn export_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
             $( $( export_type::<$ty>(cfg)?; )* export_type::<$ret>(cfg)?; )*
