@@ -12,8 +12,12 @@ fn stored<T>(data: T) -> Stored<T> {
     Stored { id: Uuid::nil(), created_at: t, updated_at: t, data }
 }
 
+fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, month, day).expect("a date of 2026")
+}
+
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 5, 1).expect("valid")
+    day(5, 1)
 }
 
 fn person() -> Stored<Detainee> {
@@ -139,11 +143,8 @@ pub fn banner(lang: Lang) -> BannerCtx {
     }
 }
 
-fn ceremony() -> CeremonyCtx {
-    CeremonyCtx {
-        date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), Lang::Fr),
-        place: "Hôtel de ville d'Exemple".into(),
-    }
+fn ceremony(lang: Lang) -> CeremonyCtx {
+    CeremonyCtx { date: write_date(day(5, 21), lang), place: "Hôtel de ville d'Exemple".into() }
 }
 
 pub fn ceremony_release(lang: Lang) -> CeremonyReleaseCtx {
@@ -153,10 +154,7 @@ pub fn ceremony_release(lang: Lang) -> CeremonyReleaseCtx {
         collective: a.collective,
         sponsor: a.sponsor,
         target: a.target,
-        ceremony: CeremonyCtx {
-            date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), lang),
-            ..ceremony()
-        },
+        ceremony: ceremony(lang),
         today: write_date(today(), lang),
     }
 }
@@ -176,13 +174,10 @@ pub fn checklist(lang: Lang) -> ChecklistCtx {
         collective: a.collective,
         sponsor: a.sponsor,
         target: a.target,
-        ceremony: CeremonyCtx {
-            date: write_date(NaiveDate::from_ymd_opt(2026, 5, 21).expect("valid"), lang),
-            ..ceremony()
-        },
-        banner_deadline: write_date(NaiveDate::from_ymd_opt(2026, 5, 14).expect("valid"), lang),
+        ceremony: ceremony(lang),
+        banner_deadline: write_date(day(5, 14), lang),
         banner_late: false,
-        release_deadline: write_date(NaiveDate::from_ymd_opt(2026, 5, 20).expect("valid"), lang),
+        release_deadline: write_date(day(5, 20), lang),
         agreement_copies: 2,
         agreement_languages: tr(lang, "kit-lang-fr", &[]),
         banner_size: tr(lang, "kit-banner-size", &[("size", "850 × 2000 mm".into()), ("bleed", "10".into())]),
