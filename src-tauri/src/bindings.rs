@@ -185,12 +185,14 @@ mod tests {
         assert!(clashes.is_empty(), "rename one of them with #[ts(rename = ...)]: {clashes:?}");
 
         // The check can fail: two `Problem`s of different modules land in one file.
+        #[allow(dead_code)]
         mod a {
             #[derive(ts_rs::TS)]
             pub struct Problem {
                 pub line: u32,
             }
         }
+        #[allow(dead_code)]
         mod b {
             #[derive(ts_rs::TS)]
             pub struct Problem {
