@@ -136,6 +136,17 @@ function pdftext(path) {
 
 const nav2 = (screen) => click(tid(`nav-${screen}`));
 
+/** Opens the one detainee the Detainees screen finds for `search` (waits until the list shows only it). */
+async function openDetainee(search) {
+  await nav2('detainees');
+  await type(tid('detainee-search'), search);
+  await browser.waitUntil(async () => (await browser.$$(tid('detainee-row'))).length === 1, {
+    timeout: 10000,
+    timeoutMsg: `the list finds one detainee for “${search}”`,
+  });
+  await click(tid('detainee-row'));
+}
+
 before(async () => {
   // Fictional pictures made on the spot: a portrait-shaped photo and a square logo.
   execFileSync('convert', ['-size', '1200x1600', 'gradient:#8aa4c8-#2d3e55', '-fill', '#f0d9b5', '-draw', 'ellipse 600,620 260,330 0,360', join(WORK, 'portrait.jpg')]);
@@ -387,9 +398,7 @@ test('closing the window with unsaved edits asks first; then it quits and leaves
     }
   };
   const DRAFT = 'Brouillon non enregistré (essai)';
-  await nav2('detainees');
-  await type(tid('detainee-search'), 'exemple-test');
-  await click(tid('detainee-row'));
+  await openDetainee('exemple-test');
   await type(tid('detainee-form-role'), DRAFT);
   // The page shows the edit as unsaved (the keys have reached it) before the window is closed.
   await el('.dirty');
@@ -429,9 +438,7 @@ test('quit, restart, a wrong passphrase is refused, the right one finds everythi
   await click(tid('unlock-submit'));
   await el(tid('dashboard'), 30000);
   await shot('11-dashboard');
-  await nav2('detainees');
-  await type(tid('detainee-search'), 'exemple-test');
-  await click(tid('detainee-row'));
+  await openDetainee('exemple-test');
   assert.equal(await (await el(tid('record-name'))).getText(), NAME);
   await el(tid('record-photo'));
   await nav2('sponsorships');
@@ -643,9 +650,7 @@ test('a deletion is undone from its confirmation, and later from the bin', async
 
 test('the unsaved-edits question: leaving a changed form asks; staying keeps the change, leaving drops it', async () => {
   const DRAFT = 'Changement à ne pas garder (essai)';
-  await nav2('detainees');
-  await type(tid('detainee-search'), 'exemple-test');
-  await click(tid('detainee-row'));
+  await openDetainee('exemple-test');
   const before = await (await el(tid('detainee-form-role'))).getValue();
   await type(tid('detainee-form-role'), DRAFT);
   await nav2('dashboard');
@@ -657,9 +662,7 @@ test('the unsaved-edits question: leaving a changed form asks; staying keeps the
   await nav2('dashboard');
   await click(tid('unsaved-discard'));
   await el(tid('dashboard'), 10000);
-  await nav2('detainees');
-  await type(tid('detainee-search'), 'exemple-test');
-  await click(tid('detainee-row'));
+  await openDetainee('exemple-test');
   assert.equal(await (await el(tid('detainee-form-role'))).getValue(), before, 'nothing of the dropped edit was saved');
 });
 
@@ -725,9 +728,7 @@ test('sharing: the app shares and invites, another office joins, a conflict is d
   assert.ok(aram, 'the joined dossier holds the detainee from the app');
 
   // Both offices change the same field without seeing each other's change.
-  await nav2('detainees');
-  await type(tid('detainee-search'), 'exemple-test');
-  await click(tid('detainee-row'));
+  await openDetainee('exemple-test');
   await type(tid('detainee-form-role'), 'Infirmier (Paris, essai)');
   await click(tid('record-save'));
   await browser.pause(800);
