@@ -45,9 +45,10 @@ export function swapsAxes(orientation: number): boolean {
   return orientation >= 5 && orientation <= 8;
 }
 
-/** Initials for a placeholder when a person has no photo: "Aram Exemple" → "AP". */
+/** Initials for a placeholder when a person has no photo: "Aram Exemple" → "AE". Only words that begin with a
+ *  letter or a digit count, so a note in brackets or quotes ("Vardan Exemple (fictif)") gives no initial. */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  const words = name.trim().split(/\s+/).filter((w) => /^[\p{L}\p{N}]/u.test(w));
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   return letters.map((w) => [...w][0]?.toLocaleUpperCase() ?? '').join('') || '?';
 }
