@@ -136,14 +136,19 @@ function pdftext(path) {
 
 const nav2 = (screen) => click(tid(`nav-${screen}`));
 
-/** Opens the one detainee the Detainees screen finds for `search` (waits until the list shows only it). */
+/** Opens the one detainee the Detainees screen finds for `search`: waits until the list shows that person alone,
+ *  not the rows of an earlier search still on screen (the search is debounced, and a click on the screen already
+ *  shown keeps its list). */
 async function openDetainee(search) {
   await nav2('detainees');
   await type(tid('detainee-search'), search);
-  await browser.waitUntil(async () => (await browser.$$(tid('detainee-row'))).length === 1, {
-    timeout: 10000,
-    timeoutMsg: `the list finds one detainee for “${search}”`,
-  });
+  const found = async () => {
+    const rows = await browser.$$(tid('detainee-row'));
+    if (rows.length !== 1) return false;
+    const text = await browser.execute((e) => e.textContent, rows[0]);
+    return text.toLowerCase().includes(search.toLowerCase());
+  };
+  await browser.waitUntil(found, { timeout: 10000, timeoutMsg: `the list shows one detainee for “${search}”` });
   await click(tid('detainee-row'));
 }
 
