@@ -58,8 +58,9 @@ macro_rules! commands {
 
         /// Writes every type the commands use, with their dependencies, into `cfg`'s output folder.
         pub fn export_types(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
-            $( $( export_type::<$ty>(cfg)?; )* export_type::<$ret>(cfg)?; )*
-            Ok(())
+            let mut export = Export(cfg, Ok(()));
+            visit_types(&mut export);
+            export.1
         }
 
         #[macro_export]
@@ -69,23 +70,20 @@ macro_rules! commands {
     };
 }
 
-fn export_type<T: ts_rs::TS + 'static + ?Sized>(cfg: &ts_rs::Config) -> Result<(), ts_rs::ExportError> {
-    match T::output_path() {
-        Some(_) => T::export_all(cfg),
-        // Primitives, Option<T>, Vec<T>: export what they contain.
-        None => {
-            struct V<'a>(&'a ts_rs::Config, Result<(), ts_rs::ExportError>);
-            impl ts_rs::TypeVisitor for V<'_> {
-                fn visit<U: ts_rs::TS + 'static + ?Sized>(&mut self) {
-                    if self.1.is_ok() && U::output_path().is_some() {
-                        self.1 = U::export_all(self.0);
-                    }
-                }
-            }
-            let mut v = V(cfg, Ok(()));
-            T::visit_dependencies(&mut v);
-            T::visit_generics(&mut v);
-            v.1
+/// Exports each type it visits that has a file of its own, with its dependencies (`export_all`); primitives,
+/// `Option<T>`, `Vec<T>` and the like have none: what they contain is exported instead.
+struct Export<'a>(&'a ts_rs::Config, Result<(), ts_rs::ExportError>);
+
+impl ts_rs::TypeVisitor for Export<'_> {
+    fn visit<U: ts_rs::TS + 'static + ?Sized>(&mut self) {
+        if self.1.is_err() {
+            return;
+        }
+        if U::output_path().is_some() {
+            self.1 = U::export_all(self.0);
+        } else {
+            U::visit_dependencies(self);
+            U::visit_generics(self);
         }
     }
 }
