@@ -285,7 +285,8 @@ fn every_error() -> Vec<Error> {
 }
 
 /// Regression: CI failed on a French refusal naming the sponsor `63d25d2a-0e8f-4c01-be62-6cfaaba4e871`, whose
-/// letters `be` were read as an English word; a listed word is spelt so by about one random record id in eighteen (5.7 % of 200,000 drawn).
+/// letters `be` were read as an English word; a listed word is spelt so by about one random record id in
+/// eighteen (5.7 % of 200,000 drawn).
 #[test]
 fn record_ids_numbers_and_dates_are_not_words_but_the_sentence_around_them_is() {
     let text =

@@ -287,7 +287,7 @@ mod tests {
     use crate::model::{Category, Detainee};
     use crate::{Dossier, Error};
 
-    /// A detainee whose id begins with four decimal digits, the first not 0 (about one in eight), deleted into the
+    /// A detainee whose id begins with four decimal digits, the first not 0 (about one in seven), deleted into the
     /// bin: read as a number, those digits are at least 1000, never the number of an entry of this small bin.
     fn digits_first(d: &mut Dossier) -> String {
         for _ in 0..500 {
